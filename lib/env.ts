@@ -1,0 +1,137 @@
+// The only module that reads process.env. Every variable is validated once, with messages that
+// name the variable; empty strings count as missing so `FOO=` in a .env file means "unset".
+import { z } from "zod";
+
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(blank, z.string().trim().optional());
+const optionalUrl = z.preprocess(blank, z.url({ message: "must be a full URL such as https://example.com" }).optional());
+const bool = (fallback: boolean) =>
+  z.preprocess(
+    (v) => blank(v) ?? String(fallback),
+    z.enum(["true", "false", "1", "0"], { message: 'must be "true" or "false"' }).transform((v) => v === "true" || v === "1"),
+  );
+const int = (fallback: number, min: number, max: number) =>
+  z.preprocess(
+    (v) => blank(v) ?? String(fallback),
+    z.coerce.number({ message: "must be a whole number" }).int("must be a whole number").min(min).max(max),
+  );
+const list = z.preprocess(
+  blank,
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean)),
+);
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const DEFAULT_DATABASE_URL = "mysql://root@127.0.0.1:3306/pixelpatchwork";
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.preprocess(blank, z.enum(["development", "production", "test"]).default("development")),
+    DATABASE_URL: z.preprocess(
+      blank,
+      z
+        .string()
+        .default(DEFAULT_DATABASE_URL)
+        .refine((v) => /^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/.test(v), {
+          message: "must look like mysql://user:password@host:3306/database",
+        }),
+    ),
+    DATABASE_POOL_SIZE: int(10, 1, 200),
+    NEXTAUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+      message: "must be at least 32 characters (make one with: openssl rand -base64 32)",
+    }),
+    NEXTAUTH_URL: optionalUrl,
+    APP_TIME_ZONE: z.preprocess(
+      blank,
+      z.string().default("UTC").refine(isTimeZone, { message: "must be an IANA time zone such as UTC or America/New_York" }),
+    ),
+    STORAGE_DRIVER: z.preprocess(blank, z.enum(["local", "s3"], { message: 'must be "local" or "s3"' }).default("local")),
+    STORAGE_LOCAL_DIR: z.preprocess(blank, z.string().default(".data/storage")),
+    S3_BUCKET: z.preprocess(
+      blank,
+      z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a valid bucket name (3-63 lowercase letters, digits, dots, hyphens)").optional(),
+    ),
+    S3_REGION: z.preprocess(blank, z.string().default("us-east-1")),
+    S3_ENDPOINT: optionalUrl,
+    S3_FORCE_PATH_STYLE: bool(false),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    S3_PUBLIC_BASE_URL: optionalUrl,
+    S3_URL_EXPIRES_SECONDS: int(3600, 60, 604_800),
+    IMAGE_ENGINE: z.preprocess(blank, z.enum(["offline", "openai"], { message: 'must be "offline" or "openai"' }).optional()),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalUrl,
+    OPENAI_IMAGE_MODEL: z.preprocess(blank, z.string().default("gpt-image-2")),
+    OPENAI_TIMEOUT_MS: int(120_000, 1_000, 600_000),
+    GITHUB_ID: optionalString,
+    GITHUB_SECRET: optionalString,
+    GOOGLE_CLIENT_ID: optionalString,
+    GOOGLE_CLIENT_SECRET: optionalString,
+    ADMIN_EMAILS: list,
+    ADMIN_PARTICIPANT_IDS: list,
+    CRON_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
+      message: "must be at least 16 characters",
+    }),
+    /** Set by `next build`; production secrets are only demanded when the server runs. */
+    NEXT_PHASE: optionalString,
+  })
+  .superRefine((e, ctx) => {
+    const running = e.NODE_ENV === "production" && e.NEXT_PHASE !== "phase-production-build";
+    const need = (key: keyof typeof e, why: string) => ctx.addIssue({ code: "custom", path: [key], message: why });
+    if (running && !e.NEXTAUTH_SECRET) need("NEXTAUTH_SECRET", "is required in production (openssl rand -base64 32)");
+    if (e.STORAGE_DRIVER === "s3" && !e.S3_BUCKET) need("S3_BUCKET", 'is required when STORAGE_DRIVER is "s3"');
+    if (e.IMAGE_ENGINE === "openai" && !e.OPENAI_API_KEY) need("OPENAI_API_KEY", 'is required when IMAGE_ENGINE is "openai"');
+    if (!!e.GITHUB_ID !== !!e.GITHUB_SECRET) need(e.GITHUB_ID ? "GITHUB_SECRET" : "GITHUB_ID", "GitHub sign-in needs both GITHUB_ID and GITHUB_SECRET");
+    if (!!e.GOOGLE_CLIENT_ID !== !!e.GOOGLE_CLIENT_SECRET)
+      need(e.GOOGLE_CLIENT_ID ? "GOOGLE_CLIENT_SECRET" : "GOOGLE_CLIENT_ID", "Google sign-in needs both GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET");
+  })
+  .transform(({ IMAGE_ENGINE, ...e }) => ({
+    ...e,
+    /** With no key the offline engine is the default, so a fresh clone works with no account. */
+    IMAGE_ENGINE: IMAGE_ENGINE ?? (e.OPENAI_API_KEY ? ("openai" as const) : ("offline" as const)),
+  }));
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(public readonly issues: { variable: string; message: string }[]) {
+    super(
+      "Invalid environment configuration:\n" +
+        issues.map((i) => `  - ${i.variable} ${i.message}`).join("\n") +
+        "\nSee .env.example for every variable and how to set it.",
+    );
+    this.name = "EnvError";
+  }
+}
+
+/** Validates a set of variables (process.env by default); throws EnvError naming each bad one. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const res = envSchema.safeParse(source);
+  if (res.success) return res.data;
+  throw new EnvError(
+    res.error.issues.map((i) => ({ variable: String(i.path[0] ?? "environment"), message: i.message })),
+  );
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration of this process, parsed on first use. */
+export function getEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** Tests change variables between cases; production never calls this. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
