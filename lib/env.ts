@@ -91,6 +91,10 @@ const envSchema = z
     if (running && !e.NEXTAUTH_SECRET) need("NEXTAUTH_SECRET", "is required in production (openssl rand -base64 32)");
     if (e.STORAGE_DRIVER === "s3" && !e.S3_BUCKET) need("S3_BUCKET", 'is required when STORAGE_DRIVER is "s3"');
     if (e.IMAGE_ENGINE === "openai" && !e.OPENAI_API_KEY) need("OPENAI_API_KEY", 'is required when IMAGE_ENGINE is "openai"');
+    // Half a key pair would fall back to the default credential chain and fail later with a
+    // confusing "access denied".
+    if (!!e.S3_ACCESS_KEY_ID !== !!e.S3_SECRET_ACCESS_KEY)
+      need(e.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID", "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or both left unset)");
     if (!!e.GITHUB_ID !== !!e.GITHUB_SECRET) need(e.GITHUB_ID ? "GITHUB_SECRET" : "GITHUB_ID", "GitHub sign-in needs both GITHUB_ID and GITHUB_SECRET");
     if (!!e.GOOGLE_CLIENT_ID !== !!e.GOOGLE_CLIENT_SECRET)
       need(e.GOOGLE_CLIENT_ID ? "GOOGLE_CLIENT_SECRET" : "GOOGLE_CLIENT_ID", "Google sign-in needs both GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET");

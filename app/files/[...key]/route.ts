@@ -1,0 +1,35 @@
+import "server-only";
+// Serves objects from the local storage driver at /files/<key>, which is what
+// createLocalStorage().url() hands out. With the S3 driver, URLs point at S3, so this route 404s.
+import { getEnv } from "@/lib/env";
+import { assertStorageKey, contentTypeForKey, getStorage, StorageKeyError } from "@/lib/storage";
+
+/** GET /files/<key>: the stored bytes, 400 for a malformed key, 404 when there is nothing to serve. */
+export async function GET(_req: Request, ctx: { params: Promise<{ key: string[] }> }): Promise<Response> {
+  const { key: segments } = await ctx.params;
+  const key = segments.join("/");
+  // Validate before anything touches the disk, and say what is wrong rather than a bare 400.
+  try {
+    assertStorageKey(key);
+  } catch (err) {
+    if (err instanceof StorageKeyError) return Response.json({ error: err.message }, { status: 400 });
+    throw err;
+  }
+
+  if (getEnv().STORAGE_DRIVER !== "local") return Response.json({ error: "Not found" }, { status: 404 });
+  const object = await getStorage().get(key);
+  if (!object) return Response.json({ error: "Not found" }, { status: 404 });
+
+  // The copy gives a plain ArrayBuffer-backed view, which is what the BodyInit type accepts.
+  return new Response(new Uint8Array(object.body), {
+    status: 200,
+    headers: {
+      // From the key, never from the file's bytes: the extension is what was validated.
+      "Content-Type": contentTypeForKey(key),
+      "Content-Length": String(object.body.byteLength),
+      "X-Content-Type-Options": "nosniff",
+      // Keys are never rewritten with different content, so browsers and CDNs may keep them forever.
+      "Cache-Control": "public, max-age=31536000, immutable",
+    },
+  });
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { CROWD_ID_PARAMS } from "@/lib/validations/participant";
+
+/**
+ * Arriving with ?PROLIFIC_PID=… or MTurk's ?workerId=… signs the person in with that id, then
+ * removes it from the address bar (so it is not shared or bookmarked).
+ */
+export function CrowdSignIn() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const started = useRef(false);
+  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const param = CROWD_ID_PARAMS.find((p) => params.get(p));
+  const participantId = param ? params.get(param) : null;
+
+  useEffect(() => {
+    if (!participantId || started.current) return;
+    started.current = true;
+    setState({ busy: true });
+    signIn("participant", { participantId, redirect: false }).then((res) => {
+      if (res?.error) {
+        setState({ busy: false, error: res.error === "CredentialsSignin" ? "Sign-in failed." : res.error });
+        return;
+      }
+      const rest = new URLSearchParams(params.toString());
+      CROWD_ID_PARAMS.forEach((p) => rest.delete(p));
+      const qs = rest.toString();
+      router.replace(qs ? `${pathname}?${qs}` : pathname);
+      router.refresh();
+      setState({ busy: false });
+    });
+  }, [participantId, params, pathname, router]);
+
+  if (state.busy) return <p role="status" className="container muted">Signing you in…</p>;
+  if (state.error) return <p role="alert" className="container alert">Could not sign you in with the id from your study link: {state.error}</p>;
+  return null;
+}

@@ -1,0 +1,7 @@
+// Runs once when the server starts. The Node-only part lives in its own module so the Edge
+// compilation of this file never sees Node APIs.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    await import("./instrumentation-node");
+  }
+}
