@@ -13,7 +13,11 @@ const bool = (fallback: boolean) =>
 const int = (fallback: number, min: number, max: number) =>
   z.preprocess(
     (v) => blank(v) ?? String(fallback),
-    z.coerce.number({ message: "must be a whole number" }).int("must be a whole number").min(min).max(max),
+    z.coerce
+      .number({ message: "must be a whole number" })
+      .int("must be a whole number")
+      .min(min, `must be between ${min} and ${max}`)
+      .max(max, `must be between ${min} and ${max}`),
   );
 const list = z.preprocess(
   blank,

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_DATABASE_URL, EnvError, parseEnv } from "./env";
+
+function issuesOf(source: Record<string, string | undefined>) {
+  try {
+    parseEnv(source);
+  } catch (err) {
+    if (err instanceof EnvError) return err;
+    throw err;
+  }
+  throw new Error("expected an EnvError");
+}
+
+describe("parseEnv", () => {
+  it("needs nothing for local development: local MariaDB, local disk, offline engine", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBe(DEFAULT_DATABASE_URL);
+    expect(env.STORAGE_DRIVER).toBe("local");
+    expect(env.IMAGE_ENGINE).toBe("offline");
+    expect(env.APP_TIME_ZONE).toBe("UTC");
+    expect(env.ADMIN_PARTICIPANT_IDS).toEqual([]);
+  });
+
+  it("treats empty strings as unset", () => {
+    const env = parseEnv({ DATABASE_URL: "", STORAGE_DRIVER: " ", OPENAI_API_KEY: "" });
+    expect(env.DATABASE_URL).toBe(DEFAULT_DATABASE_URL);
+    expect(env.STORAGE_DRIVER).toBe("local");
+    expect(env.IMAGE_ENGINE).toBe("offline");
+  });
+
+  it("picks the OpenAI engine when a key is set, unless told otherwise", () => {
+    expect(parseEnv({ OPENAI_API_KEY: "sk-test" }).IMAGE_ENGINE).toBe("openai");
+    expect(parseEnv({ OPENAI_API_KEY: "sk-test", IMAGE_ENGINE: "offline" }).IMAGE_ENGINE).toBe("offline");
+  });
+
+  it("parses lists and booleans", () => {
+    const env = parseEnv({ ADMIN_EMAILS: " a@x.org, b@y.org ,,", S3_FORCE_PATH_STYLE: "true" });
+    expect(env.ADMIN_EMAILS).toEqual(["a@x.org", "b@y.org"]);
+    expect(env.S3_FORCE_PATH_STYLE).toBe(true);
+  });
+
+  it.each([
+    ["STORAGE_DRIVER", { STORAGE_DRIVER: "ftp" }, 'must be "local" or "s3"'],
+    ["IMAGE_ENGINE", { IMAGE_ENGINE: "dalle" }, 'must be "offline" or "openai"'],
+    ["DATABASE_URL", { DATABASE_URL: "postgres://localhost/db" }, "mysql://"],
+    ["DATABASE_URL", { DATABASE_URL: "mysql://localhost" }, "mysql://"],
+    ["APP_TIME_ZONE", { APP_TIME_ZONE: "Mars/Olympus" }, "IANA time zone"],
+    ["S3_FORCE_PATH_STYLE", { S3_FORCE_PATH_STYLE: "yes" }, '"true" or "false"'],
+    ["S3_URL_EXPIRES_SECONDS", { S3_URL_EXPIRES_SECONDS: "soon" }, "whole number"],
+    ["S3_URL_EXPIRES_SECONDS", { S3_URL_EXPIRES_SECONDS: "10" }, "between 60 and 604800"],
+    ["OPENAI_BASE_URL", { OPENAI_BASE_URL: "not a url" }, "full URL"],
+    ["NEXTAUTH_SECRET", { NEXTAUTH_SECRET: "short" }, "at least 32"],
+    ["S3_BUCKET", { STORAGE_DRIVER: "s3" }, "required"],
+    ["S3_BUCKET", { S3_BUCKET: "Bad_Bucket" }, "bucket name"],
+    ["OPENAI_API_KEY", { IMAGE_ENGINE: "openai" }, "required"],
+    ["GITHUB_SECRET", { GITHUB_ID: "abc" }, "both"],
+    ["S3_SECRET_ACCESS_KEY", { S3_ACCESS_KEY_ID: "abc" }, "together"],
+    ["CRON_SECRET", { CRON_SECRET: "short" }, "at least 16"],
+  ])("names %s when it is malformed", (variable, source, fragment) => {
+    const err = issuesOf(source);
+    const issue = err.issues.find((i) => i.variable === variable);
+    expect(issue, `no issue for ${variable}: ${err.message}`).toBeDefined();
+    expect(issue!.message).toContain(fragment);
+    expect(err.message).toContain(variable);
+  });
+
+  it("demands a secret when the production server runs, but not while building", () => {
+    expect(issuesOf({ NODE_ENV: "production" }).issues.map((i) => i.variable)).toContain("NEXTAUTH_SECRET");
+    expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();
+  });
+
+  it("reports every bad variable at once", () => {
+    const err = issuesOf({ STORAGE_DRIVER: "ftp", APP_TIME_ZONE: "Nowhere" });
+    expect(err.issues.map((i) => i.variable).sort()).toEqual(["APP_TIME_ZONE", "STORAGE_DRIVER"]);
+  });
+});
