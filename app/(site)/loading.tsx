@@ -1,0 +1,8 @@
+export default function Loading() {
+  return (
+    <div aria-busy="true" aria-label="Loading">
+      <div className="skeleton" style={{ height: 40, width: "60%", marginBottom: 16 }} />
+      <div className="skeleton" style={{ aspectRatio: "3 / 2", width: "100%", maxWidth: 720 }} />
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <div className="card" style={{ maxWidth: 560 }}>
+      <h1>Not found</h1>
+      <p className="muted">There is nothing at this address.</p>
+      <Link href="/" className="button">
+        Back to today&apos;s picture
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+
+type Counter = "generations" | "submissions";
+
+async function ensureRow(client: Tx | typeof db, userId: number, dayId: number) {
+  await client.userDayUsage.upsert({ where: { userId_dayId: { userId, dayId } }, create: { userId, dayId }, update: {} });
+}
+
+/**
+ * Takes one unit of a daily quota, or returns false when none is left. A single conditional
+ * UPDATE does the check and the increment, so two parallel requests cannot both take the last.
+ */
+export async function takeQuota(userId: number, dayId: number, counter: Counter, limit: number, client: Tx | typeof db = db): Promise<boolean> {
+  await ensureRow(client, userId, dayId);
+  const { count } = await client.userDayUsage.updateMany({
+    where: { userId, dayId, [counter]: { lt: limit } },
+    data: { [counter]: { increment: 1 } },
+  });
+  return count === 1;
+}
+
+/** Gives one unit back after a failure part-way (never below zero). */
+export async function refundQuota(userId: number, dayId: number, counter: Counter, client: Tx | typeof db = db): Promise<void> {
+  await client.userDayUsage.updateMany({
+    where: { userId, dayId, [counter]: { gt: 0 } },
+    data: { [counter]: { decrement: 1 } },
+  });
+}
+
+export async function getUsage(userId: number, dayId: number) {
+  const row = await db.userDayUsage.findUnique({
+    where: { userId_dayId: { userId, dayId } },
+    select: { generations: true, submissions: true },
+  });
+  return row ?? { generations: 0, submissions: 0 };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import type { z } from "zod";
+import { AuthError, requireAdmin, requireUser, type CurrentUser } from "@/lib/auth";
+import { ActionError } from "@/lib/errors";
+
+export { ActionError };
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; message: string; code?: string; fieldErrors?: Record<string, string[]> };
+
+type Access = "user" | "admin";
+
+function toInput(raw: unknown): unknown {
+  return raw instanceof FormData ? Object.fromEntries(raw.entries()) : raw;
+}
+
+/**
+ * Every server action goes through here, in the same order: authenticate, validate with zod,
+ * then run the handler (which checks ownership and writes). Forgetting a step is impossible,
+ * and every outcome is a typed result rather than a thrown error reaching the client.
+ */
+export function defineAction<S extends z.ZodType, T>(
+  opts: { access: Access; schema: S },
+  handler: (input: z.output<S>, ctx: { user: CurrentUser }) => Promise<T>,
+): (raw: unknown) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    let user: CurrentUser;
+    try {
+      user = opts.access === "admin" ? await requireAdmin() : await requireUser();
+    } catch (err) {
+      if (err instanceof AuthError) return { ok: false, code: err.code, message: err.message };
+      throw err;
+    }
+    const parsed = opts.schema.safeParse(toInput(raw));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? "form");
+        (fieldErrors[key] ??= []).push(issue.message);
+      }
+      return { ok: false, code: "INVALID", message: parsed.error.issues[0]?.message ?? "Invalid input.", fieldErrors };
+    }
+    try {
+      return { ok: true, data: await handler(parsed.data, { user }) };
+    } catch (err) {
+      if (err instanceof ActionError) return { ok: false, code: err.code, message: err.message, fieldErrors: err.fieldErrors };
+      console.error(JSON.stringify({ level: "error", msg: "action failed", error: err instanceof Error ? err.message : String(err) }));
+      return { ok: false, code: "INTERNAL", message: "Something went wrong on our side. Please try again." };
+    }
+  };
+}
