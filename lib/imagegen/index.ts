@@ -1,0 +1,58 @@
+import "server-only";
+// The app's image engine and prompt moderator, chosen by configuration. Import getImageEngine()
+// and getPromptModerator() from here; the engines are exported for tests and scripts.
+import { getEnv, type Env } from "@/lib/env";
+import { createOfflineEngine } from "@/lib/imagegen/offline";
+import { createOpenAIEngine, moderatePrompt, type ModerationVerdict } from "./openai";
+import type { ImageEngine } from "./types";
+
+export type { EditRequest, EditResult, EngineErrorCode, EngineProvider, ImageEngine } from "./types";
+export { EngineError } from "./types";
+export { createOfflineEngine };
+export { createOpenAIEngine, moderatePrompt, type ModerationVerdict } from "./openai";
+
+/** Checks a participant's prompt before any image work is spent on it. */
+export type PromptModerator = (prompt: string) => Promise<ModerationVerdict>;
+
+let cachedEngine: { env: Env; engine: ImageEngine } | undefined;
+let cachedModerator: { env: Env; moderator: PromptModerator } | undefined;
+
+function createEngine(env: Env): ImageEngine {
+  if (env.IMAGE_ENGINE === "offline") return createOfflineEngine();
+  // parseEnv already demands the key when IMAGE_ENGINE is openai; this only narrows the type.
+  if (!env.OPENAI_API_KEY) throw new Error('OPENAI_API_KEY is required when IMAGE_ENGINE is "openai"');
+  return createOpenAIEngine({
+    apiKey: env.OPENAI_API_KEY,
+    baseURL: env.OPENAI_BASE_URL,
+    model: env.OPENAI_IMAGE_MODEL,
+    timeoutMs: env.OPENAI_TIMEOUT_MS,
+  });
+}
+
+function createModerator(env: Env): PromptModerator {
+  const apiKey = env.OPENAI_API_KEY;
+  // Without a key there is nobody to ask; say so (checked false) rather than pretend it passed.
+  if (!apiKey) return async () => ({ flagged: false, categories: [], checked: false });
+  const opts = { apiKey, baseURL: env.OPENAI_BASE_URL };
+  return (prompt) => moderatePrompt(opts, prompt);
+}
+
+/**
+ * The configured image engine (IMAGE_ENGINE), created once per configuration. Keyed on the env
+ * object so that tests which call resetEnvForTests() get an engine matching the new variables.
+ */
+export function getImageEngine(): ImageEngine {
+  const env = getEnv();
+  if (cachedEngine?.env !== env) cachedEngine = { env, engine: createEngine(env) };
+  return cachedEngine.engine;
+}
+
+/**
+ * The prompt moderator: omni-moderation-latest whenever an OpenAI key is configured (even with
+ * the offline engine), otherwise a stand-in that answers { flagged: false, checked: false }.
+ */
+export function getPromptModerator(): PromptModerator {
+  const env = getEnv();
+  if (cachedModerator?.env !== env) cachedModerator = { env, moderator: createModerator(env) };
+  return cachedModerator.moderator;
+}
