@@ -1,11 +1,11 @@
 import "server-only";
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
-import mariadb, { type Pool, type PoolConnection } from "mariadb";
+import mariadb, { type Pool, type PoolConfig, type PoolConnection } from "mariadb";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 
 /** Pool settings from DATABASE_URL, so the app and `prisma migrate` read the same variable. */
-function poolConfig(url: string, connectionLimit: number): mariadb.PoolConfig {
+function poolConfig(url: string, connectionLimit: number): PoolConfig {
   const u = new URL(url);
   return {
     host: u.hostname,

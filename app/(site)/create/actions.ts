@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { listAttempts, submitAttempt } from "@/lib/attempts";
+import { generateAttempt } from "@/lib/generation";
+import { getImageEngine, getPromptModerator } from "@/lib/imagegen";
+import { defineAction } from "@/lib/safe-action";
+import { getStorage } from "@/lib/storage";
+import { generateSchema, submitSchema } from "@/lib/validations/generate";
+
+/** Generates one attempt on today's seed and returns the participant's updated attempts. */
+export const generateAction = defineAction({ access: "user", schema: generateSchema }, async (input, { user }) => {
+  const mask = Buffer.from(await input.mask.arrayBuffer());
+  const image = await generateAttempt(
+    { userId: user.id, dayId: input.dayId, prompt: input.prompt, mask },
+    { engine: getImageEngine(), storage: getStorage(), moderate: getPromptModerator() },
+  );
+  revalidatePath("/create");
+  return { imageId: image.id, attempts: await listAttempts(user.id, input.dayId) };
+});
+
+/** Puts one of the participant's own attempts on today's vote. */
+export const submitAction = defineAction({ access: "user", schema: submitSchema }, async (input, { user }) => {
+  const res = await submitAttempt(user.id, input.imageId);
+  revalidatePath("/create");
+  revalidatePath("/vote");
+  return res;
+});

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { CreateClient } from "@/components/create/create-client";
+import { listAttempts } from "@/lib/attempts";
+import { getCurrentUser } from "@/lib/auth";
+import { getCurrentDay } from "@/lib/days";
+import { imageUrls } from "@/lib/images/urls";
+import { getImageEngine } from "@/lib/imagegen";
+import { getUsage } from "@/lib/quotas";
+import { getSettings } from "@/lib/settings";
+
+export const metadata: Metadata = { title: "Create" };
+
+export default async function CreatePage() {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin?callbackUrl=/create");
+  if (user.bannedAt) {
+    return <p className="alert" role="alert">This account has been suspended and can no longer take part.</p>;
+  }
+  const day = await getCurrentDay();
+  if (!day) return <div className="empty">Today&apos;s picture is being prepared. Please come back in a minute.</div>;
+  const [settings, usage, attempts, seedUrls] = await Promise.all([getSettings(), getUsage(user.id, day.id), listAttempts(user.id, day.id), imageUrls(day.seedImage)]);
+  const engine = getImageEngine();
+
+  return (
+    <CreateClient
+      day={{ id: day.id, dateKey: day.dateKey }}
+      seed={{ url: seedUrls.url, width: day.seedImage.width, height: day.seedImage.height }}
+      limits={{
+        generationQuota: settings.generationQuota,
+        generationsUsed: usage.generations,
+        submissionsPerDay: settings.submissionsPerDay,
+        minCoverage: settings.minMaskCoverage,
+        maxCoverage: settings.maxMaskCoverage,
+      }}
+      engine={{ provider: engine.provider, model: engine.model }}
+      initialAttempts={attempts}
+    />
+  );
+}

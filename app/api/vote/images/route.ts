@@ -1,0 +1,17 @@
+import { getCurrentUser } from "@/lib/auth";
+import { getCurrentDay } from "@/lib/days";
+import { errorResponse } from "@/lib/http";
+import { getVoteFeed } from "@/lib/vote-feed";
+
+export const dynamic = "force-dynamic";
+
+/** Today's submitted images as the signed-in viewer (or an anonymous one) sees them on /vote. */
+export async function GET() {
+  try {
+    const [user, day] = await Promise.all([getCurrentUser(), getCurrentDay()]);
+    const feed = day ? await getVoteFeed(day.id, user?.id ?? null) : null;
+    return Response.json(feed ?? { day: null, items: [] }, { headers: { "Cache-Control": "no-store" } });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,146 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useRef, useState, useTransition } from "react";
+import { generateAction } from "@/app/(site)/create/actions";
+import type { MaskEditorHandle } from "@/components/editor/types";
+import type { Attempt } from "@/lib/attempts";
+import { PROMPT_MAX } from "@/lib/validations/generate";
+import { AttemptsList } from "./attempts-list";
+import { GenerationProgress } from "./generation-progress";
+import styles from "./create.module.css";
+
+// Konva needs the browser; the editor is never rendered on the server.
+const MaskEditor = dynamic(() => import("@/components/editor/mask-editor").then((m) => m.MaskEditor), {
+  ssr: false,
+  loading: () => <div className="skeleton" style={{ aspectRatio: "3 / 2" }} aria-label="Loading the editor" />,
+});
+
+type Props = {
+  day: { id: number; dateKey: string };
+  seed: { url: string; width: number; height: number };
+  limits: { generationQuota: number; generationsUsed: number; submissionsPerDay: number; minCoverage: number; maxCoverage: number };
+  engine: { provider: "openai" | "offline"; model: string };
+  initialAttempts: Attempt[];
+};
+
+export function CreateClient({ day, seed, limits, engine, initialAttempts }: Props) {
+  const editor = useRef<MaskEditorHandle>(null);
+  const [prompt, setPrompt] = useState("");
+  const [mask, setMask] = useState({ coverage: 0, empty: true });
+  const [attempts, setAttempts] = useState(initialAttempts);
+  const [used, setUsed] = useState(limits.generationsUsed);
+  const [error, setError] = useState<string>();
+  const [startedAt, setStartedAt] = useState<number | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const left = limits.generationQuota - used;
+  const inBounds = !mask.empty && mask.coverage >= limits.minCoverage && mask.coverage <= limits.maxCoverage;
+  const canGenerate = !pending && left > 0 && inBounds && prompt.trim().length > 0;
+
+  function generate(e: React.FormEvent) {
+    e.preventDefault();
+    if (!canGenerate || !editor.current) return;
+    setError(undefined);
+    const handle = editor.current;
+    setStartedAt(Date.now());
+    startTransition(async () => {
+      try {
+        const { png } = await handle.exportMask();
+        const form = new FormData();
+        form.set("dayId", String(day.id));
+        form.set("prompt", prompt);
+        form.set("mask", new File([png], "mask.png", { type: "image/png" }));
+        const res = await generateAction(form);
+        if (res.ok) {
+          setAttempts(res.data.attempts);
+          setUsed((u) => u + 1);
+        } else {
+          setError(res.message);
+          if (res.code === "QUOTA") setUsed(limits.generationQuota);
+        }
+      } catch {
+        setError("The connection was interrupted. If the attempt finished, it will appear below when you reload.");
+      } finally {
+        setStartedAt(null);
+      }
+    });
+  }
+
+  return (
+    <div className={styles.layout}>
+      <section aria-labelledby="create-title" className={styles.editorColumn}>
+        <h1 id="create-title">Create today&apos;s patch</h1>
+        <p className="muted">
+          Paint over the part of today&apos;s picture ({day.dateKey}) you want to change, then describe what should appear there.
+        </p>
+        <MaskEditor
+          ref={editor}
+          imageUrl={seed.url}
+          width={seed.width}
+          height={seed.height}
+          minCoverage={limits.minCoverage}
+          maxCoverage={limits.maxCoverage}
+          onChange={setMask}
+          disabled={pending}
+        />
+      </section>
+
+      <section aria-labelledby="prompt-title" className={styles.side}>
+        <form onSubmit={generate} className="card" aria-describedby={error ? "generate-error" : undefined}>
+          <h2 id="prompt-title">Describe your patch</h2>
+          <div className="field">
+            <label htmlFor="prompt">Prompt</label>
+            <textarea
+              id="prompt"
+              name="prompt"
+              className={styles.prompt}
+              rows={4}
+              maxLength={PROMPT_MAX}
+              value={prompt}
+              onChange={(e) => setPrompt(e.target.value)}
+              placeholder="e.g. a red hot-air balloon drifting over the lake"
+              aria-describedby="prompt-count"
+              dir="auto"
+            />
+            <p id="prompt-count" className="hint">
+              {prompt.trim().length}/{PROMPT_MAX} characters
+            </p>
+          </div>
+          <button type="submit" className="button" disabled={!canGenerate} style={{ width: "100%" }}>
+            {pending ? "Generating…" : "Generate"}
+          </button>
+          <p className="hint" data-testid="generations-left">
+            {left > 0 ? `${left} of ${limits.generationQuota} generations left today` : "No generations left today"}
+          </p>
+          {!inBounds && !mask.empty && (
+            <p className="hint">Adjust the mask to between {Math.round(limits.minCoverage * 100)}% and {Math.round(limits.maxCoverage * 100)}% of the picture.</p>
+          )}
+          <div aria-live="polite">
+            {startedAt !== null && <GenerationProgress startedAt={startedAt} engine={engine.provider} />}
+            {error && (
+              <p className="alert" role="alert" id="generate-error">
+                {error}
+              </p>
+            )}
+          </div>
+          {engine.provider === "offline" && (
+            <p className={styles.engineNote} data-testid="offline-engine-note">
+              Results come from the built-in offline engine, an inpainting algorithm that runs on this server: it fills your
+              patch from its surroundings and follows colour and texture words in your prompt. It is not an AI model.
+            </p>
+          )}
+        </form>
+      </section>
+
+      <section aria-labelledby="attempts-title" className={styles.attempts}>
+        <h2 id="attempts-title">Your attempts today</h2>
+        <AttemptsList
+          attempts={attempts}
+          submissionsLeft={limits.submissionsPerDay - attempts.filter((a) => a.submitted).length}
+          onSubmitted={(id) => setAttempts((list) => list.map((a) => (a.id === id ? { ...a, submitted: true } : a)))}
+        />
+      </section>
+    </div>
+  );
+}

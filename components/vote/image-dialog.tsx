@@ -1,0 +1,52 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { FeedItem } from "@/lib/vote-feed";
+import styles from "./vote.module.css";
+
+/**
+ * A submission shown large, with a before/after switch against the day's seed and an overlay
+ * that dims everything outside the repainted region (the mask), so voters see what changed.
+ */
+export function ImageDialog({ item, seed, onClose }: { item: FeedItem; seed: { url: string }; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [view, setView] = useState<"after" | "before">("after");
+  const [showMask, setShowMask] = useState(false);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    dialog?.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  return (
+    <dialog ref={ref} className={styles.dialog} onClose={onClose} aria-labelledby="dialog-prompt">
+      <div className={styles.dialogBody}>
+        <div className={styles.stage} style={{ aspectRatio: `${item.width} / ${item.height}` }}>
+          {/* eslint-disable-next-line @next/next/no-img-element -- storage URLs vary per request */}
+          <img src={view === "after" ? item.url : seed.url} alt={view === "after" ? item.prompt : "The day's seed, before"} />
+          {showMask && item.maskUrl && (
+            <div className={styles.maskOverlay} style={{ WebkitMaskImage: `url(${item.maskUrl})`, maskImage: `url(${item.maskUrl})` }} data-testid="mask-overlay" />
+          )}
+        </div>
+        <div className={styles.dialogControls} role="group" aria-label="Compare">
+          <button type="button" className="button secondary small" aria-pressed={view === "before"} onClick={() => setView(view === "after" ? "before" : "after")}>
+            {view === "after" ? "Show before" : "Show after"}
+          </button>
+          {item.maskUrl && (
+            <button type="button" className="button secondary small" aria-pressed={showMask} onClick={() => setShowMask(!showMask)}>
+              {showMask ? "Hide changed area" : "Show changed area"}
+            </button>
+          )}
+          <button type="button" className="button small" onClick={() => ref.current?.close()} style={{ marginLeft: "auto" }}>
+            Close
+          </button>
+        </div>
+        <p id="dialog-prompt" className={styles.dialogPrompt} dir="auto">
+          {item.prompt}
+        </p>
+        {item.author && <p className="hint">by {item.author}</p>}
+      </div>
+    </dialog>
+  );
+}

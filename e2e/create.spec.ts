@@ -1,0 +1,108 @@
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import sharp from "sharp";
+import { E2E } from "./env";
+import { signInAs, testDb, uniqueId } from "./fixtures";
+import { drag, imageToPage, readCoverage, waitForEditor, STAGE_ID } from "./konva";
+
+async function pixels(key: string) {
+  const { data, info } = await sharp(join(E2E.storageDir, key)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { at: (x: number, y: number) => data.subarray((y * info.width + x) * 4, (y * info.width + x) * 4 + 4), info };
+}
+
+test("a participant masks with brush, undo/redo, rectangle and invert, generates offline and submits", async ({ page }) => {
+  const pid = uniqueId("creator");
+  expect(await signInAs(page.request, pid)).toBe(200);
+  await page.goto("/create");
+  await waitForEditor(page);
+  await expect(page.getByTestId("offline-engine-note")).toBeVisible();
+  const day = await testDb().day.findFirstOrThrow({ where: { status: "OPEN" }, orderBy: { date: "desc" }, include: { seedImage: true } });
+  const { width: W, height: H } = day.seedImage;
+  expect([W, H]).toEqual([1536, 1024]);
+
+  // Brush stroke, then undo and redo it.
+  await page.getByRole("button", { name: "Brush", exact: true }).click();
+  await drag(page, [[200, 200], [500, 200]]);
+  const afterStroke = await readCoverage(page);
+  expect(afterStroke).toBeGreaterThan(0.001);
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => readCoverage(page)).toBe(0);
+  await page.keyboard.press("Control+Shift+z");
+  await expect.poll(() => readCoverage(page)).toBeCloseTo(afterStroke, 3);
+
+  // A rectangle, then invert: everything but the stroke and the rectangle is to be repainted.
+  await page.getByRole("button", { name: "Rectangle", exact: true }).click();
+  await drag(page, [[900, 250], [1400, 750]], 12);
+  const beforeInvert = await readCoverage(page);
+  expect(beforeInvert).toBeGreaterThan((500 * 500) / (W * H) - 0.01);
+  await page.getByRole("button", { name: "Invert", exact: true }).click();
+  await expect.poll(() => readCoverage(page)).toBeCloseTo(1 - beforeInvert, 2);
+  const shown = await readCoverage(page);
+
+  await page.getByLabel("Prompt").fill("bright red stripes");
+  await page.getByRole("button", { name: "Generate" }).click();
+  await expect(page.getByTestId("generation-progress")).toBeVisible();
+  const attempt = page.getByTestId("attempt").first();
+  await expect(attempt).toBeVisible({ timeout: 45_000 });
+  await expect(attempt).toContainText("bright red stripes");
+
+  const user = await testDb().user.findUniqueOrThrow({ where: { participantId: pid } });
+  const image = await testDb().image.findFirstOrThrow({ where: { creatorId: user.id } });
+  expect(image).toMatchObject({ dayId: day.id, parentId: day.seedImageId, provider: "offline", status: "DRAFT" });
+  expect(image.maskCoverage!).toBeCloseTo(shown, 2);
+
+  // The stored mask is what was drawn: kept (alpha 255) inside the rectangle and on the stroke,
+  // repainted (alpha 0) elsewhere, at the seed's native size.
+  const mask = await pixels(image.maskKey!);
+  expect([mask.info.width, mask.info.height]).toEqual([W, H]);
+  expect(mask.at(1150, 500)[3]).toBe(255);
+  expect(mask.at(350, 200)[3]).toBe(255);
+  expect(mask.at(50, 950)[3]).toBe(0);
+  expect(mask.at(1150, 900)[3]).toBe(0);
+  // Outside the mask the result is the seed, byte for byte.
+  const [result, seed] = await Promise.all([pixels(image.resultKey), pixels(day.seedImage.resultKey)]);
+  expect(Buffer.compare(result.at(1150, 500), seed.at(1150, 500))).toBe(0);
+  expect(Buffer.compare(result.at(350, 200), seed.at(350, 200))).toBe(0);
+
+  await attempt.getByRole("button", { name: "Submit to vote" }).click();
+  await expect(attempt).toContainText("Submitted");
+  expect((await testDb().image.findUniqueOrThrow({ where: { id: image.id } })).status).toBe("SUBMITTED");
+  await expect(page.getByTestId("generations-left")).toContainText("9 of 10");
+});
+
+test("a prompt is required and an out-of-bounds mask cannot be sent", async ({ page }) => {
+  expect(await signInAs(page.request, uniqueId("bounds"))).toBe(200);
+  await page.goto("/create");
+  await waitForEditor(page);
+  const generate = page.getByRole("button", { name: "Generate" });
+  await expect(generate).toBeDisabled();
+  await page.getByLabel("Prompt").fill("a boat");
+  await expect(generate).toBeDisabled(); // no mask yet
+  await page.getByRole("button", { name: "Invert", exact: true }).click(); // 100%: above the 90% bound
+  await expect(page.getByTestId("mask-coverage")).toContainText("100");
+  await expect(generate).toBeDisabled();
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test("touch drawing paints the mask and does not scroll the page", async ({ page }) => {
+    expect(await signInAs(page.request, uniqueId("phone"))).toBe(200);
+    await page.goto("/create");
+    await waitForEditor(page);
+    const box = await page.locator(`#${STAGE_ID}, [id='${STAGE_ID}']`).first().boundingBox().catch(() => null);
+    await page.getByRole("button", { name: "Brush", exact: true }).click();
+    const start = await imageToPage(page, 300, 500);
+    const end = await imageToPage(page, 1200, 520);
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: "touchStart" | "touchMove" | "touchEnd", x: number, y: number) =>
+      cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y, id: 1 }] });
+    await touch("touchStart", start.x, start.y);
+    for (let i = 1; i <= 10; i++) await touch("touchMove", start.x + ((end.x - start.x) * i) / 10, start.y + ((end.y - start.y) * i) / 10 - i * 3);
+    await touch("touchEnd", end.x, end.y);
+    await expect.poll(() => readCoverage(page)).toBeGreaterThan(0.001);
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
+    expect(box === null || box.width <= 390).toBe(true);
+  });
+});
