@@ -40,3 +40,36 @@ export async function signInAs(request: APIRequestContext, participantId: string
   });
   return res.status();
 }
+
+/** Signs a fresh participant in within its own browser context (sessions are per context). */
+export async function newParticipant(browser: import("@playwright/test").Browser, options: import("@playwright/test").BrowserContextOptions = {}) {
+  const participantId = uniqueId("voter");
+  const context = await browser.newContext(options);
+  const status = await signInAs(context.request, participantId);
+  if (status !== 200) throw new Error(`sign-in failed with ${status}`);
+  const user = await testDb().user.findUniqueOrThrow({ where: { participantId } });
+  return { context, page: await context.newPage(), user };
+}
+
+/**
+ * A submitted image on today's open day, made directly through Prisma with its files written
+ * to the run's storage folder (a solid colour, so each is recognisable in screenshots).
+ */
+export async function seedSubmission(creatorId: number, prompt = "a seeded submission") {
+  const { default: sharp } = await import("sharp");
+  const { mkdir, writeFile } = await import("node:fs/promises");
+  const { join, dirname } = await import("node:path");
+  const { E2E } = await import("./env");
+  const day = await testDb().day.findFirstOrThrow({ where: { status: "OPEN" }, orderBy: { date: "desc" } });
+  const base = `e2e/${uniqueId("img")}`;
+  const colour = { r: randomBytes(1)[0]!, g: randomBytes(1)[0]!, b: randomBytes(1)[0]! };
+  const png = await sharp({ create: { width: 300, height: 200, channels: 4, background: { ...colour, alpha: 1 } } }).png().toBuffer();
+  const thumb = await sharp(png).webp().toBuffer();
+  for (const [key, body] of [[`${base}/result.png`, png], [`${base}/thumb.webp`, thumb]] as const) {
+    await mkdir(dirname(join(E2E.storageDir, key)), { recursive: true });
+    await writeFile(join(E2E.storageDir, key), body);
+  }
+  return testDb().image.create({
+    data: { dayId: day.id, parentId: day.seedImageId, creatorId, prompt, status: "SUBMITTED", submittedAt: new Date(), resultKey: `${base}/result.png`, thumbKey: `${base}/thumb.webp`, width: 300, height: 200, provider: "offline", model: "e2e" },
+  });
+}

@@ -15,15 +15,17 @@ const ADVICE = {
  */
 export function CoverageReadout({ coverage, min, max }: { coverage: number; min: number; max: number }) {
   const status = coverageStatus(coverage, min, max);
+  // Nothing painted yet is where everyone starts, not a mistake: no warning colour for it.
+  const warn = status !== "ok" && coverage > 0;
   return (
     <p
-      className={`${styles.readout} ${status === "ok" ? "" : styles.readoutWarn}`}
+      className={`${styles.readout} ${warn ? styles.readoutWarn : ""}`}
       data-testid="mask-coverage"
       data-status={status}
       aria-live="polite"
     >
       <span>{coverageLabel(coverage, min, max)}</span>
-      {status !== "ok" && <span className={styles.readoutAdvice}> {ADVICE[status]}</span>}
+      {status !== "ok" && <span className={styles.readoutAdvice}> {coverage > 0 ? ADVICE[status] : "Paint over the part you want to change."}</span>}
     </p>
   );
 }

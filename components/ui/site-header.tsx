@@ -19,7 +19,7 @@ export function SiteHeader({ user }: { user: Pick<CurrentUser, "displayName" | "
           {user ? (
             <>
               <span className="who" data-testid="signed-in-as">
-                Signed in as <strong>{user.displayName}</strong>
+                <span className="who-label">Signed in as </span><strong>{user.displayName}</strong>
               </span>
               <SignOutButton />
             </>

@@ -21,6 +21,9 @@ export function VoteCard({ item, index, closed, signedIn, onOpen, onChange, onAn
   const canVote = signedIn && !closed && !item.mine;
 
   function vote(pressed: 1 | -1) {
+    // Buttons stay enabled while a vote is in flight: disabling a focused button would throw
+    // keyboard users' focus back to the top of the page.
+    if (pending) return;
     const value = item.myVote === pressed ? 0 : pressed;
     const before = item;
     // Optimistic: the button flips at once; the server's answer (or a rollback) follows.
@@ -55,7 +58,8 @@ export function VoteCard({ item, index, closed, signedIn, onOpen, onChange, onAn
           className={`${styles.voteButton} ${item.myVote === 1 ? styles.up : ""}`}
           aria-pressed={item.myVote === 1}
           aria-label={`Up-vote submission ${index + 1}`}
-          disabled={!canVote || pending}
+          disabled={!canVote}
+          aria-busy={pending}
           onClick={() => vote(1)}
         >
           ▲ <span>Up</span>
@@ -65,7 +69,8 @@ export function VoteCard({ item, index, closed, signedIn, onOpen, onChange, onAn
           className={`${styles.voteButton} ${item.myVote === -1 ? styles.down : ""}`}
           aria-pressed={item.myVote === -1}
           aria-label={`Down-vote submission ${index + 1}`}
-          disabled={!canVote || pending}
+          disabled={!canVote}
+          aria-busy={pending}
           onClick={() => vote(-1)}
         >
           ▼ <span>Down</span>
