@@ -1,24 +1,31 @@
 import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
 
 /**
- * The rules participants play by. They are experimental conditions for the researchers, so every
- * reader goes through getSettings(); the admin dashboard will store overrides in the database.
+ * The rules participants play by. They are experimental conditions for the researchers, so they
+ * live in the database (table Setting, one JSON value per changed key) and every reader goes
+ * through getSettings(). Unknown or invalid stored values fall back to the default.
  */
-export type Settings = {
-  /** Generations per user per day. */
-  generationQuota: number;
-  /** Attempts a user may submit to the day's vote. */
-  submissionsPerDay: number;
-  /** Allowed share of the picture a mask may cover (fractions). */
-  minMaskCoverage: number;
-  maxMaskCoverage: number;
-  /** Whether people may vote on their own images. */
-  allowSelfVoting: boolean;
-  /** Herding controls (experimental conditions): see PRODUCT.md on Salganik and Muchnik. */
-  hideTalliesUntilVoted: boolean;
-  hideAuthors: boolean;
-  randomizeOrder: boolean;
-};
+export const settingsSchema = z
+  .object({
+    /** Generations per user per day. */
+    generationQuota: z.number().int().min(0).max(1000),
+    /** Attempts a user may submit to the day's vote. */
+    submissionsPerDay: z.number().int().min(0).max(100),
+    /** Allowed share of the picture a mask may cover (fractions). */
+    minMaskCoverage: z.number().min(0).max(1),
+    maxMaskCoverage: z.number().min(0).max(1),
+    /** Whether people may vote on their own images. */
+    allowSelfVoting: z.boolean(),
+    /** Herding controls (see PRODUCT.md: Salganik 2006, Muchnik 2013). */
+    hideTalliesUntilVoted: z.boolean(),
+    hideAuthors: z.boolean(),
+    randomizeOrder: z.boolean(),
+  })
+  .refine((s) => s.minMaskCoverage < s.maxMaskCoverage, { message: "The minimum mask coverage must be below the maximum.", path: ["minMaskCoverage"] });
+
+export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   generationQuota: 10,
@@ -31,6 +38,45 @@ export const DEFAULT_SETTINGS: Settings = {
   randomizeOrder: true,
 };
 
+// Votes read the settings on every request; a one-second cache keeps that off the database
+// while a change still reaches every instance within a second.
+const TTL_MS = 1000;
+let cache: { at: number; value: Settings } | undefined;
+
 export async function getSettings(): Promise<Settings> {
-  return DEFAULT_SETTINGS;
+  if (cache && performance.now() - cache.at < TTL_MS) return cache.value;
+  const rows = await db.setting.findMany({ select: { key: true, value: true } });
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const shape = settingsSchema.def.shape ?? {};
+  for (const row of rows) {
+    const field = (shape as Record<string, z.ZodType>)[row.key];
+    if (!field) continue;
+    try {
+      const parsed = field.safeParse(JSON.parse(row.value));
+      if (parsed.success) merged[row.key] = parsed.data;
+    } catch {
+      // A hand-edited, unreadable value keeps the default rather than breaking every page.
+    }
+  }
+  const checked = settingsSchema.safeParse(merged);
+  const value = checked.success ? checked.data : DEFAULT_SETTINGS;
+  cache = { at: performance.now(), value };
+  return value;
+}
+
+/** Validates and stores a change (all keys together must still be consistent); returns the new settings. */
+export async function updateSettings(patch: Partial<Settings>, updatedById: number | null): Promise<Settings> {
+  const next = settingsSchema.parse({ ...(await getSettings()), ...patch });
+  await db.$transaction(
+    Object.entries(patch).map(([key, value]) =>
+      db.setting.upsert({ where: { key }, create: { key, value: JSON.stringify(value), updatedById }, update: { value: JSON.stringify(value), updatedById } }),
+    ),
+  );
+  cache = undefined;
+  return next;
+}
+
+/** Forgets the cached copy (tests, and after a change made by another instance in the same test). */
+export function invalidateSettingsCache(): void {
+  cache = undefined;
 }

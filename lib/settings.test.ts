@@ -1,0 +1,36 @@
+import "@/test/isolated-db";
+import { afterEach, describe, expect, it } from "vitest";
+import { makeUser } from "@/test/fixtures";
+import { db } from "./db";
+import { DEFAULT_SETTINGS, getSettings, invalidateSettingsCache, updateSettings } from "./settings";
+
+afterEach(async () => {
+  await db.setting.deleteMany();
+  invalidateSettingsCache();
+});
+
+describe("settings", () => {
+  it("are the defaults until changed", async () => {
+    expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it("take effect at once when changed, and are stored with who changed them", async () => {
+    const admin = await makeUser({ role: "ADMIN" });
+    await updateSettings({ generationQuota: 3, allowSelfVoting: true }, admin.id);
+    expect(await getSettings()).toMatchObject({ generationQuota: 3, allowSelfVoting: true, hideAuthors: true });
+    const row = await db.setting.findUniqueOrThrow({ where: { key: "generationQuota" } });
+    expect([row.value, row.updatedById]).toEqual(["3", admin.id]);
+  });
+
+  it("refuse invalid or inconsistent values and change nothing", async () => {
+    await expect(updateSettings({ generationQuota: -1 }, null)).rejects.toThrow();
+    await expect(updateSettings({ minMaskCoverage: 0.95 }, null)).rejects.toThrow("below the maximum");
+    expect(await db.setting.count()).toBe(0);
+  });
+
+  it("fall back to the default for a stored value that is unreadable or out of range", async () => {
+    await db.setting.createMany({ data: [{ key: "generationQuota", value: "not json" }, { key: "submissionsPerDay", value: "-5" }, { key: "unknownKey", value: "1" }] });
+    invalidateSettingsCache();
+    expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+});
