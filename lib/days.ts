@@ -62,13 +62,21 @@ export async function getCurrentDay() {
   return day && { ...day, dateKey: keyFromDate(day.date) };
 }
 
-/** Closed days that have a winner, newest first: the landing strip and /winners share it. */
+/** Closed days that have a winner, newest first: the landing strip, /winners and the timelapse share it. */
 export async function listWinners(take = 12) {
   const days = await db.day.findMany({
     where: { status: "CLOSED", winnerImageId: { not: null } },
     orderBy: { date: "desc" },
     take,
-    select: { date: true, totalVotes: true, winnerImage: { select: seedFields } },
+    select: {
+      date: true,
+      totalVotes: true,
+      winnerImage: { select: { ...seedFields, upvotes: true, downvotes: true, creator: { select: { displayName: true } } } },
+    },
   });
-  return days.flatMap((d) => (d.winnerImage ? [{ dateKey: keyFromDate(d.date), totalVotes: d.totalVotes, image: d.winnerImage }] : []));
+  return days.flatMap((d) =>
+    d.winnerImage
+      ? [{ dateKey: keyFromDate(d.date), totalVotes: d.totalVotes, image: { ...d.winnerImage, creatorName: d.winnerImage.creator?.displayName ?? null } }]
+      : [],
+  );
 }

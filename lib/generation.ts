@@ -79,7 +79,7 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
       throw new ActionError(STORAGE_FAILED, "STORAGE", undefined, err);
     }
 
-    return await db.$transaction(async (tx) => {
+    const image = await db.$transaction(async (tx) => {
       // The day may have closed while the engine worked; a closed day takes no new images.
       await lockOpenDay(tx, day.id);
       return tx.image.create({
@@ -104,6 +104,9 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
         select: { id: true },
       });
     });
+    // One line per generation for operators: ids and timings, never the prompt itself.
+    console.log(JSON.stringify({ level: "info", msg: "generation", imageId: image.id, userId: input.userId, dayId: day.id, provider: result.provider, model: result.model, engineMs: Math.round(result.engineMs), totalMs: Math.round(performance.now() - started), promptLength: input.prompt.length, coverage: Number(mask.coverage.toFixed(4)) }));
+    return image;
   } catch (err) {
     await refundQuota(input.userId, day.id, "generations").catch((e) => logError("quota refund failed", e));
     await Promise.all(written.map((k) => deps.storage.delete(k).catch((e) => logError(`could not delete ${k}`, e))));

@@ -13,6 +13,8 @@ export function SiteHeader({ user }: { user: Pick<CurrentUser, "displayName" | "
         <nav className="nav" aria-label="Main">
           <Link href="/create">Create</Link>
           <Link href="/vote">Vote</Link>
+          <Link href="/winners">Winners</Link>
+          <Link href="/lineage">Lineage</Link>
           {user?.role === "ADMIN" && <Link href="/admin">Admin</Link>}
         </nav>
         <div className="user-menu">

@@ -1,0 +1,42 @@
+import sharp from "sharp";
+import { listWinners } from "@/lib/days";
+import { errorResponse, jsonError } from "@/lib/http";
+import { getStorage } from "@/lib/storage";
+
+export const dynamic = "force-dynamic";
+
+const FRAME_WIDTH = 640;
+const MAX_FRAMES = 365;
+
+/**
+ * The winners, oldest first, as an animated WebP (one frame per day, 700 ms each). Frames are
+ * letterboxed onto one size, since seeds of different shapes must never be stretched.
+ */
+export async function GET() {
+  try {
+    const winners = (await listWinners(MAX_FRAMES)).reverse();
+    if (winners.length === 0) return jsonError(404, "NOT_FOUND", "No day has closed yet, so there is no timelapse.");
+    const first = winners[0]!.image;
+    const height = Math.round((FRAME_WIDTH * first.height) / first.width);
+    const storage = getStorage();
+    const frames = await Promise.all(
+      winners.map(async (w) => {
+        const file = await storage.get(w.image.resultKey);
+        if (!file) throw new Error(`missing image file for ${w.dateKey}`);
+        return sharp(file.body).resize(FRAME_WIDTH, height, { fit: "contain", background: "#e9e4da" }).png().toBuffer();
+      }),
+    );
+    const webp = await sharp(frames, { join: { animated: true } })
+      .webp({ quality: 75, loop: 0, delay: frames.map(() => 700) })
+      .toBuffer();
+    return new Response(new Uint8Array(webp), {
+      headers: {
+        "Content-Type": "image/webp",
+        "Content-Disposition": 'attachment; filename="pixelpatchwork-timelapse.webp"',
+        "Cache-Control": "public, max-age=300",
+      },
+    });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}
