@@ -1,32 +1,46 @@
-// One throwaway database, storage folder and port per Playwright run. The main process picks
+// Throwaway databases, storage folders and ports for one Playwright run. The main process picks
 // them and its workers inherit them through the environment, so all agree.
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 
 process.env.E2E_RUN_ID ??= randomBytes(4).toString("hex");
 const run = process.env.E2E_RUN_ID;
-const port = Number(process.env.E2E_PORT || 3100);
 const serverUrl = process.env.TEST_DATABASE_SERVER_URL || "mysql://root@127.0.0.1:3306";
 
-export const E2E = {
-  port,
-  baseURL: `http://localhost:${port}`,
-  dbName: `pixelpatchwork_e2e_${run}`,
-  databaseUrl: `${serverUrl}/pixelpatchwork_e2e_${run}`,
-  storageDir: join(process.cwd(), ".data", `e2e-storage-${run}`),
-  cronSecret: "e2e-cron-secret-0123456789abcdef",
-  get serverEnv(): Record<string, string> {
-    return {
+export type E2EServer = ReturnType<typeof server>;
+
+function server(name: string, port: number) {
+  const dbName = `pixelpatchwork_e2e_${name}_${run}`;
+  const baseURL = `http://localhost:${port}`;
+  const storageDir = join(process.cwd(), ".data", `e2e-storage-${name}-${run}`);
+  const cronSecret = "e2e-cron-secret-0123456789abcdef";
+  return {
+    port,
+    baseURL,
+    dbName,
+    databaseUrl: `${serverUrl}/${dbName}`,
+    storageDir,
+    cronSecret,
+    serverEnv: {
       NODE_ENV: "production",
       PORT: String(port),
-      DATABASE_URL: this.databaseUrl,
-      NEXTAUTH_URL: this.baseURL,
+      DATABASE_URL: `${serverUrl}/${dbName}`,
+      NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: `e2e-secret-${run}-0123456789abcdefghijklmnop`,
       STORAGE_DRIVER: "local",
-      STORAGE_LOCAL_DIR: this.storageDir,
+      STORAGE_LOCAL_DIR: storageDir,
       IMAGE_ENGINE: "offline",
-      CRON_SECRET: this.cronSecret,
+      CRON_SECRET: cronSecret,
       ADMIN_PARTICIPANT_IDS: "e2e-admin",
-    };
-  },
-};
+    } as Record<string, string>,
+  };
+}
+
+/** The server most specs share: today's day, opened on first request. */
+export const E2E = server("main", Number(process.env.E2E_PORT || 3100));
+
+/**
+ * A second server over the same build whose open day is yesterday, so the daily rollover has a
+ * day to close without moving any clock: the whole product, create to next day's seed, runs on it.
+ */
+export const E2E_HISTORY = server("history", Number(process.env.E2E_HISTORY_PORT || 3101));

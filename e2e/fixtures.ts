@@ -3,15 +3,17 @@ import { randomBytes } from "node:crypto";
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
 import type { APIRequestContext } from "@playwright/test";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { E2E } from "./env";
+import { E2E, type E2EServer } from "./env";
 
-let client: PrismaClient | undefined;
+const clients = new Map<string, PrismaClient>();
 
-/** Prisma on the e2e database (never anything but the local throwaway one). */
-export function testDb(): PrismaClient {
-  const u = new URL(E2E.databaseUrl);
+/** Prisma on an e2e server's database (never anything but the local throwaway one). */
+export function testDb(server: E2EServer = E2E): PrismaClient {
+  const u = new URL(server.databaseUrl);
   if (!["127.0.0.1", "localhost"].includes(u.hostname)) throw new Error("e2e tests only run against a local database");
-  client ??= new PrismaClient({
+  const existing = clients.get(server.dbName);
+  if (existing) return existing;
+  const client = new PrismaClient({
     adapter: new PrismaMariaDb({
       host: u.hostname,
       port: Number(u.port || 3306),
@@ -21,6 +23,7 @@ export function testDb(): PrismaClient {
       connectionLimit: 3,
     }),
   });
+  clients.set(server.dbName, client);
   return client;
 }
 
@@ -36,18 +39,22 @@ export function uniqueId(prefix = "p"): string {
 export async function signInAs(request: APIRequestContext, participantId: string): Promise<number> {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const res = await request.post("/api/auth/callback/participant", {
-    form: { csrfToken, participantId, json: "true", callbackUrl: E2E.baseURL },
+    form: { csrfToken, participantId, json: "true" },
   });
   return res.status();
 }
 
 /** Signs a fresh participant in within its own browser context (sessions are per context). */
-export async function newParticipant(browser: import("@playwright/test").Browser, options: import("@playwright/test").BrowserContextOptions = {}) {
+export async function newParticipant(
+  browser: import("@playwright/test").Browser,
+  options: import("@playwright/test").BrowserContextOptions = {},
+  server: E2EServer = E2E,
+) {
   const participantId = uniqueId("voter");
-  const context = await browser.newContext(options);
+  const context = await browser.newContext({ baseURL: server.baseURL, ...options });
   const status = await signInAs(context.request, participantId);
   if (status !== 200) throw new Error(`sign-in failed with ${status}`);
-  const user = await testDb().user.findUniqueOrThrow({ where: { participantId } });
+  const user = await testDb(server).user.findUniqueOrThrow({ where: { participantId } });
   return { context, page: await context.newPage(), user };
 }
 

@@ -1,14 +1,16 @@
 import { rm } from "node:fs/promises";
 import mariadb from "mariadb";
-import { E2E } from "./env";
+import { E2E, E2E_HISTORY } from "./env";
 
-/** Nothing to prepare (the web server migrates); returns the teardown that removes the run's data. */
+/** Nothing to prepare (the web servers migrate); returns the teardown that removes the run's data. */
 export default async function globalSetup() {
   return async () => {
-    const u = new URL(E2E.databaseUrl);
-    const conn = await mariadb.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
-    await conn.query(`DROP DATABASE IF EXISTS \`${E2E.dbName}\``);
-    await conn.end();
-    await rm(E2E.storageDir, { recursive: true, force: true });
+    for (const server of [E2E, E2E_HISTORY]) {
+      const u = new URL(server.databaseUrl);
+      const conn = await mariadb.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
+      await conn.query(`DROP DATABASE IF EXISTS \`${server.dbName}\``);
+      await conn.end();
+      await rm(server.storageDir, { recursive: true, force: true });
+    }
   };
 }

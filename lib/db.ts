@@ -65,3 +65,12 @@ export async function rawTransaction<T>(fn: (conn: PoolConnection) => Promise<T>
     conn.release();
   }
 }
+
+/**
+ * For one-shot scripts: disconnects Prisma and ends the shared pool, whose idle connections would
+ * otherwise keep the process alive (Prisma does not end a pool it was handed).
+ */
+export async function closeDb(): Promise<void> {
+  await db.$disconnect();
+  await pool.end();
+}

@@ -1,7 +1,7 @@
 // `npm run admin:grant -- <participant id or email> [--revoke]`: give (or take) the admin role.
 // Admins can also be granted by configuration (ADMIN_PARTICIPANT_IDS, ADMIN_EMAILS).
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { closeDb, db } from "@/lib/db";
 import { participantIdSchema } from "@/lib/validations/participant";
 
 const argsSchema = z.object({
@@ -25,7 +25,7 @@ async function main() {
   }
   await db.user.update({ where: { id: user.id }, data: { role: revoke ? "PARTICIPANT" : "ADMIN" } });
   console.log(`${who} is now ${revoke ? "a participant" : "an admin"}.`);
-  await db.$disconnect();
+  await closeDb();
 }
 
 main().catch((err) => {

@@ -18,7 +18,7 @@ const MaskEditor = dynamic(() => import("@/components/editor/mask-editor").then(
 
 type Props = {
   day: { id: number; dateKey: string };
-  seed: { url: string; width: number; height: number };
+  seed: { id: number; url: string; width: number; height: number };
   limits: { generationQuota: number; generationsUsed: number; submissionsPerDay: number; minCoverage: number; maxCoverage: number };
   engine: { provider: "openai" | "offline"; model: string };
   initialAttempts: Attempt[];
@@ -68,7 +68,7 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
   }
 
   return (
-    <div className={styles.layout}>
+    <div className={styles.layout} data-seed-id={seed.id} data-day={day.dateKey}>
       <section aria-labelledby="create-title" className={styles.editorColumn}>
         <h1 id="create-title">Create today&apos;s patch</h1>
         <p className="muted">

@@ -25,7 +25,7 @@ export default async function CreatePage() {
   return (
     <CreateClient
       day={{ id: day.id, dateKey: day.dateKey }}
-      seed={{ url: seedUrls.url, width: day.seedImage.width, height: day.seedImage.height }}
+      seed={{ id: day.seedImage.id, url: seedUrls.url, width: day.seedImage.width, height: day.seedImage.height }}
       limits={{
         generationQuota: settings.generationQuota,
         generationsUsed: usage.generations,
