@@ -80,3 +80,17 @@ export async function listWinners(take = 12) {
       : [],
   );
 }
+
+/**
+ * The timelapse: the very first seed, then every day's winner, oldest first (at most `take`
+ * frames, the newest kept). The player on /winners and the downloadable animation share it.
+ */
+export async function listTimelapseFrames(take = 365) {
+  const [first, winners] = await Promise.all([
+    db.day.findFirst({ orderBy: { date: "asc" }, select: { date: true, seedImage: { select: seedFields } } }),
+    listWinners(take - 1),
+  ]);
+  const frames = winners.reverse().map((w) => ({ label: w.dateKey, image: w.image }));
+  if (first) frames.unshift({ label: `First seed (${keyFromDate(first.date)})`, image: { ...first.seedImage, upvotes: 0, downvotes: 0, creator: null, creatorName: null } });
+  return frames;
+}

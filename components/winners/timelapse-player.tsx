@@ -23,7 +23,7 @@ export function TimelapsePlayer({ frames }: { frames: Frame[] }) {
       <div className="figure">
         <div className="frame" style={{ aspectRatio: `${frame.width} / ${frame.height}` }}>
           {/* eslint-disable-next-line @next/next/no-img-element -- storage URLs vary per request */}
-          <img src={frame.url} alt={`Winner of ${frame.label}`} />
+          <img src={frame.url} alt={`Timelapse frame: ${frame.label}`} />
         </div>
       </div>
       <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap", marginTop: 10 }}>

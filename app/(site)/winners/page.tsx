@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImageCard } from "@/components/ui/image-card";
 import { TimelapsePlayer } from "@/components/winners/timelapse-player";
-import { listWinners } from "@/lib/days";
+import { listTimelapseFrames, listWinners } from "@/lib/days";
 import { withThumbUrls } from "@/lib/images/card-urls";
 import { getSettings } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Past winners" };
 
 export default async function WinnersPage() {
-  const [winners, settings] = await Promise.all([listWinners(365), getSettings()]);
-  const images = await withThumbUrls(winners.map((w) => w.image));
+  const [winners, frames, settings] = await Promise.all([listWinners(365), listTimelapseFrames(365), getSettings()]);
+  const [images, frameImages] = await Promise.all([withThumbUrls(winners.map((w) => w.image)), withThumbUrls(frames.map((f) => f.image))]);
 
   return (
     <>
@@ -27,7 +27,7 @@ export default async function WinnersPage() {
         <>
           <section className="section" aria-labelledby="timelapse-title" style={{ marginTop: 16 }}>
             <h2 id="timelapse-title">Timelapse</h2>
-            <TimelapsePlayer frames={[...images].reverse().map((i, n) => ({ url: i.thumbUrl, width: i.width, height: i.height, label: [...winners].reverse()[n]!.dateKey }))} />
+            <TimelapsePlayer frames={frameImages.map((i, n) => ({ url: i.thumbUrl, width: i.width, height: i.height, label: frames[n]!.label }))} />
           </section>
           <ul className="card-grid section" aria-label="Winners, newest first">
             {winners.map((w, i) => (

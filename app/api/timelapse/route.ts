@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { listWinners } from "@/lib/days";
+import { listTimelapseFrames } from "@/lib/days";
 import { errorResponse, jsonError } from "@/lib/http";
 import { getStorage } from "@/lib/storage";
 
@@ -9,20 +9,20 @@ const FRAME_WIDTH = 640;
 const MAX_FRAMES = 365;
 
 /**
- * The winners, oldest first, as an animated WebP (one frame per day, 700 ms each). Frames are
+ * The first seed, then the winners, oldest first, as an animated WebP (one frame per day, 700 ms each). Frames are
  * letterboxed onto one size, since seeds of different shapes must never be stretched.
  */
 export async function GET() {
   try {
-    const winners = (await listWinners(MAX_FRAMES)).reverse();
-    if (winners.length === 0) return jsonError(404, "NOT_FOUND", "No day has closed yet, so there is no timelapse.");
+    const winners = await listTimelapseFrames(MAX_FRAMES);
+    if (winners.length < 2) return jsonError(404, "NOT_FOUND", "No day has closed yet, so there is no timelapse.");
     const first = winners[0]!.image;
     const height = Math.round((FRAME_WIDTH * first.height) / first.width);
     const storage = getStorage();
     const frames = await Promise.all(
       winners.map(async (w) => {
         const file = await storage.get(w.image.resultKey);
-        if (!file) throw new Error(`missing image file for ${w.dateKey}`);
+        if (!file) throw new Error(`missing image file for ${w.label}`);
         return sharp(file.body).resize(FRAME_WIDTH, height, { fit: "contain", background: "#e9e4da" }).png().toBuffer();
       }),
     );
