@@ -1,0 +1,95 @@
+// Rollover at scale: 1,000 days of history, 100,000 images and 1,000,000 votes in MariaDB, then
+// the time to close the one open day, and the query plans of the close's reads (no full scans).
+// There is no baseline for this one: the figures are absolute, and the plans are the check.
+// Run: npm run bench (or: node --conditions=react-server --import tsx bench/rollover.ts)
+import mariadb from "mariadb";
+import { dropDatabase, migrate, newTestDatabase } from "../test/db";
+import { fmt } from "./stats";
+
+const DAYS = 1000;
+const IMAGES_PER_DAY = 100;
+const USERS = 10_000;
+const VOTES_PER_IMAGE = 10;
+
+async function seed(conn: mariadb.Connection) {
+  const images = DAYS * IMAGES_PER_DAY;
+  // Bulk rows straight from MariaDB's sequence tables; foreign keys are checked by the app's own
+  // tests, here they would only make the seeding slower.
+  await conn.query("SET FOREIGN_KEY_CHECKS = 0, UNIQUE_CHECKS = 0");
+  await conn.query(`INSERT INTO User (id, displayName, participantId) SELECT seq, CONCAT('u', seq), CONCAT('bench-', seq) FROM seq_1_to_${USERS}`);
+  await conn.query(`INSERT INTO Image (id, dayId, parentId, creatorId, prompt, status, resultKey, thumbKey, width, height, provider, model, upvotes, downvotes, submittedAt, createdAt)
+    SELECT seq, (seq - 1) DIV ${IMAGES_PER_DAY} + 1, NULL, (seq * 7) MOD ${USERS} + 1, CONCAT('prompt ', seq), 'SUBMITTED', 'r.png', 't.webp', 1024, 1024, 'offline', 'bench', 0, 0,
+           NOW(3) - INTERVAL (${images} - seq) MINUTE, NOW(3) - INTERVAL (${images} - seq) MINUTE
+    FROM seq_1_to_${images}`);
+  // Each image gets votes from ${VOTES_PER_IMAGE} distinct users (k * 1000 apart), up or down.
+  await conn.query(`INSERT INTO Vote (userId, imageId, value, position, talliesVisible, createdAt, updatedAt)
+    SELECT ((seq - 1) MOD ${images} + ((seq - 1) DIV ${images}) * 1000) MOD ${USERS} + 1, (seq - 1) MOD ${images} + 1,
+           IF((seq * 2654435761) MOD 5 < 3, 1, -1), 0, 0, NOW(3), NOW(3)
+    FROM seq_1_to_${images * VOTES_PER_IMAGE}`);
+  await conn.query(`UPDATE Image i JOIN (SELECT imageId, SUM(value = 1) AS up, SUM(value = -1) AS down FROM Vote GROUP BY imageId) v ON v.imageId = i.id
+    SET i.upvotes = v.up, i.downvotes = v.down`);
+  // Day d's seed is the first image of day d-1; the last day (yesterday) is the one left open.
+  await conn.query(`INSERT INTO Day (id, date, status, seedImageId, winnerImageId, openedAt, closedAt)
+    SELECT seq, UTC_DATE() - INTERVAL (${DAYS} + 1 - seq) DAY, IF(seq = ${DAYS}, 'OPEN', 'CLOSED'), GREATEST(1, (CAST(seq AS SIGNED) - 2) * ${IMAGES_PER_DAY} + 1),
+           IF(seq = ${DAYS}, NULL, (seq - 1) * ${IMAGES_PER_DAY} + 1), NOW(3), IF(seq = ${DAYS}, NULL, NOW(3))
+    FROM seq_1_to_${DAYS}`);
+  await conn.query("SET FOREIGN_KEY_CHECKS = 1, UNIQUE_CHECKS = 1");
+  await conn.query("ANALYZE TABLE Image, Vote, Day, User");
+}
+
+/** The reads the close makes (lib/rollover-close.ts), as SQL, for EXPLAIN. */
+const PLANS: Record<string, string> = {
+  "eligible images of the day": `SELECT i.id, i.upvotes, i.downvotes FROM Image i JOIN User u ON u.id = i.creatorId WHERE i.dayId = ? AND i.status = 'SUBMITTED' AND i.hiddenAt IS NULL AND u.bannedAt IS NULL`,
+  "submissions count": `SELECT COUNT(*) FROM Image WHERE dayId = ? AND status = 'SUBMITTED'`,
+  "votes count": `SELECT COUNT(*) FROM Vote v JOIN Image i ON i.id = v.imageId WHERE i.dayId = ?`,
+  participants: `SELECT COUNT(*) FROM (SELECT creatorId AS userId FROM Image WHERE dayId = ? AND creatorId IS NOT NULL UNION SELECT v.userId FROM Vote v JOIN Image i ON i.id = v.imageId WHERE i.dayId = ?) AS p`,
+  "latest open day": `SELECT id FROM Day WHERE status = 'OPEN' ORDER BY date DESC LIMIT 1`,
+};
+
+async function main() {
+  const info = newTestDatabase("bench_rollover");
+  migrate(info.url);
+  const u = new URL(info.url);
+  const conn = await mariadb.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), database: info.name, multipleStatements: true });
+  try {
+    let t = performance.now();
+    await seed(conn);
+    const seedMs = performance.now() - t;
+    process.env.DATABASE_URL = info.url;
+    const { runRollover } = await import("@/lib/rollover");
+    const { closeDb, db } = await import("@/lib/db");
+    // Connect and load the query compiler first, so the figure is the close, not start-up.
+    await db.day.findFirst({ where: { status: "OPEN" }, select: { id: true } });
+    t = performance.now();
+    const result = await runRollover();
+    const closeMs = performance.now() - t;
+    t = performance.now();
+    await runRollover();
+    const noopMs = performance.now() - t;
+    await closeDb();
+
+    console.log(`\n### Rollover with ${DAYS} days, ${DAYS * IMAGES_PER_DAY} images, ${DAYS * IMAGES_PER_DAY * VOTES_PER_IMAGE} votes (seeded in ${(seedMs / 1000).toFixed(0)} s)\n`);
+    console.log("| measure | value |\n| --- | --- |");
+    console.log(`| close the open day (rank ${IMAGES_PER_DAY} images, stats, open the next) | ${fmt(closeMs)} ms |`);
+    console.log(`| second run the same day (nothing to close) | ${fmt(noopMs)} ms |`);
+    console.log(`| days closed | ${result.closed.length} (winner ${result.closed[0]?.winnerImageId ?? "none"}, ${result.closed[0]?.totalVotes ?? 0} votes) |`);
+    console.log("\n| query | table: access type (key), rows examined |\n| --- | --- |");
+    let fullScans = 0;
+    for (const [name, sql] of Object.entries(PLANS)) {
+      const params = (sql.match(/\?/g) ?? []).map(() => DAYS);
+      const plan = (await conn.query(`EXPLAIN ${sql}`, params)) as { table: string; type: string; key: string | null; rows: number | bigint }[];
+      const bigTables = plan.filter((p) => ["i", "v", "u", "Image", "Vote", "Day", "User"].includes(p.table));
+      fullScans += bigTables.filter((p) => p.type === "ALL").length;
+      console.log(`| ${name} | ${plan.map((p) => `${p.table}: ${p.type} (${p.key ?? "-"}), ${p.rows}`).join("; ")} |`);
+    }
+    console.log(`\nFull table scans on Image/Vote/Day/User: ${fullScans === 0 ? "none" : fullScans}`);
+  } finally {
+    await conn.end();
+    await dropDatabase(info.name);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
