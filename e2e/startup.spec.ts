@@ -1,0 +1,28 @@
+import { spawn } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { E2E } from "./env";
+
+/** Starts the production build with the given environment and waits for the server to exit. */
+function startWith(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "3199"], {
+      env: { ...process.env, ...E2E.serverEnv, PORT: "3199", ...env },
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+test("a malformed environment stops start-up with a message naming each variable", async () => {
+  const { code, output } = await startWith({ STORAGE_DRIVER: "ftp", APP_TIME_ZONE: "Mars/Base", NEXTAUTH_SECRET: "short" });
+  expect(code).toBe(1);
+  expect(output).toContain("STORAGE_DRIVER must be \"local\" or \"s3\"");
+  expect(output).toContain("APP_TIME_ZONE must be an IANA time zone");
+  expect(output).toContain("NEXTAUTH_SECRET must be at least 32 characters");
+});
