@@ -56,6 +56,7 @@ describe("parseEnv", () => {
     ["GITHUB_SECRET", { GITHUB_ID: "abc" }, "both"],
     ["S3_SECRET_ACCESS_KEY", { S3_ACCESS_KEY_ID: "abc" }, "together"],
     ["CRON_SECRET", { CRON_SECRET: "short" }, "at least 16"],
+    ["EXPORT_HASH_SALT", { EXPORT_HASH_SALT: "short" }, "at least 16"],
   ])("names %s when it is malformed", (variable, source, fragment) => {
     const err = issuesOf(source);
     const issue = err.issues.find((i) => i.variable === variable);

@@ -86,6 +86,14 @@ const envSchema = z
     CRON_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
       message: "must be at least 16 characters",
     }),
+    /**
+     * Keys the participant-id hashes in research exports (lib/secrets.ts). Optional: without it
+     * the salt is derived from NEXTAUTH_SECRET. Set it to keep hashes stable across a rotation of
+     * NEXTAUTH_SECRET, or to give different studies unlinkable hashes.
+     */
+    EXPORT_HASH_SALT: optionalString.refine((v) => v === undefined || v.length >= 16, {
+      message: "must be at least 16 characters (make one with: openssl rand -base64 32)",
+    }),
     /** Set by `next build`; production secrets are only demanded when the server runs. */
     NEXT_PHASE: optionalString,
   })

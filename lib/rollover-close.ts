@@ -2,7 +2,7 @@ import "server-only";
 import { keyFromDate, now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { rankImages } from "@/lib/ranking";
+import { rankEligible } from "@/lib/eligible-ranking";
 
 /** One day the rollover closed, and the day it opened after it. */
 export type ClosedDay = {
@@ -27,17 +27,19 @@ class WinnerMoved extends Error {
   }
 }
 
-/** The best eligible image of a day: submitted, not hidden, creator not banned; Wilson order. */
-async function pickWinner(client: Pick<Tx, "image">, dayId: number): Promise<number | null> {
-  const images = await client.image.findMany({
-    where: { dayId, status: "SUBMITTED", hiddenAt: null, creator: { is: { bannedAt: null } } },
-    select: { id: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true },
-  });
-  return rankImages(images)[0]?.id ?? null;
+/**
+ * The best eligible image of a day: submitted, not hidden, creator not banned; Wilson order, on
+ * tallies without banned voters when the excludeBannedVoters setting is on (lib/eligible-ranking.ts).
+ */
+async function pickWinner(client: Pick<Tx, "image" | "$queryRaw">, dayId: number): Promise<number | null> {
+  return (await rankEligible(client, dayId))[0]?.id ?? null;
 }
 
-/** The day's figures, read under the Day row lock so no vote or submission can still land. */
-async function dayStats(tx: Tx, dayId: number) {
+/**
+ * The day's figures, read under the Day row lock so no vote or submission can still land. Also
+ * the admin dashboard's live figures for a day still open (lib/admin/stats.ts), so the two agree.
+ */
+export async function dayStats(tx: Pick<Tx, "image" | "vote" | "$queryRaw">, dayId: number) {
   const totalSubmissions = await tx.image.count({ where: { dayId, status: "SUBMITTED" } });
   const totalVotes = await tx.vote.count({ where: { image: { dayId } } });
   // Anyone who made an image of the day (drafts included) or voted on one; UNION de-duplicates.

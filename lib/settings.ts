@@ -22,6 +22,16 @@ export const settingsSchema = z
     hideTalliesUntilVoted: z.boolean(),
     hideAuthors: z.boolean(),
     randomizeOrder: z.boolean(),
+    /**
+     * Moderation: leave out the votes of banned users when the winner is picked (the rollover and
+     * the veto recount them, lib/admin/effective-counts.ts). Off by default: the stored tallies.
+     */
+    excludeBannedVoters: z.boolean(),
+    /** Crowd platforms: what a participant must have done, in total, to get a completion code. */
+    completionSubmissions: z.number().int().min(0).max(100),
+    completionVotes: z.number().int().min(0).max(10_000),
+    /** Where a finished Prolific participant is sent back to (the code is appended as cc=). */
+    prolificCompletionUrl: z.url({ protocol: /^https?$/, message: "Enter a full http(s):// URL." }).max(500).nullable(),
   })
   .refine((s) => s.minMaskCoverage < s.maxMaskCoverage, { message: "The minimum mask coverage must be below the maximum.", path: ["minMaskCoverage"] });
 
@@ -36,6 +46,10 @@ export const DEFAULT_SETTINGS: Settings = {
   hideTalliesUntilVoted: true,
   hideAuthors: true,
   randomizeOrder: true,
+  excludeBannedVoters: false,
+  completionSubmissions: 1,
+  completionVotes: 5,
+  prolificCompletionUrl: null,
 };
 
 // Votes read the settings on every request; a one-second cache keeps that off the database

@@ -2,13 +2,14 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { FeedItem } from "@/lib/vote-feed";
+import { FlagForm } from "./flag-form";
 import styles from "./vote.module.css";
 
 /**
  * A submission shown large, with a before/after switch against the day's seed and an overlay
  * that dims everything outside the repainted region (the mask), so voters see what changed.
  */
-export function ImageDialog({ item, seed, onClose }: { item: FeedItem; seed: { url: string }; onClose: () => void }) {
+export function ImageDialog({ item, seed, onClose, canFlag }: { item: FeedItem; seed: { url: string }; onClose: () => void; canFlag: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [view, setView] = useState<"after" | "before">("after");
   const [showMask, setShowMask] = useState(false);
@@ -46,6 +47,7 @@ export function ImageDialog({ item, seed, onClose }: { item: FeedItem; seed: { u
           {item.prompt}
         </p>
         {item.author && <p className="hint">by {item.author}</p>}
+        {canFlag && !item.mine && <FlagForm imageId={item.id} />}
       </div>
     </dialog>
   );

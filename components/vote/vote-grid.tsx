@@ -34,7 +34,7 @@ export function VoteGrid({ items, seed, closed, signedIn }: { items: FeedItem[];
           </li>
         ))}
       </ul>
-      {current && <ImageDialog item={current} seed={seed} onClose={() => setOpen(null)} />}
+      {current && <ImageDialog item={current} seed={seed} onClose={() => setOpen(null)} canFlag={signedIn} />}
     </>
   );
 }

@@ -1,8 +1,16 @@
 "use server";
 
+import { flagImage } from "@/lib/admin/flags";
 import { defineAction } from "@/lib/safe-action";
+import { flagSchema } from "@/lib/validations/flag";
 import { voteSchema } from "@/lib/validations/vote";
 import { setVote } from "@/lib/votes";
 
 /** Votes (+1/-1) or clears (0) as the signed-in user; the same rules as POST /api/vote. */
 export const voteAction = defineAction({ access: "user", schema: voteSchema }, (input, { user }) => setVote({ userId: user.id, ...input }));
+
+/** Flags an image for the moderators' review: once per person and image, with a reason. */
+export const flagAction = defineAction({ access: "user", schema: flagSchema }, async (input, { user }) => {
+  await flagImage(user.id, input.imageId, input.reason);
+  return { imageId: input.imageId };
+});

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { recordAudit } from "@/lib/admin/audit";
+import { exportTable } from "@/lib/admin/export";
+import { AuthError, requireAdmin } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { jsonError } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+const paramsSchema = z.object({ table: z.enum(["users", "days", "images", "votes", "flags", "audit"], { message: "Unknown table." }) });
+const querySchema = z.object({
+  format: z.enum(["csv", "json"], { message: 'format must be "csv" or "json".' }).default("csv"),
+  raw: z.enum(["0", "1"], { message: 'raw must be "0" or "1".' }).default("0"),
+});
+
+/**
+ * Streams one table for research (CSV or a JSON array), batch by batch, so a million votes never
+ * sit in memory. Admins only; anyone else gets the same 404 as for a page that does not exist.
+ */
+export async function GET(req: Request, ctx: { params: Promise<{ table: string }> }) {
+  let adminId: number;
+  try {
+    adminId = (await requireAdmin()).id;
+  } catch (err) {
+    if (err instanceof AuthError) return jsonError(404, "NOT_FOUND", "Not found.");
+    throw err;
+  }
+  const params = paramsSchema.safeParse(await ctx.params);
+  if (!params.success) return jsonError(404, "NOT_FOUND", "Unknown table.");
+  const query = querySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!query.success) return jsonError(400, "INVALID", query.error.issues[0]?.message ?? "Invalid query.");
+  const { table } = params.data;
+  const { format, raw } = query.data;
+  await recordAudit(db, { adminId, action: "export", targetType: "table", targetId: table, after: { format, raw: raw === "1" } });
+
+  const iterator = exportTable(table, format, { raw: raw === "1" })[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    // Pull-based: the next batch is read from the database only when the client has taken the last.
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(body, {
+    headers: {
+      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="pixelpatchwork-${table}-${stamp}.${format}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

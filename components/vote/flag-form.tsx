@@ -1,0 +1,50 @@
+"use client";
+
+import { useId, useState, useTransition } from "react";
+import { flagAction } from "@/app/(site)/vote/actions";
+
+/** "Report this image": a reason, sent once; moderators see the most-flagged first. */
+export function FlagForm({ imageId }: { imageId: number }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [result, setResult] = useState<{ ok: boolean; text: string }>();
+  const [pending, startTransition] = useTransition();
+
+  if (result?.ok) return <p className="hint" role="status">{result.text}</p>;
+  if (!open) {
+    return (
+      <button type="button" className="button secondary small" onClick={() => setOpen(true)}>
+        Report this image
+      </button>
+    );
+  }
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        startTransition(async () => {
+          const res = await flagAction({ imageId, reason });
+          setResult(res.ok ? { ok: true, text: "Thank you: the moderators will review it." } : { ok: false, text: res.message });
+        });
+      }}
+      style={{ display: "grid", gap: 6 }}
+    >
+      <label htmlFor={`${id}-reason`}>Why should moderators look at this image?</label>
+      <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={500} required style={{ minHeight: 40, padding: "0 10px", borderRadius: 8, border: "1px solid #cfc7ba" }} />
+      <div style={{ display: "flex", gap: 6 }}>
+        <button type="submit" className="button small" disabled={pending}>
+          {pending ? "Sending…" : "Send report"}
+        </button>
+        <button type="button" className="button small secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+      {result && !result.ok && (
+        <p className="error-text" role="alert">
+          {result.text}
+        </p>
+      )}
+    </form>
+  );
+}

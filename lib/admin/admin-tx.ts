@@ -1,0 +1,35 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { ActionError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { reasonSchema } from "@/lib/validations/reason";
+
+/**
+ * Runs an admin's change in one READ COMMITTED transaction (as the rollover and votes do: locking
+ * reads see the latest commit, no gap locks), after checking, inside it, that `adminId` is an
+ * admin who is not banned. The server actions check too; this keeps the lib safe when called
+ * from anywhere else (scripts, future routes).
+ */
+export async function adminTransaction<T>(adminId: number, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction(
+    async (tx) => {
+      const admin = await tx.user.findUnique({ where: { id: adminId }, select: { role: true, bannedAt: true } });
+      if (!admin || admin.role !== "ADMIN" || admin.bannedAt) throw new ActionError("Only an admin can do that.", "FORBIDDEN");
+      return fn(tx);
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, maxWait: 10_000, timeout: 20_000 },
+  );
+}
+
+/** A required reason, trimmed; refused with the same messages as the admin forms. */
+export function requireReason(reason: unknown): string {
+  const parsed = reasonSchema.safeParse(reason);
+  if (parsed.success) return parsed.data;
+  const message = parsed.error.issues[0]?.message ?? "Give a reason.";
+  throw new ActionError(message, "INVALID", { reason: [message] });
+}
+
+/** An optional reason: absent or blank means none. */
+export function optionalReason(reason: unknown): string | null {
+  return reason === undefined || reason === null || (typeof reason === "string" && reason.trim() === "") ? null : requireReason(reason);
+}

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { reasonSchema } from "@/lib/validations/reason";
+
+/** A participant's report of an image: the image and why (3-500 characters). */
+export const flagSchema = z.object({
+  imageId: z.coerce.number({ message: "Missing image." }).int("Invalid image.").positive("Invalid image."),
+  reason: reasonSchema,
+});
+
+export type FlagInput = z.infer<typeof flagSchema>;
