@@ -67,6 +67,13 @@ export async function seedSubmission(creatorId: number, prompt = "a seeded submi
   const { mkdir, writeFile } = await import("node:fs/promises");
   const { join, dirname } = await import("node:path");
   const { E2E } = await import("./env");
+  // The server opens today's day on its first page view; this may be the run's first test.
+  if (!(await testDb().day.findFirst({ where: { status: "OPEN" } }))) {
+    const res = await fetch(`${E2E.baseURL}/`);
+    if (!res.ok) throw new Error(`the landing page answered ${res.status}`);
+    // The page streams: the day exists once the whole body has been rendered.
+    await res.text();
+  }
   const day = await testDb().day.findFirstOrThrow({ where: { status: "OPEN" }, orderBy: { date: "desc" } });
   const base = `e2e/${uniqueId("img")}`;
   const colour = { r: randomBytes(1)[0]!, g: randomBytes(1)[0]!, b: randomBytes(1)[0]! };
