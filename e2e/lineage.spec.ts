@@ -64,6 +64,11 @@ test("the whole product: create, submit, vote, roll over, and the winner seeds t
   await expect(a.page).toHaveURL(new RegExp(`/images/${imgB.id}$`));
   await expect(a.page.getByTestId("final-votes")).toContainText("+1 / −0");
   await expect(a.page.getByTestId("parent").getByRole("link")).toHaveAttribute("href", `/images/${openDay.seedImageId}`);
+  // The closed day's page shows its final ranking, read-only: B's image first, no voting.
+  await a.page.goto(`/days/${closed.date.toISOString().slice(0, 10)}`);
+  await expect(a.page.getByRole("heading", { level: 1 })).toContainText("Final ranking");
+  await expect(a.page.getByTestId("vote-card").first()).toHaveAttribute("data-image-id", String(imgB.id));
+  await expect(a.page.getByTestId("vote-card").first().getByRole("button", { name: /^Down-vote/ })).toBeDisabled();
   const anim = await a.context.request.get("/api/timelapse");
   expect(anim.status()).toBe(200);
   expect(anim.headers()["content-type"]).toBe("image/webp");

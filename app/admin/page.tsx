@@ -5,7 +5,7 @@ import { BarChart } from "@/components/admin/bar-chart";
 import { adminOrNotFound } from "@/lib/admin-guard";
 import { agreementForDay } from "@/lib/admin/agreement";
 import { netScores, perDaySeries, votesPerImage } from "@/lib/admin/distributions";
-import { topWords } from "@/lib/admin/prompt-words";
+import { topWords, wordsOverTime } from "@/lib/admin/prompt-words";
 import { getOverview, listDayHistory } from "@/lib/admin/stats";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -27,6 +27,7 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
   const [perImage, net, agreement] = await Promise.all([votesPerImage(dayId), netScores(dayId), dayId ? agreementForDay(dayId).catch(() => null) : null]);
   const dayLabel = dayId ? (history.find((d) => d.dayId === dayId)?.date ?? `day ${dayId}`) : "all days";
   const shareBins = agreement ? binShares(agreement.shares) : [];
+  const trend = await wordsOverTime(words.all.words.slice(0, 6).map((w) => w.word), 14);
 
   return (
     <>
@@ -98,6 +99,34 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
           <BarChart title={`Most frequent words, all prompts (${words.all.prompts})`} bars={words.all.words.map((w) => ({ label: w.word, value: w.prompts }))} xLabel="word" yLabel="prompts" />
           <BarChart title={`Most frequent words, winning prompts (${words.winners.prompts})`} bars={words.winners.words.map((w) => ({ label: w.word, value: w.prompts }))} xLabel="word" yLabel="prompts" color="#e07a5f" />
         </div>
+        {trend.words.length > 0 && (
+          <div style={{ overflowX: "auto", marginTop: 16 }}>
+            <table className="data-table" aria-label="Prompts containing each of the most frequent words, per day">
+              <thead>
+                <tr>
+                  <th scope="col">Day</th>
+                  <th scope="col">Prompts</th>
+                  {trend.words.map((w) => (
+                    <th key={w} scope="col">
+                      {w}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {trend.days.map((d) => (
+                  <tr key={d.date}>
+                    <td>{d.date}</td>
+                    <td>{d.prompts}</td>
+                    {trend.words.map((w) => (
+                      <td key={w}>{d.counts[w] ?? 0}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
 
       <section className="section" aria-labelledby="history-title">

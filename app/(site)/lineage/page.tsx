@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ImageCard } from "@/components/ui/image-card";
 import { withThumbUrls } from "@/lib/images/card-urls";
 import { listLineage } from "@/lib/lineage";
@@ -22,7 +23,12 @@ export default async function LineagePage() {
         {rows.map((d) => (
           <li key={d.dateKey} data-testid="lineage-day">
             <h2 style={{ fontSize: "1.1rem" }}>
-              {d.dateKey} {d.status === "OPEN" && <span className="eyebrow">· today</span>}
+              {d.status === "OPEN" ? (
+                <Link href="/vote">{d.dateKey}</Link>
+              ) : (
+                <Link href={`/days/${d.dateKey}`}>{d.dateKey}</Link>
+              )}{" "}
+              {d.status === "OPEN" && <span className="eyebrow">· today</span>}
             </h2>
             <ol className="row-scroll" aria-label={`${d.dateKey}: the day's picture, then its submissions`}>
               <li>

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { VoteGrid } from "@/components/vote/vote-grid";
+import { getCurrentUser } from "@/lib/auth";
+import { dateFromKey } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { getVoteFeed } from "@/lib/vote-feed";
+
+export const metadata: Metadata = { title: "A day's ranking" };
+
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(dateFromKey(s).getTime()));
+
+/** One past day: its final ranking, read-only. The open day's address leads to the vote. */
+export default async function DayPage({ params }: { params: Promise<{ date: string }> }) {
+  const parsed = dateSchema.safeParse((await params).date);
+  if (!parsed.success) notFound();
+  const day = await db.day.findUnique({ where: { date: dateFromKey(parsed.data) }, select: { id: true, status: true } });
+  if (!day) notFound();
+  if (day.status === "OPEN") redirect("/vote");
+  const user = await getCurrentUser();
+  const feed = await getVoteFeed(day.id, user?.id ?? null);
+  if (!feed) notFound();
+  return (
+    <>
+      <h1>Final ranking, {feed.day.dateKey}</h1>
+      <p className="muted">
+        This day is closed; its top-ranked patch became the next day&apos;s picture. <Link href="/lineage">See the lineage</Link>.
+      </p>
+      {feed.items.length === 0 ? (
+        <div className="empty">Nobody submitted a patch this day; its picture carried over.</div>
+      ) : (
+        <VoteGrid items={feed.items} seed={feed.seed} closed signedIn={!!user} />
+      )}
+    </>
+  );
+}
