@@ -1,13 +1,5 @@
-import Link from "next/link";
+import { NotFoundCard } from "@/components/ui/not-found-card";
 
 export default function NotFound() {
-  return (
-    <div className="card" style={{ maxWidth: 560 }}>
-      <h1>Not found</h1>
-      <p className="muted">There is nothing at this address.</p>
-      <Link href="/" className="button">
-        Back to today&apos;s picture
-      </Link>
-    </div>
-  );
+  return <NotFoundCard />;
 }
