@@ -9,7 +9,7 @@ export function BarChart({ title, bars, xLabel, yLabel, color = "#6b3fd4" }: { t
   const max = Math.max(1, ...bars.map((b) => b.value));
   const bw = bars.length ? (W - pad.l - pad.r) / bars.length : 0;
   const y = (v: number) => H - pad.b - (v / max) * (H - pad.t - pad.b);
-  const ticks = [0, Math.round(max / 2), max];
+  const ticks = [...new Set([0, Math.round(max / 2), max])];
   const every = Math.max(1, Math.ceil(bars.length / 12));
   return (
     <figure className="card chart">
