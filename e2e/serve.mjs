@@ -27,6 +27,11 @@ if (args.has("--reuse-build")) await waitFor(process.env.E2E_WAIT_FOR);
 else step(["node_modules/next/dist/bin/next", "build"]);
 if (args.has("--open-yesterday")) step(["e2e/open-yesterday.mjs"]);
 
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", process.env.PORT], { stdio: "inherit", env: process.env });
+// Idle keep-alive sockets outlive the tests' pauses: with Node's 5 s default the server may close
+// one just as a test's request client reuses it (ECONNRESET). Load balancers want the same.
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", process.env.PORT, "--keepAliveTimeout", "65000"], {
+  stdio: "inherit",
+  env: process.env,
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));
