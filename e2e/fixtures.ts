@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
 import type { APIRequestContext } from "@playwright/test";
+import { connectionFromUrl } from "../lib/db-url";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { E2E, type E2EServer } from "./env";
 
@@ -14,14 +15,7 @@ export function testDb(server: E2EServer = E2E): PrismaClient {
   const existing = clients.get(server.dbName);
   if (existing) return existing;
   const client = new PrismaClient({
-    adapter: new PrismaMariaDb({
-      host: u.hostname,
-      port: Number(u.port || 3306),
-      user: decodeURIComponent(u.username),
-      password: decodeURIComponent(u.password),
-      database: u.pathname.slice(1),
-      connectionLimit: 3,
-    }),
+    adapter: new PrismaMariaDb({ ...connectionFromUrl(server.databaseUrl), connectionLimit: 3 }),
   });
   clients.set(server.dbName, client);
   return client;

@@ -2,17 +2,13 @@ import "server-only";
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
 import mariadb, { type Pool, type PoolConfig, type PoolConnection } from "mariadb";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { connectionFromUrl } from "@/lib/db-url";
 import { getEnv } from "@/lib/env";
 
 /** Pool settings from DATABASE_URL, so the app and `prisma migrate` read the same variable. */
 function poolConfig(url: string, connectionLimit: number): PoolConfig {
-  const u = new URL(url);
   return {
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-    database: decodeURIComponent(u.pathname.slice(1)),
+    ...connectionFromUrl(url),
     connectionLimit,
     // Dates are stored as UTC; the app converts to its configured zone itself.
     timezone: "Z",

@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { connectionFromUrl } from "../lib/db-url";
 import mariadb, { type Connection } from "mariadb";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -19,14 +20,8 @@ export function assertLocalDatabase(url: string): void {
 }
 
 function serverConfig() {
-  const u = new URL(TEST_SERVER_URL);
   assertLocalDatabase(TEST_SERVER_URL);
-  return {
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-  };
+  return connectionFromUrl(TEST_SERVER_URL);
 }
 
 export async function withServerConnection<T>(fn: (conn: Connection) => Promise<T>): Promise<T> {

@@ -1,20 +1,11 @@
 // Headless Chromium for the page benchmarks: the system browser with the e2e suite's flags (no
 // sandbox in containers, no GPU, none of the background traffic that would pollute byte counts).
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from "@playwright/test";
+import { CHROMIUM } from "../../e2e/chromium";
 import { sessionCookie } from "./session";
 
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS, timeout: 60_000 });
+  return chromium.launch({ ...CHROMIUM, timeout: 60_000 });
 }
 
 /** A fresh context (empty cache) already signed in as `participantId` on the app. */

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import mariadb, { type Pool } from "mariadb";
 import { TEST_SERVER_URL, assertLocalDatabase, dropDatabase, migrate } from "../../test/db";
+import { connectionFromUrl } from "../../lib/db-url";
 
 export type BenchDb = {
   name: string;
@@ -25,12 +26,8 @@ export async function createBenchDb(label: string): Promise<BenchDb> {
     await dropDatabase(name);
     throw err;
   }
-  const u = new URL(url);
   const pool = mariadb.createPool({
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
+    ...connectionFromUrl(url),
     database: name,
     connectionLimit: 4,
     timezone: "Z",
