@@ -3,6 +3,7 @@ import { keyFromDate, now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rankEligible } from "@/lib/eligible-ranking";
+import { getSettings } from "@/lib/settings";
 
 /** One day the rollover closed, and the day it opened after it. */
 export type ClosedDay = {
@@ -31,8 +32,8 @@ class WinnerMoved extends Error {
  * The best eligible image of a day: submitted, not hidden, creator not banned; Wilson order, on
  * tallies without banned voters when the excludeBannedVoters setting is on (lib/eligible-ranking.ts).
  */
-async function pickWinner(client: Pick<Tx, "image" | "$queryRaw">, dayId: number): Promise<number | null> {
-  return (await rankEligible(client, dayId))[0]?.id ?? null;
+async function pickWinner(client: Pick<Tx, "image" | "$queryRaw">, dayId: number, excludeBannedVoters: boolean): Promise<number | null> {
+  return (await rankEligible(client, dayId, excludeBannedVoters))[0]?.id ?? null;
 }
 
 /**
@@ -59,7 +60,7 @@ export async function dayStats(tx: Pick<Tx, "image" | "vote" | "$queryRaw">, day
  * the expected next seed is share-locked first (Image, then Day, as votes do) and the winner is
  * re-ranked under the Day lock; if it moved meanwhile, the attempt rolls back and starts over.
  */
-async function closeOnce(day: OpenDayRow, candidate: number | null): Promise<ClosedDay | null> {
+async function closeOnce(day: OpenDayRow, candidate: number | null, excludeBannedVoters: boolean): Promise<ClosedDay | null> {
   const nextSeed = candidate ?? day.seedImageId;
   // DATE columns come back as UTC midnight, so one day later is the next calendar date.
   const nextDate = new Date(day.date.getTime() + 86_400_000);
@@ -69,7 +70,7 @@ async function closeOnce(day: OpenDayRow, candidate: number | null): Promise<Clo
       const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM Day WHERE id = ${day.id} FOR UPDATE`;
       // Another run closed it while we waited for the lock; it opened the next day too.
       if (row?.status !== "OPEN") return null;
-      const winnerImageId = await pickWinner(tx, day.id);
+      const winnerImageId = await pickWinner(tx, day.id, excludeBannedVoters);
       if (winnerImageId !== candidate) throw new WinnerMoved();
       const stats = await dayStats(tx, day.id);
       await tx.day.update({ where: { id: day.id }, data: { status: "CLOSED", closedAt: now(), winnerImageId, ...stats } });
@@ -105,10 +106,11 @@ function isRetryable(err: unknown): boolean {
  * Every attempt is all-or-nothing, so the bounded retries cannot close a day twice.
  */
 export async function closeDay(day: OpenDayRow): Promise<ClosedDay | null> {
+  const { excludeBannedVoters } = await getSettings();
   for (let attempt = 1; ; attempt++) {
     try {
       // Ranked outside the transaction so the lock order above can be kept; checked again inside.
-      return await closeOnce(day, await pickWinner(db, day.id));
+      return await closeOnce(day, await pickWinner(db, day.id, excludeBannedVoters), excludeBannedVoters);
     } catch (err) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(err)) throw err;
       // A little jitter keeps simultaneous runs from colliding again in lockstep.

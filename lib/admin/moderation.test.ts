@@ -3,6 +3,7 @@ import { closeDayAs, makeAdmin, makeImage, makeOldDay } from "@/test/admin";
 import { makeUser } from "@/test/fixtures";
 import { db } from "@/lib/db";
 import { rankEligible } from "@/lib/eligible-ranking";
+import { getSettings } from "@/lib/settings";
 import { setVote } from "@/lib/votes";
 import { banUser, hideImage, unbanUser, unhideImage, vetoLeader } from "./moderation";
 
@@ -19,12 +20,12 @@ describe("hideImage / unhideImage", () => {
 
     await hideImage(admin.id, best.id, "  offensive content  ");
     expect(await db.image.findUniqueOrThrow({ where: { id: best.id } })).toMatchObject({ hiddenReason: "offensive content" });
-    expect((await rankEligible(db, day.id)).map((i) => i.id)).toEqual([other.id]);
+    expect((await rankEligible(db, day.id, (await getSettings()).excludeBannedVoters)).map((i) => i.id)).toEqual([other.id]);
     await expect(setVote({ userId: voter.id, imageId: best.id, value: 1 })).rejects.toMatchObject({ code: "HIDDEN" });
 
     await unhideImage(admin.id, best.id);
     expect(await db.image.findUniqueOrThrow({ where: { id: best.id } })).toMatchObject({ hiddenAt: null, hiddenReason: null });
-    expect((await rankEligible(db, day.id)).map((i) => i.id)).toEqual([best.id, other.id]);
+    expect((await rankEligible(db, day.id, (await getSettings()).excludeBannedVoters)).map((i) => i.id)).toEqual([best.id, other.id]);
 
     const audit = await auditOf("image", best.id);
     expect(audit.map((a) => [a.action, a.adminId, a.reason])).toEqual([["hide", admin.id, "offensive content"], ["unhide", admin.id, null]]);
@@ -84,11 +85,11 @@ describe("banUser / unbanUser", () => {
     await banUser(admin.id, user.id, "ballot stuffing");
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ banReason: "ballot stuffing" });
     await expect(setVote({ userId: user.id, imageId: other.id, value: 1 })).rejects.toMatchObject({ code: "BANNED" });
-    expect((await rankEligible(db, day.id)).map((i) => i.id)).toEqual([other.id]);
+    expect((await rankEligible(db, day.id, (await getSettings()).excludeBannedVoters)).map((i) => i.id)).toEqual([other.id]);
 
     await unbanUser(admin.id, user.id);
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ bannedAt: null, banReason: null });
-    expect((await rankEligible(db, day.id)).map((i) => i.id)).toEqual([theirs.id, other.id]);
+    expect((await rankEligible(db, day.id, (await getSettings()).excludeBannedVoters)).map((i) => i.id)).toEqual([theirs.id, other.id]);
     expect((await auditOf("user", user.id)).map((a) => a.action)).toEqual(["ban", "unban"]);
   });
 

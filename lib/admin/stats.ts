@@ -2,6 +2,7 @@ import "server-only";
 import { keyFromDate, now, todayKey } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { rankEligible } from "@/lib/eligible-ranking";
+import { getSettings } from "@/lib/settings";
 import { getEnv } from "@/lib/env";
 import { dayStats } from "@/lib/rollover-close";
 import { msUntilNextMidnight, nextDateKey, startOfLocalDay } from "@/lib/admin/midnight";
@@ -47,13 +48,14 @@ export async function getOverview(): Promise<Overview | null> {
   const day = await db.day.findFirst({ where: { status: "OPEN" }, orderBy: { date: "desc" }, select: { id: true, date: true, seedImageId: true } });
   if (!day) return null;
   const dayId = day.id;
+  const { excludeBannedVoters } = await getSettings();
   const [submissions, hidden, votes, voters, usage, ranked] = await Promise.all([
     db.image.count({ where: { dayId, status: "SUBMITTED" } }),
     db.image.count({ where: { dayId, status: "SUBMITTED", hiddenAt: { not: null } } }),
     db.vote.count({ where: { image: { dayId } } }),
     db.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(DISTINCT v.userId) AS n FROM Vote v JOIN Image i ON i.id = v.imageId WHERE i.dayId = ${dayId}`,
     db.userDayUsage.aggregate({ where: { dayId }, _sum: { generations: true } }),
-    rankEligible(db, dayId),
+    rankEligible(db, dayId, excludeBannedVoters),
   ]);
   const zone = getEnv().APP_TIME_ZONE;
   const at = now();

@@ -2,6 +2,7 @@ import "server-only";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { rankEligible } from "@/lib/eligible-ranking";
+import { getSettings } from "@/lib/settings";
 import { ActionError } from "@/lib/errors";
 import { adminTransaction, requireReason } from "@/lib/admin/admin-tx";
 import { recordAudit } from "@/lib/admin/audit";
@@ -27,11 +28,12 @@ const MAX_ATTEMPTS = 4;
  */
 export async function vetoLeader(adminId: number, dayId: number, reason: string, expectedImageId?: number): Promise<VetoResult> {
   const why = requireReason(reason);
+  const { excludeBannedVoters } = await getSettings();
   for (let attempt = 1; ; attempt++) {
     const day = await db.day.findUnique({ where: { id: dayId }, select: { status: true } });
     if (!day) throw new ActionError("That day does not exist.", "NOT_FOUND");
     if (day.status !== "OPEN") throw new ActionError("Only the leader of a day still open can be vetoed.", "DAY_CLOSED");
-    const leader = (await rankEligible(db, dayId))[0];
+    const leader = (await rankEligible(db, dayId, excludeBannedVoters))[0];
     if (!leader) throw new ActionError("No eligible submission leads this day, so there is nothing to veto.", "NO_LEADER");
     if (expectedImageId !== undefined && leader.id !== expectedImageId) {
       throw new ActionError("Another image has taken the lead since you looked. Reload and check again.", "LEADER_CHANGED");
@@ -41,7 +43,7 @@ export async function vetoLeader(adminId: number, dayId: number, reason: string,
         await tx.$queryRaw`SELECT id FROM Image WHERE id = ${leader.id} FOR UPDATE`;
         const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM Day WHERE id = ${dayId} LOCK IN SHARE MODE`;
         if (row?.status !== "OPEN") throw new ActionError("The day closed before the veto; its winner stands.", "DAY_CLOSED");
-        const ranked = await rankEligible(tx, dayId);
+        const ranked = await rankEligible(tx, dayId, excludeBannedVoters);
         const top = ranked[0];
         if (top?.id !== leader.id) throw new LeaderMoved();
         const hiddenAt = now();
