@@ -1,21 +1,36 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { rankEligible } from "@/lib/eligible-ranking";
 import { withThumbUrls } from "@/lib/images/card-urls";
 import { rankImages } from "@/lib/ranking";
+import { getSettings } from "@/lib/settings";
 
 /**
- * A day's submissions for moderators, in the ranking's order (the eligible ones first, as the
- * rollover will see them), with hidden ones and banned creators marked rather than left out.
+ * A day's submissions for moderators: the eligible ones first in exactly the order the rollover
+ * and the veto use (lib/eligible-ranking.ts, so the "leader" shown is the one a veto will hit,
+ * recounted without banned voters when that setting is on), then hidden ones and those of banned
+ * creators, marked rather than left out. `counted` is the tally the ranking used.
  */
 export async function listDayCandidates(dayId: number) {
-  const images = await db.image.findMany({
-    where: { dayId, status: "SUBMITTED" },
-    select: { id: true, prompt: true, width: true, height: true, thumbKey: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true, hiddenAt: true, hiddenReason: true, creatorId: true, creator: { select: { displayName: true, bannedAt: true } } },
+  const { excludeBannedVoters } = await getSettings();
+  const [images, ranked] = await Promise.all([
+    db.image.findMany({
+      where: { dayId, status: "SUBMITTED" },
+      select: { id: true, prompt: true, width: true, height: true, thumbKey: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true, hiddenAt: true, hiddenReason: true, creatorId: true, creator: { select: { displayName: true, bannedAt: true } } },
+    }),
+    rankEligible(db, dayId, excludeBannedVoters),
+  ]);
+  const byId = new Map(images.map((i) => [i.id, i]));
+  const rankedIds = new Set(ranked.map((r) => r.id));
+  // An image submitted between the two reads is simply not ranked yet; it shows with the others.
+  const eligible = ranked.flatMap((r) => {
+    const image = byId.get(r.id);
+    return image ? [{ ...image, counted: { upvotes: r.upvotes, downvotes: r.downvotes }, eligible: true }] : [];
   });
-  const eligible = (i: (typeof images)[number]) => !i.hiddenAt && !i.creator?.bannedAt;
-  const ordered = [...rankImages(images.filter(eligible)), ...rankImages(images.filter((i) => !eligible(i)))];
+  const rest = rankImages(images.filter((i) => !rankedIds.has(i.id))).map((i) => ({ ...i, counted: { upvotes: i.upvotes, downvotes: i.downvotes }, eligible: false }));
+  const ordered = [...eligible, ...rest];
   const withUrls = await withThumbUrls(ordered);
-  return withUrls.map((i, n) => ({ ...i, eligible: eligible(ordered[n]!), creatorName: ordered[n]!.creator?.displayName ?? null, creatorBanned: !!ordered[n]!.creator?.bannedAt }));
+  return withUrls.map((i, n) => ({ ...i, creatorName: ordered[n]!.creator?.displayName ?? null, creatorBanned: !!ordered[n]!.creator?.bannedAt }));
 }
 
 export async function listBannedUsers(take = 100) {

@@ -2,6 +2,7 @@ import "@/test/isolated-db";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeUser } from "@/test/fixtures";
 import { db } from "./db";
+import { changeSettings } from "./admin/settings-change";
 import { DEFAULT_SETTINGS, getSettings, invalidateSettingsCache, updateSettings } from "./settings";
 
 afterEach(async () => {
@@ -20,6 +21,19 @@ describe("settings", () => {
     expect(await getSettings()).toMatchObject({ generationQuota: 3, allowSelfVoting: true, hideAuthors: true });
     const row = await db.setting.findUniqueOrThrow({ where: { key: "generationQuota" } });
     expect([row.value, row.updatedById]).toEqual(["3", admin.id]);
+  });
+
+  it("changed by an admin are audited with before and after in the same change; a participant is refused", async () => {
+    const admin = await makeUser({ role: "ADMIN" });
+    const participant = await makeUser();
+    await changeSettings(admin.id, { submissionsPerDay: 4 });
+    const entry = await db.auditLog.findFirstOrThrow({ where: { adminId: admin.id, action: "settings" } });
+    expect(JSON.parse(entry.before ?? "null").submissionsPerDay).toBe(DEFAULT_SETTINGS.submissionsPerDay);
+    expect(JSON.parse(entry.after ?? "null").submissionsPerDay).toBe(4);
+    expect((await getSettings()).submissionsPerDay).toBe(4);
+    await expect(changeSettings(participant.id, { submissionsPerDay: 9 })).rejects.toThrow("Only an admin");
+    invalidateSettingsCache();
+    expect((await getSettings()).submissionsPerDay).toBe(4);
   });
 
   it("refuse invalid or inconsistent values and change nothing", async () => {

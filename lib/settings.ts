@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 
 /**
  * The rules participants play by. They are experimental conditions for the researchers, so they
@@ -59,7 +59,14 @@ let cache: { at: number; value: Settings } | undefined;
 
 export async function getSettings(): Promise<Settings> {
   if (cache && performance.now() - cache.at < TTL_MS) return cache.value;
-  const rows = await db.setting.findMany({ select: { key: true, value: true } });
+  const value = await readSettings(db);
+  cache = { at: performance.now(), value };
+  return value;
+}
+
+/** The stored settings merged over the defaults, read through `client` (a transaction or db). */
+async function readSettings(client: Pick<Tx, "setting">): Promise<Settings> {
+  const rows = await client.setting.findMany({ select: { key: true, value: true } });
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   const shape = settingsSchema.def.shape ?? {};
   for (const row of rows) {
@@ -73,21 +80,31 @@ export async function getSettings(): Promise<Settings> {
     }
   }
   const checked = settingsSchema.safeParse(merged);
-  const value = checked.success ? checked.data : DEFAULT_SETTINGS;
-  cache = { at: performance.now(), value };
-  return value;
+  return checked.success ? checked.data : DEFAULT_SETTINGS;
 }
 
-/** Validates and stores a change (all keys together must still be consistent); returns the new settings. */
-export async function updateSettings(patch: Partial<Settings>, updatedById: number | null): Promise<Settings> {
-  const next = settingsSchema.parse({ ...(await getSettings()), ...patch });
-  await db.$transaction(
-    Object.entries(patch).map(([key, value]) =>
-      db.setting.upsert({ where: { key }, create: { key, value: JSON.stringify(value), updatedById }, update: { value: JSON.stringify(value), updatedById } }),
-    ),
-  );
+/**
+ * Validates and stores a change inside `tx` (all keys together must still be consistent) and
+ * returns the settings before and after, so the caller can audit the change in the same
+ * transaction. The rows are read under a lock so two admins' changes cannot interleave.
+ */
+export async function writeSettings(tx: Tx, patch: Partial<Settings>, updatedById: number | null): Promise<{ before: Settings; after: Settings }> {
+  await tx.$queryRaw`SELECT \`key\` FROM \`Setting\` FOR UPDATE`;
+  const before = await readSettings(tx);
+  const after = settingsSchema.parse({ ...before, ...patch });
+  for (const [key, value] of Object.entries(patch)) {
+    const json = JSON.stringify(value);
+    await tx.setting.upsert({ where: { key }, create: { key, value: json, updatedById }, update: { value: json, updatedById } });
+  }
   cache = undefined;
-  return next;
+  return { before, after };
+}
+
+/** Stores a change on its own (scripts and tests); admin changes go through lib/admin/settings-change.ts. */
+export async function updateSettings(patch: Partial<Settings>, updatedById: number | null): Promise<Settings> {
+  const { after } = await db.$transaction((tx) => writeSettings(tx, patch, updatedById));
+  cache = undefined;
+  return after;
 }
 
 /** Forgets the cached copy (tests, and after a change made by another instance in the same test). */

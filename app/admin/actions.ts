@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/lib/admin/audit";
+import { changeSettings } from "@/lib/admin/settings-change";
 import { banUser, hideImage, unbanUser, unhideImage, vetoLeader } from "@/lib/admin/moderation";
 import { db } from "@/lib/db";
 import { runRollover } from "@/lib/rollover";
 import { defineAction } from "@/lib/safe-action";
-import { getSettings, updateSettings } from "@/lib/settings";
 import { banSchema, emptySchema, imageModerationSchema, settingsFormSchema, unbanSchema, unhideSchema, vetoSchema } from "@/lib/validations/admin";
 
 // Every action here is admin-only through defineAction({ access: "admin" }): the role is checked
@@ -57,9 +57,7 @@ export const runRolloverAction = defineAction({ access: "admin", schema: emptySc
 });
 
 export const updateSettingsAction = defineAction({ access: "admin", schema: settingsFormSchema }, async (input, { user }) => {
-  const before = await getSettings();
-  const after = await updateSettings(input, user.id);
-  await recordAudit(db, { adminId: user.id, action: "settings", targetType: "settings", targetId: null, before, after });
+  const after = await changeSettings(user.id, input);
   refresh();
   return after;
 });

@@ -5,6 +5,7 @@ import { makeUser } from "@/test/fixtures";
 import { db } from "@/lib/db";
 import { closeDay } from "@/lib/rollover-close";
 import { invalidateSettingsCache, updateSettings } from "@/lib/settings";
+import { listDayCandidates } from "@/lib/admin-candidates";
 import { effectiveCounts } from "./effective-counts";
 import { vetoLeader } from "./moderation";
 
@@ -58,5 +59,19 @@ describe("with excludeBannedVoters", () => {
     await updateSettings({ excludeBannedVoters: true }, admin.id);
     const { day, stuffed, honest } = await stuffedDay();
     expect(await vetoLeader(admin.id, day.id, "checking the veto")).toEqual({ vetoedImageId: honest.id, newLeaderImageId: stuffed.id });
+  });
+
+  it("on: the moderation page shows as leader the image a veto would hit, with the counts it was ranked on", async () => {
+    const admin = await makeAdmin();
+    const { day, stuffed, honest } = await stuffedDay();
+    const before = await listDayCandidates(day.id);
+    expect(before.map((c) => c.id)).toEqual([stuffed.id, honest.id]);
+    await updateSettings({ excludeBannedVoters: true }, admin.id);
+    const after = await listDayCandidates(day.id);
+    expect(after.map((c) => [c.id, c.eligible, c.counted])).toEqual([
+      [honest.id, true, { upvotes: 3, downvotes: 0 }],
+      [stuffed.id, true, { upvotes: 1, downvotes: 0 }],
+    ]);
+    expect(await vetoLeader(admin.id, day.id, "checking the veto", after[0]!.id)).toMatchObject({ vetoedImageId: honest.id });
   });
 });

@@ -1,10 +1,13 @@
 // The change and its audit row are one transaction: when writing the audit row fails, the change
 // is rolled back too. The audit module is replaced by one that always fails.
+import "@/test/isolated-db";
 import { describe, expect, it, vi } from "vitest";
 import { makeAdmin, makeImage, makeOldDay } from "@/test/admin";
 import { makeUser } from "@/test/fixtures";
 import { db } from "@/lib/db";
+import { DEFAULT_SETTINGS, getSettings, invalidateSettingsCache } from "@/lib/settings";
 import { banUser, hideImage, vetoLeader } from "./moderation";
+import { changeSettings } from "./settings-change";
 
 vi.mock("@/lib/admin/audit", () => ({
   recordAudit: vi.fn(async () => {
@@ -23,5 +26,10 @@ describe("moderation without a working audit log", () => {
     await expect(banUser(admin.id, user.id, "some reason")).rejects.toThrow("audit log unavailable");
     expect((await db.image.findUniqueOrThrow({ where: { id: image.id } })).hiddenAt).toBeNull();
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).bannedAt).toBeNull();
+
+    await expect(changeSettings(admin.id, { generationQuota: 77 })).rejects.toThrow("audit log unavailable");
+    invalidateSettingsCache();
+    expect((await getSettings()).generationQuota).toBe(DEFAULT_SETTINGS.generationQuota);
+    expect(await db.setting.count()).toBe(0);
   });
 });

@@ -31,11 +31,12 @@ export default async function ModerationPage() {
             {candidates.map((c, i) => (
               <li key={c.id} className="card" style={{ padding: 10 }} data-testid="candidate" data-image-id={c.id}>
                 <ImageCard image={c}>
-                  <strong>{c.eligible ? `#${i + 1}` : c.hiddenAt ? "Hidden" : "Creator banned"}</strong>{" "}
+                  <strong>{c.eligible ? `#${i + 1}` : c.hiddenAt ? "Hidden" : c.creatorBanned ? "Creator banned" : "Not ranked yet"}</strong>{" "}
                   <span className="clamp-2">{c.prompt}</span>
                 </ImageCard>
                 <p className="hint" style={{ margin: "4px 0" }}>
-                  +{c.upvotes} / −{c.downvotes} · {c.creatorName ?? "—"}
+                  +{c.upvotes} / −{c.downvotes}
+                  {(c.counted.upvotes !== c.upvotes || c.counted.downvotes !== c.downvotes) && ` (ranked on +${c.counted.upvotes} / −${c.counted.downvotes} without banned voters)`} · {c.creatorName ?? "—"}
                   {c.hiddenReason ? ` · hidden: ${c.hiddenReason}` : ""}
                 </p>
                 <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }}>
