@@ -32,6 +32,11 @@ function server(name: string, port: number) {
       IMAGE_ENGINE: "offline",
       CRON_SECRET: cronSecret,
       ADMIN_PARTICIPANT_IDS: "e2e-admin",
+      // Secrets the app holds but never needs in the browser: the build is made with them set,
+      // and e2e/security.spec.ts scans the client bundle for each of them.
+      EXPORT_HASH_SALT: `e2e-salt-${run}-fedcba9876543210`,
+      S3_ACCESS_KEY_ID: `E2EACCESSKEY${run}`,
+      S3_SECRET_ACCESS_KEY: `e2e-s3-secret-${run}-9f8e7d6c5b4a`,
     } as Record<string, string>,
   };
 }

@@ -30,6 +30,9 @@ function buildAuthOptions(): NextAuthOptions {
   }
   return {
     secret: env.NEXTAUTH_SECRET,
+    // next-auth's own cookies are httpOnly, SameSite=Lax, and Secure (with __Secure-/__Host-
+    // names) when NEXTAUTH_URL is https. Only an app embedded by another site needs more.
+    cookies: embeddedCookies(env),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin", error: "/signin" },
     providers,
@@ -40,7 +43,8 @@ function buildAuthOptions(): NextAuthOptions {
           await signInOAuth({ provider: account.provider, providerAccountId: account.providerAccountId, email: user.email, name: user.name });
           return true;
         } catch (err) {
-          if (err instanceof SignInRefused) return `/signin?error=${encodeURIComponent(err.message)}`;
+          // A code, not the message: the sign-in page only shows texts it knows for each code.
+          if (err instanceof SignInRefused) return `/signin?error=${err.reason === "BANNED" ? "Banned" : "InvalidAccount"}`;
           throw err;
         }
       },
@@ -59,6 +63,21 @@ function buildAuthOptions(): NextAuthOptions {
         return session;
       },
     },
+  };
+}
+
+/**
+ * When crowd platforms may frame the app (FRAME_ANCESTORS) and it runs on https, the cookies it
+ * needs inside the frame must be SameSite=None, or the browser would drop them there. They stay
+ * httpOnly and Secure. Otherwise next-auth's defaults apply (undefined).
+ */
+function embeddedCookies(env: ReturnType<typeof getEnv>): NextAuthOptions["cookies"] {
+  if (env.FRAME_ANCESTORS.length === 0 || !env.NEXTAUTH_URL?.startsWith("https://")) return undefined;
+  const options = { httpOnly: true, sameSite: "none", path: "/", secure: true } as const;
+  return {
+    sessionToken: { name: "__Secure-next-auth.session-token", options },
+    callbackUrl: { name: "__Secure-next-auth.callback-url", options },
+    csrfToken: { name: "__Host-next-auth.csrf-token", options },
   };
 }
 

@@ -63,6 +63,19 @@ export async function rawTransaction<T>(fn: (conn: PoolConnection) => Promise<T>
 }
 
 /**
+ * Runs `fn` on one connection of the shared pool, outside any transaction (each statement
+ * commits on its own). For a few plain statements that must share a connection.
+ */
+export async function withConnection<T>(fn: (conn: PoolConnection) => Promise<T>): Promise<T> {
+  const conn = await pool.getConnection();
+  try {
+    return await fn(conn);
+  } finally {
+    conn.release();
+  }
+}
+
+/**
  * For one-shot scripts: disconnects Prisma and ends the shared pool, whose idle connections would
  * otherwise keep the process alive (Prisma does not end a pool it was handed).
  */

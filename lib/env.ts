@@ -94,6 +94,26 @@ const envSchema = z
     EXPORT_HASH_SALT: optionalString.refine((v) => v === undefined || v.length >= 16, {
       message: "must be at least 16 characters (make one with: openssl rand -base64 32)",
     }),
+    /**
+     * How many proxies in front of the app append to X-Forwarded-For (Vercel, nginx, a load
+     * balancer: 1). The client address for rate limits is read that many entries from the right.
+     */
+    TRUSTED_PROXY_HOPS: int(1, 1, 10),
+    /**
+     * Origins allowed to show the app in a frame (CSP frame-ancestors), e.g. a crowd platform's
+     * https://app.prolific.com. Empty: only the app itself. Embedding elsewhere also makes the
+     * session cookie SameSite=None (with an https NEXTAUTH_URL), or the frame could not sign in.
+     */
+    FRAME_ANCESTORS: z.preprocess(
+      blank,
+      z
+        .string()
+        .optional()
+        .transform((v) => (v ?? "").split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))
+        .pipe(z.array(z.string().regex(/^https:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i, "each entry must be an https:// origin such as https://app.prolific.com"))),
+    ),
+    /** Multiplies every rate limit (lib/rate-limit.ts); raise it only for load tests. */
+    RATE_LIMIT_SCALE: int(1, 1, 1_000_000),
     /** Set by `next build`; production secrets are only demanded when the server runs. */
     NEXT_PHASE: optionalString,
   })

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AuthError } from "@/lib/auth";
 import { ActionError } from "@/lib/errors";
+import { RateLimitError } from "@/lib/rate-limit";
 
 /** HTTP statuses for the error codes domain code throws (route handlers only). */
 const STATUS: Record<string, number> = {
@@ -25,6 +26,11 @@ export function jsonError(status: number, code: string, message: string, extra?:
 
 /** Maps a thrown error to a JSON response; unexpected errors are logged and become a 500. */
 export function errorResponse(err: unknown): Response {
+  if (err instanceof RateLimitError) {
+    const res = jsonError(429, err.code, err.message, { retryAfterS: err.retryAfterS });
+    res.headers.set("Retry-After", String(err.retryAfterS));
+    return res;
+  }
   if (err instanceof AuthError || err instanceof ActionError) return jsonError(STATUS[err.code] ?? 400, err.code, err.message);
   console.error(JSON.stringify({ level: "error", msg: "route failed", error: err instanceof Error ? err.message : String(err) }));
   return jsonError(500, "INTERNAL", "Something went wrong on our side. Please try again.");

@@ -1,3 +1,4 @@
+import { pruneRateLimits } from "@/lib/rate-limit";
 import "server-only";
 import { keyFromDate, now, todayKey } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -49,5 +50,7 @@ export async function runRollover(): Promise<RolloverResult> {
     closed.push(result);
     console.log(JSON.stringify({ level: "info", msg: "day closed", ...result, ms: Math.round(performance.now() - started) }));
   }
+  // Counters of windows long past are of no use to any limit; the daily run keeps the table small.
+  await pruneRateLimits().catch((err) => console.error(JSON.stringify({ level: "error", msg: "rate-limit prune failed", error: err instanceof Error ? err.message : String(err) })));
   return { today, closed };
 }

@@ -2,12 +2,14 @@ import "server-only";
 import type { z } from "zod";
 import { AuthError, requireAdmin, requireUser, type CurrentUser } from "@/lib/auth";
 import { ActionError } from "@/lib/errors";
+import { type LimitName, RateLimitError, takeRateLimit } from "@/lib/rate-limit";
+import { requestAddress } from "@/lib/request-address";
 
 export { ActionError };
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; message: string; code?: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; message: string; code?: string; fieldErrors?: Record<string, string[]>; retryAfterS?: number };
 
 type Access = "user" | "admin";
 
@@ -16,12 +18,13 @@ function toInput(raw: unknown): unknown {
 }
 
 /**
- * Every server action goes through here, in the same order: authenticate, validate with zod,
- * then run the handler (which checks ownership and writes). Forgetting a step is impossible,
- * and every outcome is a typed result rather than a thrown error reaching the client.
+ * Every server action goes through here, in the same order: authenticate, count the request
+ * against its rate limit (when it has one), validate with zod, then run the handler (which
+ * checks ownership and writes). Forgetting a step is impossible, and every outcome is a typed
+ * result rather than a thrown error reaching the client.
  */
 export function defineAction<S extends z.ZodType, T>(
-  opts: { access: Access; schema: S },
+  opts: { access: Access; schema: S; limit?: LimitName },
   handler: (input: z.output<S>, ctx: { user: CurrentUser }) => Promise<T>,
 ): (raw: unknown) => Promise<ActionResult<T>> {
   return async (raw) => {
@@ -31,6 +34,14 @@ export function defineAction<S extends z.ZodType, T>(
     } catch (err) {
       if (err instanceof AuthError) return { ok: false, code: err.code, message: err.message };
       throw err;
+    }
+    if (opts.limit) {
+      try {
+        await takeRateLimit(opts.limit, { userKey: user.id, address: await requestAddress() });
+      } catch (err) {
+        if (err instanceof RateLimitError) return { ok: false, code: err.code, message: err.message, retryAfterS: err.retryAfterS };
+        throw err;
+      }
     }
     const parsed = opts.schema.safeParse(toInput(raw));
     if (!parsed.success) {

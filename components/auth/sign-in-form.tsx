@@ -5,12 +5,17 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { participantIdSchema } from "@/lib/validations/participant";
 
-/** next-auth's generic codes, in words a participant understands. */
+/**
+ * next-auth's generic codes, in words a participant understands. A code in the address bar is
+ * only ever shown through this table: any text there could have been put in a link by anyone.
+ */
 const ERROR_TEXT: Record<string, string> = {
   CredentialsSignin: "That participant id was not accepted.",
   OAuthSignin: "Could not start sign-in with that provider.",
   OAuthCallback: "The sign-in provider did not complete the sign-in.",
   AccessDenied: "Access denied.",
+  Banned: "This account has been suspended and can no longer take part.",
+  InvalidAccount: "That account cannot be used to sign in here.",
 };
 
 export function SignInForm({
@@ -26,7 +31,7 @@ export function SignInForm({
   const id = useId();
   const [value, setValue] = useState("");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(initialError ? (ERROR_TEXT[initialError] ?? initialError) : undefined);
+  const [error, setError] = useState(initialError ? (ERROR_TEXT[initialError] ?? "Sign-in failed. Please try again.") : undefined);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();

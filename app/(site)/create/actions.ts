@@ -9,7 +9,7 @@ import { getStorage } from "@/lib/storage";
 import { generateSchema, submitSchema } from "@/lib/validations/generate";
 
 /** Generates one attempt on today's seed and returns the participant's updated attempts. */
-export const generateAction = defineAction({ access: "user", schema: generateSchema }, async (input, { user }) => {
+export const generateAction = defineAction({ access: "user", schema: generateSchema, limit: "generate" }, async (input, { user }) => {
   const mask = Buffer.from(await input.mask.arrayBuffer());
   const image = await generateAttempt(
     { userId: user.id, dayId: input.dayId, prompt: input.prompt, mask },

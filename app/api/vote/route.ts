@@ -1,5 +1,6 @@
 import { requireUser } from "@/lib/auth";
 import { errorResponse, readJson } from "@/lib/http";
+import { clientAddress, takeRateLimit } from "@/lib/rate-limit";
 import { voteSchema } from "@/lib/validations/vote";
 import { setVote } from "@/lib/votes";
 
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request) {
   try {
     const user = await requireUser();
+    await takeRateLimit("vote", { userKey: user.id, address: clientAddress(req.headers) });
     const input = await readJson(req, voteSchema);
     return Response.json(await setVote({ userId: user.id, ...input }), { headers: { "Cache-Control": "no-store" } });
   } catch (err) {

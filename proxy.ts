@@ -1,0 +1,33 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { getEnv } from "@/lib/env";
+import { pageCsp } from "@/lib/security/csp";
+
+/**
+ * Pages get a Content-Security-Policy with a fresh nonce per request. The policy goes on the
+ * request too: Next reads the nonce from there and puts it on every script it renders. Routes
+ * that are not pages (API, files, build assets) get a fixed policy from next.config.ts instead,
+ * and stay out of this function's per-request work.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = pageCsp(getEnv(), nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", csp);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!api/|files/|_next/static|_next/image|icon\\.svg|favicon\\.ico|robots\\.txt).*)",
+      // Prefetches are answered from the page's own response; they need no policy of their own.
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
