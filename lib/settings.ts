@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
+import { ActionError } from "@/lib/errors";
 
 /**
  * The rules participants play by. They are experimental conditions for the researchers, so they
@@ -91,7 +92,12 @@ async function readSettings(client: Pick<Tx, "setting">): Promise<Settings> {
 export async function writeSettings(tx: Tx, patch: Partial<Settings>, updatedById: number | null): Promise<{ before: Settings; after: Settings }> {
   await tx.$queryRaw`SELECT \`key\` FROM \`Setting\` FOR UPDATE`;
   const before = await readSettings(tx);
-  const after = settingsSchema.parse({ ...before, ...patch });
+  const parsed = settingsSchema.safeParse({ ...before, ...patch });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ActionError(issue?.message ?? "Those settings are not valid.", "INVALID", issue ? { [String(issue.path[0] ?? "form")]: [issue.message] } : undefined);
+  }
+  const after = parsed.data;
   for (const [key, value] of Object.entries(patch)) {
     const json = JSON.stringify(value);
     await tx.setting.upsert({ where: { key }, create: { key, value: json, updatedById }, update: { value: json, updatedById } });

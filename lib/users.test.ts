@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "./db";
 import { resetEnvForTests } from "./env";
-import { BANNED_MESSAGE, pseudonymFor, signInOAuth, signInParticipant, SignInRefused } from "./users";
+import { BANNED_MESSAGE, displayNameFrom, pseudonymFor, signInOAuth, signInParticipant, SignInRefused } from "./users";
 
 const id = (p: string) => `${p}-${randomBytes(5).toString("hex")}`;
 
@@ -66,6 +66,18 @@ describe("signInParticipant", () => {
     process.env.ADMIN_PARTICIPANT_IDS = `someone-else,${pid}`;
     resetEnvForTests();
     expect((await signInParticipant(pid)).role).toBe("ADMIN");
+  });
+});
+
+describe("displayNameFrom", () => {
+  it("keeps a readable name and strips markup, controls, overrides and broken characters", () => {
+    expect(displayNameFrom("Ada Lovelace")).toBe("Ada Lovelace");
+    expect(displayNameFrom('<img src=x onerror=alert(1)>Eve<script>x</script>')).toBe("Evex");
+    expect(displayNameFrom("Mallory\u202Egnp.exe")).toBe("Mallorygnp.exe");
+    expect(displayNameFrom("bad\uD800name\u0007")).toBe("bad\uFFFDname");
+    expect(displayNameFrom("نور الهدى")).toBe("نور الهدى");
+    expect(Array.from(displayNameFrom("😀".repeat(70)))).toHaveLength(60);
+    expect(displayNameFrom(" <b></b> ")).toBe("");
   });
 });
 

@@ -57,6 +57,23 @@ export async function signInParticipant(rawId: unknown) {
 }
 
 /** Finds or creates the user behind an OAuth identity (GitHub, Google), linking by account id. */
+/**
+ * A provider's profile name made safe to show to others: tags, control and direction-override
+ * characters and broken surrogates removed, at most 60 characters (whole code points). Empty
+ * when nothing readable is left, and the caller falls back to a pseudonym.
+ */
+export function displayNameFrom(name: string | null | undefined): string {
+  const cleaned = (name ?? "")
+    .toWellFormed()
+    .normalize("NFC")
+    .replace(/<[^>]*>/g, "")
+    .replace(/[<>]/g, "")
+    .replace(/[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return Array.from(cleaned).slice(0, 60).join("").trim();
+}
+
 export async function signInOAuth(input: { provider: string; providerAccountId: string; email?: string | null; name?: string | null }) {
   const email = input.email?.toLowerCase() ?? null;
   const isAdmin = !!email && getEnv().ADMIN_EMAILS.map((e) => e.toLowerCase()).includes(email);
@@ -76,7 +93,7 @@ export async function signInOAuth(input: { provider: string; providerAccountId: 
           (await tx.user.create({
             data: {
               email,
-              displayName: (input.name ?? "").trim().slice(0, 60) || pseudonymFor(`${input.provider}:${input.providerAccountId}`),
+              displayName: displayNameFrom(input.name) || pseudonymFor(`${input.provider}:${input.providerAccountId}`),
               role: isAdmin ? "ADMIN" : "PARTICIPANT",
             },
             select: publicUser,

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { reasonSchema } from "@/lib/validations/reason";
 
 const id = (what: string) => z.coerce.number({ message: `Missing ${what}.` }).int(`Invalid ${what}.`).positive(`Invalid ${what}.`);
-const reason = z.string({ message: "Give a reason." }).trim().min(3, "Give a reason of at least 3 characters.").max(500, "A reason has at most 500 characters.");
+const reason = reasonSchema;
 
 export const imageModerationSchema = z.object({ imageId: id("image"), reason });
 export const unhideSchema = z.object({ imageId: id("image"), reason: reason.optional() });
@@ -30,7 +31,7 @@ export const settingsFormSchema = z
     completionVotes: count(1000),
     prolificCompletionUrl: z.preprocess(
       (v) => (typeof v === "string" && v.trim() === "" ? null : v),
-      z.url({ message: "Enter a full https:// URL, or leave it empty." }).nullable().default(null),
+      z.url({ protocol: /^https?$/, message: "Enter a full https:// URL, or leave it empty." }).max(500, "A URL has at most 500 characters.").nullable().default(null),
     ),
   })
   .refine((s) => s.minMaskCoverage < s.maxMaskCoverage, { message: "The minimum coverage must be below the maximum.", path: ["minMaskCoverage"] });

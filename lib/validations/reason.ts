@@ -1,8 +1,4 @@
-import { z } from "zod";
+import { plainText } from "@/lib/validations/text";
 
 /** A moderation or flag reason: what the moderators and the audit log will read. 3-500 characters. */
-export const reasonSchema = z
-  .string({ message: "Give a reason." })
-  .trim()
-  .min(3, "Give a reason of at least 3 characters.")
-  .max(500, "A reason has at most 500 characters.");
+export const reasonSchema = plainText({ what: "reason", empty: "Give a reason.", min: 3, max: 500 });
