@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
 import mariadb, { type Pool, type PoolConfig, type PoolConnection } from "mariadb";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { isConnectionError } from "@/lib/db-errors";
 import { connectionFromUrl } from "@/lib/db-url";
 import { getEnv } from "@/lib/env";
 
@@ -43,22 +44,37 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * Runs `fn` in a READ COMMITTED transaction on a connection of the shared pool, committing on
  * success and rolling back on any error. For hot paths whose few statements Prisma would each
  * plan and map (measured ~5x the cost of the statements themselves here).
+ *
+ * A connection lost before COMMIT was sent (a database restart, a killed connection handed out
+ * by the pool) is retried once on a fresh connection: the server rolled the lost transaction
+ * back, so running `fn` again cannot apply anything twice. `fn` must only touch the database.
+ * A connection lost during COMMIT is not retried, since the commit may have happened.
  */
 export async function rawTransaction<T>(fn: (conn: PoolConnection) => Promise<T>): Promise<T> {
-  const conn = await pool.getConnection();
-  try {
-    await conn.query("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
-    await conn.beginTransaction();
+  for (let attempt = 1; ; attempt++) {
+    let conn: PoolConnection | undefined;
+    let committing = false;
+    let lost = false;
     try {
+      conn = await pool.getConnection();
+      await conn.query("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+      await conn.beginTransaction();
       const result = await fn(conn);
+      committing = true;
       await conn.commit();
       return result;
     } catch (err) {
-      await conn.rollback().catch(() => {});
+      lost = isConnectionError(err);
+      if (conn && !lost) await conn.rollback().catch(() => {});
+      if (lost && !committing && attempt < 2) continue;
       throw err;
+    } finally {
+      // A broken connection is dropped, not put back for the next request to trip over.
+      if (conn) {
+        if (lost) await conn.destroy();
+        else conn.release();
+      }
     }
-  } finally {
-    conn.release();
   }
 }
 

@@ -6,7 +6,8 @@ import { compositeOutsideMask } from "@/lib/images/composite";
 import { makeThumbnail } from "@/lib/images/thumbnail";
 import { EngineError, type ImageEngine } from "@/lib/imagegen/types";
 import { MaskError, readMask } from "@/lib/mask/mask";
-import { refundQuota, takeQuota } from "@/lib/quotas";
+import { DB_UNAVAILABLE_MESSAGE, isConnectionError } from "@/lib/db-errors";
+import { refundQuotaReliably, takeQuota } from "@/lib/quotas";
 import { ActionError } from "@/lib/errors";
 import { getSettings } from "@/lib/settings";
 import type { Storage } from "@/lib/storage";
@@ -20,6 +21,7 @@ export type GenerationDeps = {
 
 export type GenerationInput = { userId: number; dayId: number; prompt: string; mask: Buffer };
 
+const SEED_UNAVAILABLE = "Today's picture could not be loaded, so this attempt was not counted. Please try again shortly.";
 const STORAGE_FAILED = "We could not save your picture, so this attempt was not counted. Please try again.";
 
 /**
@@ -57,8 +59,10 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
 
   const written: string[] = [];
   try {
-    const seedFile = await deps.storage.get(seed.resultKey);
-    if (!seedFile) throw new ActionError("Today's picture could not be loaded. Please try again shortly.", "UNAVAILABLE");
+    const seedFile = await deps.storage.get(seed.resultKey).catch((err: unknown) => {
+      throw new ActionError(SEED_UNAVAILABLE, "UNAVAILABLE", undefined, err);
+    });
+    if (!seedFile) throw new ActionError(SEED_UNAVAILABLE, "UNAVAILABLE");
     const result = await deps.engine.edit({ image: seedFile.body, mask: mask.png, prompt: input.prompt, width: seed.width, height: seed.height });
     const final = await compositeOutsideMask(seedFile.body, result.image, mask.edit, seed.width, seed.height);
     const thumb = await makeThumbnail(final);
@@ -108,11 +112,12 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
     console.log(JSON.stringify({ level: "info", msg: "generation", imageId: image.id, userId: input.userId, dayId: day.id, provider: result.provider, model: result.model, engineMs: Math.round(result.engineMs), totalMs: Math.round(performance.now() - started), promptLength: input.prompt.length, coverage: Number(mask.coverage.toFixed(4)) }));
     return image;
   } catch (err) {
-    await refundQuota(input.userId, day.id, "generations").catch((e) => logError("quota refund failed", e));
+    await refundQuotaReliably(input.userId, day.id, "generations").catch((e) => logError("quota refund failed", e));
     await Promise.all(written.map((k) => deps.storage.delete(k).catch((e) => logError(`could not delete ${k}`, e))));
     if (err instanceof ActionError) throw err;
     if (err instanceof EngineError) throw new ActionError(err.userMessage, err.code);
     logError("generation failed", err);
+    if (isConnectionError(err)) throw new ActionError(`${DB_UNAVAILABLE_MESSAGE} This attempt was not counted.`, "UNAVAILABLE");
     throw new ActionError("Your picture could not be saved because of a problem on our side. This attempt was not counted; please try again.", "INTERNAL");
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AuthError } from "@/lib/auth";
 import { ActionError } from "@/lib/errors";
+import { DB_UNAVAILABLE_MESSAGE, isConnectionError } from "@/lib/db-errors";
 import { RateLimitError } from "@/lib/rate-limit";
 
 /** HTTP statuses for the error codes domain code throws (route handlers only). */
@@ -15,6 +16,9 @@ const STATUS: Record<string, number> = {
   DAY_CLOSED: 409,
   ALREADY_SUBMITTED: 409,
   QUOTA: 429,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  TIMEOUT: 504,
   INVALID: 400,
   INVALID_MASK: 400,
   TOO_LARGE: 413,
@@ -32,6 +36,12 @@ export function errorResponse(err: unknown): Response {
     return res;
   }
   if (err instanceof AuthError || err instanceof ActionError) return jsonError(STATUS[err.code] ?? 400, err.code, err.message);
+  if (isConnectionError(err)) {
+    console.error(JSON.stringify({ level: "error", msg: "database unavailable", error: err instanceof Error ? err.message : String(err) }));
+    const res = jsonError(503, "UNAVAILABLE", DB_UNAVAILABLE_MESSAGE);
+    res.headers.set("Retry-After", "5");
+    return res;
+  }
   console.error(JSON.stringify({ level: "error", msg: "route failed", error: err instanceof Error ? err.message : String(err) }));
   return jsonError(500, "INTERNAL", "Something went wrong on our side. Please try again.");
 }

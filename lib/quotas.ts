@@ -1,4 +1,5 @@
 import "server-only";
+import { isConnectionError } from "@/lib/db-errors";
 import { db, type Tx } from "@/lib/db";
 
 type Counter = "generations" | "submissions";
@@ -26,6 +27,21 @@ export async function refundQuota(userId: number, dayId: number, counter: Counte
     where: { userId, dayId, [counter]: { gt: 0 } },
     data: { [counter]: { decrement: 1 } },
   });
+}
+
+/**
+ * refundQuota, retried with back-off for up to about six seconds when the database is briefly
+ * unreachable (a restart mid-generation), so a failure on our side never costs the user a unit.
+ */
+export async function refundQuotaReliably(userId: number, dayId: number, counter: Counter): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await refundQuota(userId, dayId, counter);
+    } catch (err) {
+      if (attempt >= 6 || !isConnectionError(err)) throw err;
+      await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+    }
+  }
 }
 
 export async function getUsage(userId: number, dayId: number) {

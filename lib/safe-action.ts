@@ -1,6 +1,8 @@
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { AuthError, requireAdmin, requireUser, type CurrentUser } from "@/lib/auth";
+import { DB_UNAVAILABLE_MESSAGE, isConnectionError } from "@/lib/db-errors";
 import { ActionError } from "@/lib/errors";
 import { type LimitName, RateLimitError, takeRateLimit } from "@/lib/rate-limit";
 import { requestAddress } from "@/lib/request-address";
@@ -28,36 +30,36 @@ export function defineAction<S extends z.ZodType, T>(
   handler: (input: z.output<S>, ctx: { user: CurrentUser }) => Promise<T>,
 ): (raw: unknown) => Promise<ActionResult<T>> {
   return async (raw) => {
-    let user: CurrentUser;
     try {
-      user = opts.access === "admin" ? await requireAdmin() : await requireUser();
-    } catch (err) {
-      if (err instanceof AuthError) return { ok: false, code: err.code, message: err.message };
-      throw err;
-    }
-    if (opts.limit) {
-      try {
-        await takeRateLimit(opts.limit, { userKey: user.id, address: await requestAddress() });
-      } catch (err) {
-        if (err instanceof RateLimitError) return { ok: false, code: err.code, message: err.message, retryAfterS: err.retryAfterS };
-        throw err;
+      const user = opts.access === "admin" ? await requireAdmin() : await requireUser();
+      if (opts.limit) await takeRateLimit(opts.limit, { userKey: user.id, address: await requestAddress() });
+      const parsed = opts.schema.safeParse(toInput(raw));
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of parsed.error.issues) {
+          const key = String(issue.path[0] ?? "form");
+          (fieldErrors[key] ??= []).push(issue.message);
+        }
+        return { ok: false, code: "INVALID", message: parsed.error.issues[0]?.message ?? "Invalid input.", fieldErrors };
       }
-    }
-    const parsed = opts.schema.safeParse(toInput(raw));
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? "form");
-        (fieldErrors[key] ??= []).push(issue.message);
-      }
-      return { ok: false, code: "INVALID", message: parsed.error.issues[0]?.message ?? "Invalid input.", fieldErrors };
-    }
-    try {
       return { ok: true, data: await handler(parsed.data, { user }) };
     } catch (err) {
-      if (err instanceof ActionError) return { ok: false, code: err.code, message: err.message, fieldErrors: err.fieldErrors };
-      console.error(JSON.stringify({ level: "error", msg: "action failed", error: err instanceof Error ? err.message : String(err) }));
-      return { ok: false, code: "INTERNAL", message: "Something went wrong on our side. Please try again." };
+      // redirect() and notFound() work by throwing; they must reach Next, not become results.
+      unstable_rethrow(err);
+      return failure(err);
     }
   };
+}
+
+/** Every refusal and failure as a typed result; only unexpected errors are logged as such. */
+function failure(err: unknown): ActionResult<never> {
+  if (err instanceof AuthError) return { ok: false, code: err.code, message: err.message };
+  if (err instanceof RateLimitError) return { ok: false, code: err.code, message: err.message, retryAfterS: err.retryAfterS };
+  if (err instanceof ActionError) return { ok: false, code: err.code, message: err.message, fieldErrors: err.fieldErrors };
+  if (isConnectionError(err)) {
+    console.error(JSON.stringify({ level: "error", msg: "database unavailable", error: err instanceof Error ? err.message : String(err) }));
+    return { ok: false, code: "UNAVAILABLE", message: DB_UNAVAILABLE_MESSAGE };
+  }
+  console.error(JSON.stringify({ level: "error", msg: "action failed", error: err instanceof Error ? err.message : String(err) }));
+  return { ok: false, code: "INTERNAL", message: "Something went wrong on our side. Please try again." };
 }
