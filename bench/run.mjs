@@ -17,6 +17,7 @@ const BENCHMARKS = [
   { name: "export-memory", title: "Research export of 1,000,000 votes: streamed vs all in memory", server: false, timeoutS: 300 },
   { name: "vote-throughput", title: "Vote throughput: POST /api/vote vs a bare node:http + mariadb server", server: true, timeoutS: 360 },
   { name: "vote-page", title: "/vote on a phone: thumbnails vs the original full-size pictures", server: true, timeoutS: 480 },
+  { name: "load", title: "Load: 64 vote connections for 60 s, 8 concurrent generations and page reads on one server", server: true, timeoutS: 420 },
   { name: "editor", title: "Mask editor: 300 strokes, then the mask export", server: true, timeoutS: 360 },
 ];
 /** After a timeout's SIGTERM, how long a benchmark gets to stop its servers and drop its database. */

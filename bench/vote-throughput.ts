@@ -65,7 +65,8 @@ async function main() {
     const voters = await insertUsers(db.pool, "bench-voter", VOTERS);
     progress(`signing in ${VOTERS} voters…`);
     const cookies: Record<string, string>[] = [];
-    for (const v of voters) cookies.push({ Cookie: await sessionCookie(app.url, v.participantId) });
+    // Each voter from an address of its own, as real ones would (rate limits count per address).
+    for (const [i, v] of voters.entries()) cookies.push({ Cookie: await sessionCookie(app.url, v.participantId), "x-forwarded-for": `198.51.100.${i + 1}` });
 
     const ours = await measure("ours", app, cookies, imageIds, db);
     await resetVotes(db.pool);

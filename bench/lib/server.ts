@@ -13,7 +13,7 @@ export const DIST_DIR = ".next-bench";
 const READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-export type RunningServer = { url: string; port: number; stop(): Promise<void> };
+export type RunningServer = { url: string; port: number; pid: number; stop(): Promise<void> };
 
 /** Builds the app into .next-bench unless bench/run.mjs already did for this run. */
 export function ensureBuild(): void {
@@ -53,7 +53,7 @@ export async function startNodeServer(opts: { label: string; args: string[]; env
   child.stderr?.on("data", keep);
   const exited = once(child, "exit");
   const url = `http://localhost:${opts.port}`;
-  const server: RunningServer = { url, port: opts.port, stop: () => stopGroup(child, exited) };
+  const server: RunningServer = { url, port: opts.port, pid: child.pid ?? 0, stop: () => stopGroup(child, exited) };
   try {
     await waitForHttp(`${url}${opts.readyPath}`, child);
   } catch (err) {
@@ -97,7 +97,7 @@ async function stopGroup(child: ChildProcess, exited: Promise<unknown>): Promise
   }
 }
 
-export type AppOptions = { databaseUrl: string; storageDir: string; poolSize?: number };
+export type AppOptions = { databaseUrl: string; storageDir: string; poolSize?: number; env?: Record<string, string> };
 
 /** The app as a production server: `next start` from .next-bench on a free port. */
 export async function startApp(opts: AppOptions): Promise<RunningServer> {
@@ -120,6 +120,10 @@ export async function startApp(opts: AppOptions): Promise<RunningServer> {
       STORAGE_LOCAL_DIR: opts.storageDir,
       // Explicit, so an OPENAI_API_KEY in a developer's .env never makes a benchmark call OpenAI.
       IMAGE_ENGINE: "offline",
+      // The load generator plays many clients from one machine. Every request is still counted
+      // against its limits (the same SQL as in production); only the thresholds are raised.
+      RATE_LIMIT_SCALE: "1000",
+      ...opts.env,
     },
   });
 }
