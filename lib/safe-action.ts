@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { AuthError, requireAdmin, requireUser, type CurrentUser } from "@/lib/auth";
+import { AuthError, getCurrentUser, requireAdmin, requireUser, type CurrentUser } from "@/lib/auth";
 import { DB_UNAVAILABLE_MESSAGE, isConnectionError } from "@/lib/db-errors";
 import { ActionError } from "@/lib/errors";
 import { type LimitName, RateLimitError, takeRateLimit } from "@/lib/rate-limit";
@@ -13,7 +13,9 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; message: string; code?: string; fieldErrors?: Record<string, string[]>; retryAfterS?: number };
 
-type Access = "user" | "admin";
+/** "public" actions (choosing a language) run for anyone; the handler gets the user or null. */
+type Access = "user" | "admin" | "public";
+type UserFor<A extends Access> = A extends "public" ? CurrentUser | null : CurrentUser;
 
 function toInput(raw: unknown): unknown {
   return raw instanceof FormData ? Object.fromEntries(raw.entries()) : raw;
@@ -25,14 +27,14 @@ function toInput(raw: unknown): unknown {
  * checks ownership and writes). Forgetting a step is impossible, and every outcome is a typed
  * result rather than a thrown error reaching the client.
  */
-export function defineAction<S extends z.ZodType, T>(
-  opts: { access: Access; schema: S; limit?: LimitName },
-  handler: (input: z.output<S>, ctx: { user: CurrentUser }) => Promise<T>,
+export function defineAction<S extends z.ZodType, T, A extends Access>(
+  opts: { access: A; schema: S; limit?: LimitName },
+  handler: (input: z.output<S>, ctx: { user: UserFor<A> }) => Promise<T>,
 ): (raw: unknown) => Promise<ActionResult<T>> {
   return async (raw) => {
     try {
-      const user = opts.access === "admin" ? await requireAdmin() : await requireUser();
-      if (opts.limit) await takeRateLimit(opts.limit, { userKey: user.id, address: await requestAddress() });
+      const user = (opts.access === "admin" ? await requireAdmin() : opts.access === "user" ? await requireUser() : await getCurrentUser()) as UserFor<A>;
+      if (opts.limit) await takeRateLimit(opts.limit, { userKey: user?.id ?? null, address: await requestAddress() });
       const parsed = opts.schema.safeParse(toInput(raw));
       if (!parsed.success) {
         const fieldErrors: Record<string, string[]> = {};

@@ -1,0 +1,33 @@
+// The interface languages. Plain data, safe for the server, the client and the proxy alike.
+
+export const LOCALES = ["en", "es", "ar"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+/** Where the choice is remembered: a year, readable by the server on every request. */
+export const LOCALE_COOKIE = "NEXT_LOCALE";
+export const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
+
+/** Each language's own name, as a speaker of it would look for it in a menu. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: "English", es: "Español", ar: "العربية" };
+
+export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);
+
+export const directionOf = (locale: Locale): "rtl" | "ltr" => (locale === "ar" ? "rtl" : "ltr");
+
+/**
+ * The best supported language for an Accept-Language header (RFC 9110: tags with q-values, a
+ * region falling back to its language), or the default when none matches.
+ */
+export function pickLocale(acceptLanguage: string | null | undefined): Locale {
+  const ranked = (acceptLanguage ?? "")
+    .split(",")
+    .map((part, i) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { lang: tag.trim().toLowerCase().split("-")[0] ?? "", weight: Number.isFinite(weight) ? weight : 0, i };
+    })
+    .filter((x) => x.lang && x.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.i - b.i);
+  return ranked.map((x) => x.lang).find(isLocale) ?? DEFAULT_LOCALE;
+}
