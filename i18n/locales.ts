@@ -31,3 +31,10 @@ export function pickLocale(acceptLanguage: string | null | undefined): Locale {
     .sort((a, b) => b.weight - a.weight || a.i - b.i);
   return ranked.map((x) => x.lang).find(isLocale) ?? DEFAULT_LOCALE;
 }
+
+/**
+ * A translator for one namespace, as a plain function type, for modules that receive one from a
+ * component (`useTranslations("ns")` or `getTranslations("ns")`). The catalogue test reads the
+ * namespace from the type argument.
+ */
+export type Translator<N extends string> = ((key: string, values?: Record<string, string | number | Date>) => string) & { readonly namespace?: N };

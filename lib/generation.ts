@@ -19,7 +19,8 @@ export type GenerationDeps = {
   moderate: (prompt: string) => Promise<{ flagged: boolean; categories: string[] }>;
 };
 
-export type GenerationInput = { userId: number; dayId: number; prompt: string; mask: Buffer };
+/** `locale`: the creator's interface language, recorded on the image for research. */
+export type GenerationInput = { userId: number; dayId: number; prompt: string; mask: Buffer; locale?: string | null };
 
 const SEED_UNAVAILABLE = "Today's picture could not be loaded, so this attempt was not counted. Please try again shortly.";
 const STORAGE_FAILED = "We could not save your picture, so this attempt was not counted. Please try again.";
@@ -102,6 +103,7 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
           provider: result.provider,
           model: result.model,
           maskCoverage: mask.coverage,
+          locale: input.locale ?? null,
           engineMs: Math.round(result.engineMs),
           totalMs: Math.round(performance.now() - started),
         },

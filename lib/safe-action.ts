@@ -1,5 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { errorText } from "@/i18n/error-text";
 import type { z } from "zod";
 import { AuthError, getCurrentUser, requireAdmin, requireUser, type CurrentUser } from "@/lib/auth";
 import { DB_UNAVAILABLE_MESSAGE, isConnectionError } from "@/lib/db-errors";
@@ -42,15 +44,31 @@ export function defineAction<S extends z.ZodType, T, A extends Access>(
           const key = String(issue.path[0] ?? "form");
           (fieldErrors[key] ??= []).push(issue.message);
         }
-        return { ok: false, code: "INVALID", message: parsed.error.issues[0]?.message ?? "Invalid input.", fieldErrors };
+        return localized({ ok: false, code: "INVALID", message: parsed.error.issues[0]?.message ?? "Invalid input.", fieldErrors });
       }
       return { ok: true, data: await handler(parsed.data, { user }) };
     } catch (err) {
       // redirect() and notFound() work by throwing; they must reach Next, not become results.
       unstable_rethrow(err);
-      return failure(err);
+      return localized(failure(err));
     }
   };
+}
+
+/**
+ * A refusal in the reader's language (i18n/error-text.ts). Outside a request (scripts, tests
+ * calling an action directly) there is no language to read, and the English stands.
+ */
+async function localized(result: ActionResult<never>): Promise<ActionResult<never>> {
+  if (result.ok) return result;
+  try {
+    const t = await getTranslations("errors");
+    const say = (message: string) => errorText(t, message);
+    const fieldErrors = result.fieldErrors && Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, v.map(say)]));
+    return { ...result, message: say(result.message), ...(fieldErrors ? { fieldErrors } : {}) };
+  } catch {
+    return result;
+  }
 }
 
 /** Every refusal and failure as a typed result; only unexpected errors are logged as such. */

@@ -12,6 +12,8 @@ export type VoteInput = {
   value: VoteValue;
   /** Where the image stood in this voter's grid (0-based), recorded for herding research. */
   position?: number | null;
+  /** The voter's interface language, recorded for research (i18n/locales.ts). */
+  locale?: string | null;
 };
 
 export type VoteOutcome = { imageId: number; value: VoteValue; upvotes: number; downvotes: number };
@@ -31,6 +33,7 @@ export async function setVote(input: VoteInput): Promise<VoteOutcome> {
   const settings = await getSettings();
   const { userId, imageId, value: next } = input;
   const position = input.position ?? null;
+  const locale = input.locale ?? null;
   return rawTransaction(async (conn) => {
     const [image] = (await conn.query(
       "SELECT creatorId, dayId, status, hiddenAt IS NOT NULL AS hidden, upvotes, downvotes FROM Image WHERE id = ? FOR UPDATE",
@@ -54,12 +57,12 @@ export async function setVote(input: VoteInput): Promise<VoteOutcome> {
       await conn.query("DELETE FROM Vote WHERE id = ?", [voter.voteId]);
     } else if (voter.voteId !== null) {
       // A switch: the voter has seen the tallies, which are shown after a first vote.
-      await conn.query("UPDATE Vote SET value = ?, position = ?, talliesVisible = 1, updatedAt = NOW(3) WHERE id = ?", [next, position, voter.voteId]);
+      await conn.query("UPDATE Vote SET value = ?, position = ?, talliesVisible = 1, locale = ?, updatedAt = NOW(3) WHERE id = ?", [next, position, locale, voter.voteId]);
     } else {
       // Before a first vote, tallies were visible only if the experiment shows them to all.
       await conn.query(
-        "INSERT INTO Vote (userId, imageId, value, position, talliesVisible, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, NOW(3), NOW(3))",
-        [userId, imageId, next, position, settings.hideTalliesUntilVoted ? 0 : 1],
+        "INSERT INTO Vote (userId, imageId, value, position, talliesVisible, locale, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, NOW(3), NOW(3))",
+        [userId, imageId, next, position, settings.hideTalliesUntilVoted ? 0 : 1, locale],
       );
     }
     const upvotes = image.upvotes + (next === 1 ? 1 : 0) - (old === 1 ? 1 : 0);

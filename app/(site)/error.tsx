@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 export default function SiteError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("common");
   return (
     <div className="card" role="alert" style={{ maxWidth: 560 }}>
-      <h1>Something went wrong</h1>
-      <p className="muted">This page could not be loaded. It may be a short hiccup on our side.</p>
+      <h1>{t("error.title")}</h1>
+      <p className="muted">{t("error.body")}</p>
       <button type="button" className="button" onClick={reset}>
-        Try again
+        {t("error.retry")}
       </button>
     </div>
   );

@@ -1,8 +1,10 @@
+import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/ui/site-header";
 import { getCurrentUser } from "@/lib/auth";
 
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
+  const t = await getTranslations("common");
   return (
     <>
       <SiteHeader user={user && { displayName: user.displayName, role: user.role }} />
@@ -10,7 +12,7 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
         {children}
       </main>
       <footer className="site-footer">
-        <div className="container">PixelPatchwork: one picture a day, repainted by the crowd.</div>
+        <div className="container">{t("footer")}</div>
       </footer>
     </>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Picture } from "@/components/ui/picture";
 import { WinnersStrip } from "@/components/winners/winners-strip";
 import { getCurrentUser } from "@/lib/auth";
@@ -8,6 +9,7 @@ import { imageUrls } from "@/lib/images/urls";
 
 export default async function LandingPage() {
   const [user, day, winners] = await Promise.all([getCurrentUser(), getCurrentDay(), listWinners(12)]);
+  const t = await getTranslations("common");
   const seed = day?.seedImage;
   const seedUrl = seed ? (await imageUrls(seed)).url : null;
   const strip = await Promise.all(
@@ -18,22 +20,19 @@ export default async function LandingPage() {
     <>
       <section className="hero" aria-labelledby="hero-title">
         <div>
-          <p className="eyebrow">A picture that grows one patch a day</p>
-          <h1 id="hero-title">Paint a patch. Shape tomorrow&apos;s picture.</h1>
-          <p className="lead">
-            Every day there is one picture. Mask the part you want to change, say what should be there, and an image model
-            repaints only your patch. Everyone votes, and the day&apos;s favourite becomes tomorrow&apos;s picture.
-          </p>
+          <p className="eyebrow">{t("landing.eyebrow")}</p>
+          <h1 id="hero-title">{t("landing.title")}</h1>
+          <p className="lead">{t("landing.lead")}</p>
           <div className="cta-row">
             <Link className="button" href="/create">
-              Create today&apos;s patch
+              {t("landing.create")}
             </Link>
             <Link className="button secondary" href="/vote">
-              Vote on submissions
+              {t("landing.vote")}
             </Link>
             {!user && (
               <Link className="button secondary" href="/signin">
-                Sign in
+                {t("landing.signIn")}
               </Link>
             )}
           </div>
@@ -41,45 +40,43 @@ export default async function LandingPage() {
         {seed && seedUrl && day ? (
           <Picture
             src={seedUrl}
-            alt={`Today's picture: ${seed.prompt}`}
+            alt={t("landing.seedAlt", { prompt: seed.prompt })}
             width={seed.width}
             height={seed.height}
             priority
             caption={
-              <span data-testid="todays-seed-caption">
-                Today&apos;s picture, {day.dateKey} ({getEnv().APP_TIME_ZONE} day)
-              </span>
+              <span data-testid="todays-seed-caption">{t("landing.seedCaption", { date: day.dateKey, zone: getEnv().APP_TIME_ZONE })}</span>
             }
           />
         ) : (
-          <div className="empty">Today&apos;s picture is being prepared.</div>
+          <div className="empty">{t("landing.preparing")}</div>
         )}
       </section>
 
       <section className="section" aria-labelledby="how-title">
-        <h2 id="how-title">How to take part</h2>
+        <h2 id="how-title">{t("landing.howTitle")}</h2>
         <ol className="steps">
           <li className="card">
-            <h3>Mask a region</h3>
-            <p className="muted">Open today&apos;s picture in the editor and paint over what you want to change: brush, rectangle or lasso, with undo and an eraser.</p>
+            <h3>{t("landing.steps.maskTitle")}</h3>
+            <p className="muted">{t("landing.steps.maskBody")}</p>
           </li>
           <li className="card">
-            <h3>Describe it</h3>
-            <p className="muted">Write what should appear in your patch. The model repaints only the masked region; everything else stays exactly as it was.</p>
+            <h3>{t("landing.steps.describeTitle")}</h3>
+            <p className="muted">{t("landing.steps.describeBody")}</p>
           </li>
           <li className="card">
-            <h3>Submit your best</h3>
-            <p className="muted">Try a few times within the daily limit, then submit the attempt you like most to today&apos;s vote.</p>
+            <h3>{t("landing.steps.submitTitle")}</h3>
+            <p className="muted">{t("landing.steps.submitBody")}</p>
           </li>
           <li className="card">
-            <h3>Vote</h3>
-            <p className="muted">Up- or down-vote others&apos; patches. At the end of the day the top-ranked image becomes tomorrow&apos;s picture.</p>
+            <h3>{t("landing.steps.voteTitle")}</h3>
+            <p className="muted">{t("landing.steps.voteBody")}</p>
           </li>
         </ol>
       </section>
 
       <section className="section" aria-labelledby="winners-title">
-        <h2 id="winners-title">Past winners</h2>
+        <h2 id="winners-title">{t("landing.winnersTitle")}</h2>
         <WinnersStrip winners={strip} />
       </section>
     </>

@@ -1,35 +1,39 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { adminOrNotFound } from "@/lib/admin-guard";
 
-export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · PixelPatchwork" }, robots: { index: false } };
-
-const NAV = [
-  ["/admin", "Overview"],
-  ["/admin/moderation", "Moderation"],
-  ["/admin/settings", "Settings"],
-  ["/admin/export", "Export"],
-  ["/admin/audit", "Audit log"],
-] as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: { default: t("meta.admin"), template: t("meta.template") }, robots: { index: false } };
+}
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const admin = await adminOrNotFound();
+  const t = await getTranslations("admin");
+  const nav = [
+    ["/admin", t("nav.overview")],
+    ["/admin/moderation", t("nav.moderation")],
+    ["/admin/settings", t("nav.settings")],
+    ["/admin/export", t("nav.export")],
+    ["/admin/audit", t("nav.audit")],
+  ] as const;
   return (
     <>
       <header className="site-header">
         <div className="container">
           <Link href="/" className="brand">
             <span className="brand-mark" aria-hidden="true" />
-            PixelPatchwork <span className="eyebrow">admin</span>
+            PixelPatchwork <span className="eyebrow">{t("nav.badge")}</span>
           </Link>
-          <nav className="nav" aria-label="Admin">
-            {NAV.map(([href, label]) => (
+          <nav className="nav" aria-label={t("nav.label")}>
+            {nav.map(([href, label]) => (
               <Link key={href} href={href}>
                 {label}
               </Link>
             ))}
           </nav>
-          <span className="user-menu who">{admin.displayName}</span>
+          <span className="user-menu who" dir="auto">{admin.displayName}</span>
         </div>
       </header>
       <main id="main" className="container">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { BarChart } from "@/components/admin/bar-chart";
 import { adminOrNotFound } from "@/lib/admin-guard";
@@ -8,104 +9,149 @@ import { netScores, perDaySeries, votesPerImage } from "@/lib/admin/distribution
 import { topWords, wordsOverTime } from "@/lib/admin/prompt-words";
 import { getOverview, listDayHistory } from "@/lib/admin/stats";
 
-export const metadata: Metadata = { title: "Overview" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("meta.overview") };
+}
 
 const querySchema = z.object({ day: z.coerce.number().int().positive().optional().catch(undefined) });
 
 function duration(ms: number) {
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  return `${h} h ${m} min`;
+  return { hours: Math.floor(ms / 3_600_000), minutes: Math.floor((ms % 3_600_000) / 60_000) };
 }
+
+const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
 export default async function AdminOverview({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await adminOrNotFound();
+  const t = await getTranslations("admin");
+  const format = await getFormatter();
   const { day: chosen } = querySchema.parse(await searchParams);
   const [overview, history, series, words] = await Promise.all([getOverview(), listDayHistory(60), perDaySeries(60), topWords(15)]);
   const lastClosed = history.find((d) => d.status === "CLOSED");
   const dayId = chosen ?? lastClosed?.dayId ?? null;
   const [perImage, net, agreement] = await Promise.all([votesPerImage(dayId), netScores(dayId), dayId ? agreementForDay(dayId).catch(() => null) : null]);
-  const dayLabel = dayId ? (history.find((d) => d.dayId === dayId)?.date ?? `day ${dayId}`) : "all days";
+  const dayLabel = dayId ? (history.find((d) => d.dayId === dayId)?.date ?? t("overview.dayFallback", { id: dayId })) : t("overview.allDays");
   const shareBins = agreement ? binShares(agreement.shares) : [];
   const trend = await wordsOverTime(words.all.words.slice(0, 6).map((w) => w.word), 14);
 
   return (
     <>
-      <h1>Overview</h1>
+      <h1>{t("overview.title")}</h1>
       {overview ? (
         <section aria-labelledby="today-title">
           <h2 id="today-title">
-            Today, {overview.date} {overview.overdue && <span className="alert">ended: waiting for the rollover</span>}
+            {t("overview.today", { date: overview.date })} {overview.overdue && <span className="alert">{t("overview.overdue")}</span>}
           </h2>
           <div className="stat-grid" data-testid="today-stats">
-            <div className="stat"><strong>{overview.submissions}</strong> submissions ({overview.hidden} hidden)</div>
-            <div className="stat"><strong>{overview.distinctVoters}</strong> voters</div>
-            <div className="stat"><strong>{overview.votes}</strong> votes</div>
-            <div className="stat"><strong>{overview.generationsUsed}</strong> generations used</div>
-            <div className="stat"><strong>{duration(overview.msLeft)}</strong> until the rollover</div>
+            <div className="stat">{t.rich("overview.stats.submissions", { count: overview.submissions, hidden: overview.hidden, strong })}</div>
+            <div className="stat">{t.rich("overview.stats.voters", { count: overview.distinctVoters, strong })}</div>
+            <div className="stat">{t.rich("overview.stats.votes", { count: overview.votes, strong })}</div>
+            <div className="stat">{t.rich("overview.stats.generations", { count: overview.generationsUsed, strong })}</div>
+            <div className="stat">{t.rich("overview.stats.untilRollover", { ...duration(overview.msLeft), strong })}</div>
             <div className="stat">
-              <strong>{overview.leaderImageId ? <Link href={`/images/${overview.leaderImageId}`}>#{overview.leaderImageId}</Link> : "—"}</strong> leading now
+              <strong>{overview.leaderImageId ? <Link href={`/images/${overview.leaderImageId}`}>#{overview.leaderImageId}</Link> : "—"}</strong> {t("overview.stats.leading")}
             </div>
           </div>
-          <p className="hint">Seed: <Link href={`/images/${overview.seedImageId}`}>image #{overview.seedImageId}</Link></p>
+          <p className="hint">
+            {t.rich("overview.seed", { id: overview.seedImageId, link: (chunks) => <Link href={`/images/${overview.seedImageId}`}>{chunks}</Link> })}
+          </p>
         </section>
       ) : (
-        <div className="empty">No open day.</div>
+        <div className="empty">{t("overview.noOpenDay")}</div>
       )}
 
       <section className="section" aria-labelledby="charts-title">
-        <h2 id="charts-title">Votes and submissions</h2>
+        <h2 id="charts-title">{t("overview.charts.title")}</h2>
         <form className="hint" style={{ marginBottom: 12 }}>
           <label>
-            Day for the distributions:{" "}
+            {t("overview.charts.dayPicker")}{" "}
             <select name="day" defaultValue={dayId ?? ""}>
               {history.map((d) => (
                 <option key={d.dayId} value={d.dayId}>
-                  {d.date} {d.status === "OPEN" ? "(open)" : ""}
+                  {d.date} {d.status === "OPEN" ? t("overview.charts.openDay") : ""}
                 </option>
               ))}
             </select>
           </label>{" "}
-          <button className="button small secondary" type="submit">Show</button> <Link href="/admin?day=">all days</Link>
+          <button className="button small secondary" type="submit">
+            {t("overview.charts.show")}
+          </button>{" "}
+          <Link href="/admin?day=">{t("overview.allDays")}</Link>
         </form>
         <div className="chart-grid">
-          <BarChart title={`Votes per image, ${dayLabel}`} bars={perImage.map((b) => ({ label: String(b.value), value: b.count }))} xLabel="votes on an image" yLabel="images" />
-          <BarChart title={`Net score per image, ${dayLabel}`} bars={net.map((b) => ({ label: String(b.value), value: b.count }))} xLabel="up − down" yLabel="images" color="#e07a5f" />
-          <BarChart title="Votes per day" bars={series.map((d) => ({ label: d.date.slice(5), value: d.votes }))} xLabel="day" yLabel="votes" />
-          <BarChart title="Submissions per day" bars={series.map((d) => ({ label: d.date.slice(5), value: d.submissions }))} xLabel="day" yLabel="submissions" color="#3d5a80" />
+          <BarChart
+            title={t("overview.charts.votesPerImage", { day: dayLabel })}
+            bars={perImage.map((b) => ({ label: String(b.value), value: b.count }))}
+            xLabel={t("overview.charts.votesOnImage")}
+            yLabel={t("overview.charts.images")}
+          />
+          <BarChart
+            title={t("overview.charts.netPerImage", { day: dayLabel })}
+            bars={net.map((b) => ({ label: String(b.value), value: b.count }))}
+            xLabel={t("overview.charts.upMinusDown")}
+            yLabel={t("overview.charts.images")}
+            color="#e07a5f"
+          />
+          <BarChart title={t("overview.charts.votesPerDay")} bars={series.map((d) => ({ label: d.date.slice(5), value: d.votes }))} xLabel={t("overview.charts.day")} yLabel={t("overview.charts.votes")} />
+          <BarChart
+            title={t("overview.charts.submissionsPerDay")}
+            bars={series.map((d) => ({ label: d.date.slice(5), value: d.submissions }))}
+            xLabel={t("overview.charts.day")}
+            yLabel={t("overview.charts.submissions")}
+            color="#3d5a80"
+          />
         </div>
       </section>
 
       <section className="section" aria-labelledby="agreement-title">
-        <h2 id="agreement-title">Aggregated vs individual judgement ({dayLabel})</h2>
+        <h2 id="agreement-title">{t("overview.agreement.title", { day: dayLabel })}</h2>
         {agreement && agreement.voters > 0 ? (
           <>
             <p>
-              {agreement.voters} voters; mean pairwise agreement with the crowd&apos;s final ranking{" "}
-              <strong>{agreement.meanShare === null ? "—" : `${(agreement.meanShare * 100).toFixed(0)}%`}</strong> (Kendall-style τ{" "}
-              {agreement.meanTau?.toFixed(2) ?? "—"}). Personal favourite = crowd winner: {agreement.favourite.sameAsWinner}; different:{" "}
-              {agreement.favourite.different}; no up-vote: {agreement.favourite.noUpvote}.
+              {t.rich("overview.agreement.summary", {
+                voters: agreement.voters,
+                share: agreement.meanShare === null ? "—" : format.number(agreement.meanShare, { style: "percent", maximumFractionDigits: 0 }),
+                tau: agreement.meanTau === null ? "—" : format.number(agreement.meanTau, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+                strong,
+              })}{" "}
+              {t("overview.agreement.favourite", {
+                same: format.number(agreement.favourite.sameAsWinner),
+                different: format.number(agreement.favourite.different),
+                none: format.number(agreement.favourite.noUpvote),
+              })}
             </p>
-            <BarChart title="Each voter's agreement with the crowd" bars={shareBins} xLabel="share of the voter's pairs the crowd orders the same way" yLabel="voters" color="#1b7f4c" />
+            <BarChart title={t("overview.agreement.chartTitle")} bars={shareBins} xLabel={t("overview.agreement.chartX")} yLabel={t("overview.agreement.chartY")} color="#1b7f4c" />
           </>
         ) : (
-          <div className="empty">Agreement needs a closed day with voters who cast both up- and down-votes.</div>
+          <div className="empty">{t("overview.agreement.empty")}</div>
         )}
       </section>
 
       <section className="section" aria-labelledby="words-title">
-        <h2 id="words-title">Prompt words</h2>
+        <h2 id="words-title">{t("overview.words.title")}</h2>
         <div className="chart-grid">
-          <BarChart title={`Most frequent words, all prompts (${words.all.prompts})`} bars={words.all.words.map((w) => ({ label: w.word, value: w.prompts }))} xLabel="word" yLabel="prompts" />
-          <BarChart title={`Most frequent words, winning prompts (${words.winners.prompts})`} bars={words.winners.words.map((w) => ({ label: w.word, value: w.prompts }))} xLabel="word" yLabel="prompts" color="#e07a5f" />
+          <BarChart
+            title={t("overview.words.allPrompts", { count: format.number(words.all.prompts) })}
+            bars={words.all.words.map((w) => ({ label: w.word, value: w.prompts }))}
+            xLabel={t("overview.words.word")}
+            yLabel={t("overview.words.prompts")}
+          />
+          <BarChart
+            title={t("overview.words.winningPrompts", { count: format.number(words.winners.prompts) })}
+            bars={words.winners.words.map((w) => ({ label: w.word, value: w.prompts }))}
+            xLabel={t("overview.words.word")}
+            yLabel={t("overview.words.prompts")}
+            color="#e07a5f"
+          />
         </div>
         {trend.words.length > 0 && (
           <div style={{ overflowX: "auto", marginTop: 16 }}>
-            <table className="data-table" aria-label="Prompts containing each of the most frequent words, per day">
+            <table className="data-table" aria-label={t("overview.words.tableLabel")}>
               <thead>
                 <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">Prompts</th>
+                  <th scope="col">{t("overview.columns.day")}</th>
+                  <th scope="col">{t("overview.columns.prompts")}</th>
                   {trend.words.map((w) => (
                     <th key={w} scope="col">
                       {w}
@@ -130,22 +176,22 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
       </section>
 
       <section className="section" aria-labelledby="history-title">
-        <h2 id="history-title">History</h2>
+        <h2 id="history-title">{t("overview.history.title")}</h2>
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Participants</th>
-              <th scope="col">Submissions</th>
-              <th scope="col">Votes</th>
-              <th scope="col">Winner</th>
+              <th scope="col">{t("overview.columns.day")}</th>
+              <th scope="col">{t("overview.columns.participants")}</th>
+              <th scope="col">{t("overview.columns.submissions")}</th>
+              <th scope="col">{t("overview.columns.votes")}</th>
+              <th scope="col">{t("overview.columns.winner")}</th>
             </tr>
           </thead>
           <tbody>
             {history.map((d) => (
               <tr key={d.dayId}>
                 <td>
-                  {d.date} {d.status === "OPEN" && <span className="eyebrow">open</span>}
+                  {d.date} {d.status === "OPEN" && <span className="eyebrow">{t("overview.history.open")}</span>}
                 </td>
                 <td>{d.participants}</td>
                 <td>{d.submissions}</td>

@@ -1,8 +1,11 @@
+import { getTranslations } from "next-intl/server";
+
 /**
  * A plain SVG bar chart, drawn on the server from database figures: readable on a laptop,
  * crisp when printed (vector, dark-on-white), with the numbers in a table for screen readers.
  */
-export function BarChart({ title, bars, xLabel, yLabel, color = "#6b3fd4" }: { title: string; bars: { label: string; value: number }[]; xLabel: string; yLabel: string; color?: string }) {
+export async function BarChart({ title, bars, xLabel, yLabel, color = "#6b3fd4" }: { title: string; bars: { label: string; value: number }[]; xLabel: string; yLabel: string; color?: string }) {
+  const t = await getTranslations("admin");
   const W = 560;
   const H = 220;
   const pad = { l: 44, r: 10, t: 10, b: 40 };
@@ -17,14 +20,14 @@ export function BarChart({ title, bars, xLabel, yLabel, color = "#6b3fd4" }: { t
         <strong>{title}</strong>
       </figcaption>
       {bars.length === 0 ? (
-        <p className="muted">No data yet.</p>
+        <p className="muted">{t("chart.empty")}</p>
       ) : (
-        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}: ${yLabel} by ${xLabel}`} style={{ width: "100%", height: "auto" }}>
-          {ticks.map((t) => (
-            <g key={t}>
-              <line x1={pad.l} x2={W - pad.r} y1={y(t)} y2={y(t)} stroke="#ddd" />
-              <text x={pad.l - 6} y={y(t) + 4} fontSize="11" textAnchor="end" fill="#333">
-                {t}
+        <svg viewBox={`0 0 ${W} ${H}`} role="img" direction="ltr" aria-label={t("chart.label", { title, y: yLabel, x: xLabel })} style={{ width: "100%", height: "auto" }}>
+          {ticks.map((tick) => (
+            <g key={tick}>
+              <line x1={pad.l} x2={W - pad.r} y1={y(tick)} y2={y(tick)} stroke="#ddd" />
+              <text x={pad.l - 6} y={y(tick) + 4} fontSize="11" textAnchor="end" fill="#333">
+                {tick}
               </text>
             </g>
           ))}
@@ -49,7 +52,7 @@ export function BarChart({ title, bars, xLabel, yLabel, color = "#6b3fd4" }: { t
         </svg>
       )}
       <details>
-        <summary className="hint">Data</summary>
+        <summary className="hint">{t("chart.data")}</summary>
         <table className="data-table">
           <thead>
             <tr>

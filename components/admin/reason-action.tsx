@@ -1,7 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/safe-action";
+
+/** The server action a button runs, with the fields and the reason as form data. */
+type ReasonActionHandler = { (input: FormData): Promise<ActionResult<unknown>> };
 
 /**
  * A moderation button that asks for a reason first (hide, ban, veto): the reason is required,
@@ -16,10 +20,11 @@ export function ReasonAction({
 }: {
   label: string;
   fields: Record<string, string | number>;
-  action: (input: FormData) => Promise<ActionResult<unknown>>;
+  action: ReasonActionHandler;
   needsReason?: boolean;
   danger?: boolean;
 }) {
+  const t = useTranslations("admin");
   const id = useId();
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
@@ -29,7 +34,7 @@ export function ReasonAction({
     for (const [k, v] of Object.entries(fields)) form.set(k, String(v));
     startTransition(async () => {
       const res = await action(form);
-      setMessage(res.ok ? { ok: true, text: "Done." } : { ok: false, text: res.message });
+      setMessage(res.ok ? { ok: true, text: t("reasonAction.done") } : { ok: false, text: res.message });
       if (res.ok) setOpen(false);
     });
   }
@@ -49,17 +54,17 @@ export function ReasonAction({
       {needsReason && (
         <>
           <label htmlFor={`${id}-reason`} className="visually-hidden">
-            Reason
+            {t("reasonAction.reason")}
           </label>
-          <input id={`${id}-reason`} name="reason" required minLength={3} maxLength={500} placeholder="Reason" style={{ minHeight: 36, padding: "0 8px", borderRadius: 8, border: "1px solid #cfc7ba" }} />
+          <input id={`${id}-reason`} name="reason" required minLength={3} maxLength={500} placeholder={t("reasonAction.reason")} dir="auto" style={{ minHeight: 36, padding: "0 8px", borderRadius: 8, border: "1px solid #cfc7ba" }} />
         </>
       )}
       <button type="submit" className={`button small ${danger ? "" : "secondary"}`} disabled={pending}>
-        {pending ? "…" : needsReason ? `Confirm ${label.toLowerCase()}` : label}
+        {pending ? "…" : needsReason ? t("reasonAction.confirm", { action: label.toLowerCase() }) : label}
       </button>
       {needsReason && (
         <button type="button" className="button small secondary" onClick={() => setOpen(false)}>
-          Cancel
+          {t("reasonAction.cancel")}
         </button>
       )}
       {message && <span className={message.ok ? "hint" : "error-text"} role="status"> {message.text}</span>}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { updateSettingsAction } from "@/app/admin/actions";
 
@@ -18,24 +19,25 @@ type Settings = {
   prolificCompletionUrl: string | null;
 };
 
-const TOGGLES: [keyof Settings, string, string][] = [
-  ["hideTalliesUntilVoted", "Hide tallies until the person has voted", "Against herding: people judge before seeing the crowd's count."],
-  ["hideAuthors", "Hide authors during voting", "Names appear once the day is closed."],
-  ["randomizeOrder", "Randomise the order per voter", "Stable for each voter and day; otherwise newest first."],
-  ["allowSelfVoting", "Allow voting on one's own images", ""],
-  ["excludeBannedVoters", "Leave banned users' votes out of rankings", "Counts are recomputed from the remaining votes."],
-];
-
 export function SettingsForm({ settings }: { settings: Settings }) {
+  const t = useTranslations("admin");
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<{ ok: boolean; message: string; fieldErrors?: Record<string, string[]> }>();
+
+  const toggles: [keyof Settings, string, string][] = [
+    ["hideTalliesUntilVoted", t("settings.toggles.hideTallies"), t("settings.toggles.hideTalliesHint")],
+    ["hideAuthors", t("settings.toggles.hideAuthors"), t("settings.toggles.hideAuthorsHint")],
+    ["randomizeOrder", t("settings.toggles.randomizeOrder"), t("settings.toggles.randomizeOrderHint")],
+    ["allowSelfVoting", t("settings.toggles.allowSelfVoting"), ""],
+    ["excludeBannedVoters", t("settings.toggles.excludeBannedVoters"), t("settings.toggles.excludeBannedVotersHint")],
+  ];
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     startTransition(async () => {
       const res = await updateSettingsAction(form);
-      setResult(res.ok ? { ok: true, message: "Saved. The new settings are in effect." } : { ok: false, message: res.message, fieldErrors: res.fieldErrors });
+      setResult(res.ok ? { ok: true, message: t("settings.saved") } : { ok: false, message: res.message, fieldErrors: res.fieldErrors });
     });
   }
   const err = (k: string) => result?.fieldErrors?.[k]?.[0];
@@ -43,15 +45,15 @@ export function SettingsForm({ settings }: { settings: Settings }) {
   return (
     <form onSubmit={onSubmit} className="card form" style={{ maxWidth: 640 }} aria-describedby="settings-status">
       <fieldset style={{ border: 0, padding: 0, margin: 0, display: "grid", gap: 12 }}>
-        <legend className="eyebrow">Limits</legend>
+        <legend className="eyebrow">{t("settings.limits.legend")}</legend>
         {(
           [
-            ["generationQuota", "Generations per person per day", settings.generationQuota, 1],
-            ["submissionsPerDay", "Submissions per person per day", settings.submissionsPerDay, 1],
-            ["minMaskCoverage", "Minimum mask coverage (%)", +(settings.minMaskCoverage * 100).toFixed(2), 0.1],
-            ["maxMaskCoverage", "Maximum mask coverage (%)", +(settings.maxMaskCoverage * 100).toFixed(2), 0.1],
-            ["completionSubmissions", "Completion code: submissions required", settings.completionSubmissions, 1],
-            ["completionVotes", "Completion code: votes required", settings.completionVotes, 1],
+            ["generationQuota", t("settings.limits.generationQuota"), settings.generationQuota, 1],
+            ["submissionsPerDay", t("settings.limits.submissionsPerDay"), settings.submissionsPerDay, 1],
+            ["minMaskCoverage", t("settings.limits.minMaskCoverage"), +(settings.minMaskCoverage * 100).toFixed(2), 0.1],
+            ["maxMaskCoverage", t("settings.limits.maxMaskCoverage"), +(settings.maxMaskCoverage * 100).toFixed(2), 0.1],
+            ["completionSubmissions", t("settings.limits.completionSubmissions"), settings.completionSubmissions, 1],
+            ["completionVotes", t("settings.limits.completionVotes"), settings.completionVotes, 1],
           ] as const
         ).map(([name, label, value, step]) => (
           <div className="field" key={name}>
@@ -65,14 +67,21 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           </div>
         ))}
         <div className="field">
-          <label htmlFor="prolificCompletionUrl">Prolific completion URL (optional)</label>
-          <input id="prolificCompletionUrl" name="prolificCompletionUrl" type="url" defaultValue={settings.prolificCompletionUrl ?? ""} placeholder="https://app.prolific.com/submissions/complete" />
+          <label htmlFor="prolificCompletionUrl">{t("settings.limits.prolificUrl")}</label>
+          <input
+            id="prolificCompletionUrl"
+            name="prolificCompletionUrl"
+            type="url"
+            dir="ltr"
+            defaultValue={settings.prolificCompletionUrl ?? ""}
+            placeholder={t("settings.limits.prolificUrlPlaceholder")}
+          />
           {err("prolificCompletionUrl") && <p className="error-text">{err("prolificCompletionUrl")}</p>}
         </div>
       </fieldset>
       <fieldset style={{ border: 0, padding: 0, margin: 0, display: "grid", gap: 10 }}>
-        <legend className="eyebrow">Experimental conditions</legend>
-        {TOGGLES.map(([name, label, hint]) => (
+        <legend className="eyebrow">{t("settings.toggles.legend")}</legend>
+        {toggles.map(([name, label, hint]) => (
           <label key={name} style={{ display: "flex", gap: 10, alignItems: "start" }}>
             <input type="checkbox" name={name} defaultChecked={settings[name] as boolean} style={{ width: 20, height: 20, marginTop: 3 }} />
             <span>
@@ -90,7 +99,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         )}
       </div>
       <button type="submit" className="button" disabled={pending}>
-        {pending ? "Saving…" : "Save settings"}
+        {pending ? t("settings.saving") : t("settings.save")}
       </button>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { CROWD_ID_PARAMS } from "@/lib/validations/participant";
 
@@ -10,6 +11,7 @@ import { CROWD_ID_PARAMS } from "@/lib/validations/participant";
  * removes it from the address bar (so it is not shared or bookmarked).
  */
 export function CrowdSignIn() {
+  const t = useTranslations("common");
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -18,13 +20,15 @@ export function CrowdSignIn() {
   const param = CROWD_ID_PARAMS.find((p) => params.get(p));
   const participantId = param ? params.get(param) : null;
 
+  const failed = t("signIn.crowd.failed");
+
   useEffect(() => {
     if (!participantId || started.current) return;
     started.current = true;
     setState({ busy: true });
     signIn("participant", { participantId, redirect: false }).then((res) => {
       if (res?.error) {
-        setState({ busy: false, error: res.error === "CredentialsSignin" ? "Sign-in failed." : res.error });
+        setState({ busy: false, error: res.error === "CredentialsSignin" ? failed : res.error });
         return;
       }
       const rest = new URLSearchParams(params.toString());
@@ -34,9 +38,9 @@ export function CrowdSignIn() {
       router.refresh();
       setState({ busy: false });
     });
-  }, [participantId, params, pathname, router]);
+  }, [participantId, params, pathname, router, failed]);
 
-  if (state.busy) return <p role="status" className="container muted">Signing you in…</p>;
-  if (state.error) return <p role="alert" className="container alert">Could not sign you in with the id from your study link: {state.error}</p>;
+  if (state.busy) return <p role="status" className="container muted">{t("signIn.crowd.busy")}</p>;
+  if (state.error) return <p role="alert" className="container alert">{t("signIn.crowd.error", { error: state.error })}</p>;
   return null;
 }

@@ -2,21 +2,14 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { participantIdSchema } from "@/lib/validations/participant";
 
-/**
- * next-auth's generic codes, in words a participant understands. A code in the address bar is
- * only ever shown through this table: any text there could have been put in a link by anyone.
- */
-const ERROR_TEXT: Record<string, string> = {
-  CredentialsSignin: "That participant id was not accepted.",
-  OAuthSignin: "Could not start sign-in with that provider.",
-  OAuthCallback: "The sign-in provider did not complete the sign-in.",
-  AccessDenied: "Access denied.",
-  Banned: "This account has been suspended and can no longer take part.",
-  InvalidAccount: "That account cannot be used to sign in here.",
-};
+/** Which participant-id rule an input breaks, from the shared schema's issue. */
+function idProblem(issue: { code: string } | undefined): "idRequired" | "idTooLong" | "idCharacters" {
+  return issue?.code === "too_big" ? "idTooLong" : issue?.code === "too_small" ? "idRequired" : "idCharacters";
+}
 
 export function SignInForm({
   callbackUrl,
@@ -27,17 +20,33 @@ export function SignInForm({
   providers: { id: string; name: string }[];
   initialError?: string;
 }) {
+  const t = useTranslations("common");
   const router = useRouter();
   const id = useId();
   const [value, setValue] = useState("");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(initialError ? (ERROR_TEXT[initialError] ?? "Sign-in failed. Please try again.") : undefined);
+  // next-auth's generic codes, in words a participant understands. A code in the address bar is
+  // only ever shown through this table: any text there could have been put in a link by anyone.
+  const codes: Record<string, string> = {
+    CredentialsSignin: t("signIn.errors.credentials"),
+    OAuthSignin: t("signIn.errors.oauthStart"),
+    OAuthCallback: t("signIn.errors.oauthCallback"),
+    AccessDenied: t("signIn.errors.accessDenied"),
+    Banned: t("signIn.errors.banned"),
+    InvalidAccount: t("signIn.errors.invalidAccount"),
+  };
+  // What the server says in English when a rule is broken, in this page's language.
+  const known: Record<string, string> = {
+    "This account has been suspended and can no longer take part.": t("signIn.errors.banned"),
+  };
+  const ruleText = { idRequired: t("signIn.errors.idRequired"), idTooLong: t("signIn.errors.idTooLong"), idCharacters: t("signIn.errors.idCharacters") };
+  const [error, setError] = useState(initialError ? (codes[initialError] ?? t("signIn.failed")) : undefined);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const parsed = participantIdSchema.safeParse(value);
     if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message);
+      setError(ruleText[idProblem(parsed.error.issues[0])]);
       return;
     }
     setBusy(true);
@@ -45,7 +54,7 @@ export function SignInForm({
     const res = await signIn("participant", { participantId: parsed.data, redirect: false });
     if (!res || res.error) {
       setBusy(false);
-      setError(res?.error ? (ERROR_TEXT[res.error] ?? res.error) : "Sign-in failed. Please try again.");
+      setError(res?.error ? (codes[res.error] ?? known[res.error] ?? res.error) : t("signIn.failed"));
       return;
     }
     router.replace(callbackUrl);
@@ -56,7 +65,7 @@ export function SignInForm({
     <div className="form">
       <form onSubmit={onSubmit} noValidate className="form" aria-describedby={error ? `${id}-error` : undefined}>
         <div className="field">
-          <label htmlFor={`${id}-pid`}>Participant id</label>
+          <label htmlFor={`${id}-pid`}>{t("signIn.idLabel")}</label>
           <input
             id={`${id}-pid`}
             name="participantId"
@@ -70,7 +79,7 @@ export function SignInForm({
             maxLength={200}
           />
           <p className="hint" id={`${id}-hint`}>
-            Letters, digits, - and _; up to 64 characters.
+            {t("signIn.idHint")}
           </p>
         </div>
         <div aria-live="polite">
@@ -81,15 +90,15 @@ export function SignInForm({
           )}
         </div>
         <button className="button" type="submit" disabled={busy}>
-          {busy ? "Signing in…" : "Continue"}
+          {busy ? t("signIn.submitting") : t("signIn.submit")}
         </button>
       </form>
       {providers.length > 0 && (
         <>
-          <p className="divider">or</p>
+          <p className="divider">{t("signIn.or")}</p>
           {providers.map((p) => (
             <button key={p.id} type="button" className="button secondary" onClick={() => signIn(p.id, { callbackUrl })}>
-              Continue with {p.name}
+              {t("signIn.withProvider", { provider: p.name })}
             </button>
           ))}
         </>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { submitAction } from "@/app/(site)/create/actions";
 import type { Attempt } from "@/lib/attempts";
@@ -17,9 +18,11 @@ export function AttemptsList({
   const [pending, startTransition] = useTransition();
   const [busyId, setBusyId] = useState<number>();
   const [error, setError] = useState<string>();
+  const t = useTranslations("create");
+  const format = useFormatter();
 
   if (attempts.length === 0) {
-    return <div className="empty">No attempts yet. Draw a mask, write a prompt and press Generate.</div>;
+    return <div className="empty">{t("attempts.empty")}</div>;
   }
 
   function submit(id: number) {
@@ -41,17 +44,24 @@ export function AttemptsList({
           <li key={a.id} className="card" style={{ padding: 12 }} data-testid="attempt">
             <a href={a.url} target="_blank" rel="noreferrer" className={styles.attemptImage} style={{ aspectRatio: `${a.width} / ${a.height}` }}>
               {/* eslint-disable-next-line @next/next/no-img-element -- storage URLs vary per request */}
-              <img src={a.thumbUrl} alt={`Attempt ${attempts.length - i}: ${a.prompt}`} loading={i < 2 ? "eager" : "lazy"} />
+              <img src={a.thumbUrl} alt={t("attempts.alt", { number: format.number(attempts.length - i), prompt: a.prompt })} loading={i < 2 ? "eager" : "lazy"} />
             </a>
             <p className={styles.attemptPrompt} dir="auto">
               {a.prompt}
             </p>
             <p className="hint" style={{ margin: "0 0 8px" }}>
-              {a.maskCoverage !== null && `${(a.maskCoverage * 100).toFixed(1)}% masked · `}
-              {a.provider === "offline" ? "offline engine" : a.model}
+              {a.maskCoverage !== null && (
+                <>
+                  {t("attempts.masked", {
+                    percent: format.number(a.maskCoverage, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+                  })}
+                  {" · "}
+                </>
+              )}
+              {a.provider === "offline" ? t("attempts.offlineEngine") : a.model}
             </p>
             {a.submitted ? (
-              <p className={styles.submitted}>✓ Submitted to today&apos;s vote</p>
+              <p className={styles.submitted}>{t("attempts.submitted")}</p>
             ) : (
               <button
                 type="button"
@@ -59,13 +69,13 @@ export function AttemptsList({
                 disabled={pending || submissionsLeft <= 0 || a.hidden}
                 onClick={() => submit(a.id)}
               >
-                {busyId === a.id ? "Submitting…" : "Submit to vote"}
+                {busyId === a.id ? t("attempts.submitting") : t("attempts.submit")}
               </button>
             )}
           </li>
         ))}
       </ul>
-      {submissionsLeft <= 0 && <p className="hint">You have used today&apos;s submissions; your other attempts are kept for the research record.</p>}
+      {submissionsLeft <= 0 && <p className="hint">{t("attempts.submissionsUsed")}</p>}
     </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { generateAction } from "@/app/(site)/create/actions";
 import type { MaskEditorHandle } from "@/components/editor/types";
@@ -13,8 +14,13 @@ import styles from "./create.module.css";
 // Konva needs the browser; the editor is never rendered on the server.
 const MaskEditor = dynamic(() => import("@/components/editor/mask-editor").then((m) => m.MaskEditor), {
   ssr: false,
-  loading: () => <div className="skeleton" style={{ aspectRatio: "3 / 2" }} aria-label="Loading the editor" />,
+  loading: EditorLoading,
 });
+
+function EditorLoading() {
+  const t = useTranslations("create");
+  return <div className="skeleton" style={{ aspectRatio: "3 / 2" }} aria-label={t("loadingEditor")} />;
+}
 
 type Props = {
   day: { id: number; dateKey: string };
@@ -25,6 +31,8 @@ type Props = {
 };
 
 export function CreateClient({ day, seed, limits, engine, initialAttempts }: Props) {
+  const t = useTranslations("create");
+  const format = useFormatter();
   const editor = useRef<MaskEditorHandle>(null);
   const [prompt, setPrompt] = useState("");
   const [mask, setMask] = useState({ coverage: 0, empty: true });
@@ -60,7 +68,7 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
           if (res.code === "QUOTA") setUsed(limits.generationQuota);
         }
       } catch {
-        setError("The connection was interrupted. If the attempt finished, it will appear below when you reload.");
+        setError(t("form.connectionLost"));
       } finally {
         setStartedAt(null);
       }
@@ -70,10 +78,8 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
   return (
     <div className={styles.layout} data-seed-id={seed.id} data-day={day.dateKey}>
       <section aria-labelledby="create-title" className={styles.editorColumn}>
-        <h1 id="create-title">Create today&apos;s patch</h1>
-        <p className="muted">
-          Paint over the part of today&apos;s picture ({day.dateKey}) you want to change, then describe what should appear there.
-        </p>
+        <h1 id="create-title">{t("title")}</h1>
+        <p className="muted">{t("intro", { date: day.dateKey })}</p>
         <MaskEditor
           ref={editor}
           imageUrl={seed.url}
@@ -88,9 +94,9 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
 
       <section aria-labelledby="prompt-title" className={styles.side}>
         <form onSubmit={generate} className="card" aria-describedby={error ? "generate-error" : undefined}>
-          <h2 id="prompt-title">Describe your patch</h2>
+          <h2 id="prompt-title">{t("form.title")}</h2>
           <div className="field">
-            <label htmlFor="prompt">Prompt</label>
+            <label htmlFor="prompt">{t("form.promptLabel")}</label>
             <textarea
               id="prompt"
               name="prompt"
@@ -99,22 +105,27 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
               maxLength={PROMPT_MAX}
               value={prompt}
               onChange={(e) => setPrompt(e.target.value)}
-              placeholder="e.g. a red hot-air balloon drifting over the lake"
+              placeholder={t("form.promptPlaceholder")}
               aria-describedby="prompt-count"
               dir="auto"
             />
             <p id="prompt-count" className="hint">
-              {prompt.trim().length}/{PROMPT_MAX} characters
+              {t("form.promptCount", { used: format.number(prompt.trim().length), max: format.number(PROMPT_MAX, { useGrouping: false }) })}
             </p>
           </div>
           <button type="submit" className="button" disabled={!canGenerate} style={{ width: "100%" }}>
-            {pending ? "Generating…" : "Generate"}
+            {pending ? t("form.generating") : t("form.generate")}
           </button>
           <p className="hint" data-testid="generations-left">
-            {left > 0 ? `${left} of ${limits.generationQuota} generations left today` : "No generations left today"}
+            {left > 0 ? t("form.left", { left: format.number(left), quota: format.number(limits.generationQuota) }) : t("form.noneLeft")}
           </p>
           {!inBounds && !mask.empty && (
-            <p className="hint">Adjust the mask to between {Math.round(limits.minCoverage * 100)}% and {Math.round(limits.maxCoverage * 100)}% of the picture.</p>
+            <p className="hint">
+              {t("form.adjustMask", {
+                min: format.number(limits.minCoverage, { style: "percent", maximumFractionDigits: 0 }),
+                max: format.number(limits.maxCoverage, { style: "percent", maximumFractionDigits: 0 }),
+              })}
+            </p>
           )}
           <div aria-live="polite">
             {startedAt !== null && <GenerationProgress startedAt={startedAt} engine={engine.provider} />}
@@ -126,15 +137,14 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
           </div>
           {engine.provider === "offline" && (
             <p className={styles.engineNote} data-testid="offline-engine-note">
-              Results come from the built-in offline engine, an inpainting algorithm that runs on this server: it fills your
-              patch from its surroundings and follows colour and texture words in your prompt. It is not an AI model.
+              {t("form.offlineNote")}
             </p>
           )}
         </form>
       </section>
 
       <section aria-labelledby="attempts-title" className={styles.attempts}>
-        <h2 id="attempts-title">Your attempts today</h2>
+        <h2 id="attempts-title">{t("attempts.title")}</h2>
         <AttemptsList
           attempts={attempts}
           submissionsLeft={limits.submissionsPerDay - attempts.filter((a) => a.submitted).length}

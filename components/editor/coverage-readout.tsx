@@ -1,22 +1,27 @@
 "use client";
 
-import { coverageLabel, coverageStatus } from "./coverage";
+import { useFormatter, useTranslations } from "next-intl";
+import { coverageStatus } from "./coverage";
 import styles from "./editor.module.css";
-
-const ADVICE = {
-  ok: "",
-  low: "Paint over more of the picture.",
-  high: "Leave more of the picture unpainted.",
-} as const;
 
 /**
  * "Masked: 12.4% (allowed 1–90%)", with advice and warning colours outside the bounds. Polite
  * live region: screen readers hear the new share after each change without being interrupted.
  */
 export function CoverageReadout({ coverage, min, max }: { coverage: number; min: number; max: number }) {
+  const t = useTranslations("create");
+  const format = useFormatter();
   const status = coverageStatus(coverage, min, max);
   // Nothing painted yet is where everyone starts, not a mistake: no warning colour for it.
   const warn = status !== "ok" && coverage > 0;
+  const advice = { ok: "", low: t("coverage.low"), high: t("coverage.high") };
+  // The masked share always keeps one decimal so it does not jump in width while painting; the
+  // bounds show whole percents bare, the lower one without its percent sign (as in coverageLabel).
+  const label = t("coverage.label", {
+    shown: format.number(coverage, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+    min: format.number(min * 100, { maximumFractionDigits: 2 }),
+    max: format.number(max, { style: "percent", maximumFractionDigits: 2 }),
+  });
   return (
     <p
       className={`${styles.readout} ${warn ? styles.readoutWarn : ""}`}
@@ -24,8 +29,8 @@ export function CoverageReadout({ coverage, min, max }: { coverage: number; min:
       data-status={status}
       aria-live="polite"
     >
-      <span>{coverageLabel(coverage, min, max)}</span>
-      {status !== "ok" && <span className={styles.readoutAdvice}> {coverage > 0 ? ADVICE[status] : "Paint over the part you want to change."}</span>}
+      <span>{label}</span>
+      {status !== "ok" && <span className={styles.readoutAdvice}> {coverage > 0 ? advice[status] : t("coverage.empty")}</span>}
     </p>
   );
 }

@@ -1,37 +1,37 @@
-import { SHORTCUTS } from "./keyboard";
+import { useFormatter, useTranslations } from "next-intl";
 import { BRUSH_MAX, BRUSH_MIN } from "./model";
+import { useShortcutLabels } from "./toolbar";
 import styles from "./editor.module.css";
-
-const ROWS: ReadonlyArray<[string, string]> = [
-  [`${SHORTCUTS.brush} / ${SHORTCUTS.eraser}`, "Brush / eraser"],
-  [`${SHORTCUTS.rect} / ${SHORTCUTS.lasso}`, "Rectangle / lasso (hold Alt while drawing to subtract)"],
-  [`${SHORTCUTS.smaller} / ${SHORTCUTS.larger}`, `Smaller / larger brush (${BRUSH_MIN}–${BRUSH_MAX} px of the picture)`],
-  [SHORTCUTS.invert, "Invert the mask"],
-  [SHORTCUTS.toggleMask, "Show / hide the mask"],
-  [SHORTCUTS.undo, "Undo"],
-  [SHORTCUTS.redo, "Redo"],
-  [`${SHORTCUTS.zoomIn} / ${SHORTCUTS.zoomOut}, wheel, pinch`, "Zoom"],
-  [`${SHORTCUTS.pan}, hold Space, middle mouse`, "Pan the zoomed picture"],
-  ["Arrow keys", "Pan, while the picture has keyboard focus"],
-  [SHORTCUTS.resetView, "Reset the view"],
-  ["Esc", "Cancel the shape being drawn"],
-];
 
 /** How to draw, and the keyboard shortcuts (collapsed by default to keep the page calm). */
 export function EditorHelp({ id }: { id: string }) {
+  const t = useTranslations("create");
+  const format = useFormatter();
+  const keys = useShortcutLabels();
+  const rows: ReadonlyArray<[string, string]> = [
+    [`${keys.brush} / ${keys.eraser}`, t("help.rows.brushEraser")],
+    [`${keys.rect} / ${keys.lasso}`, t("help.rows.rectLasso")],
+    [`${keys.smaller} / ${keys.larger}`, t("help.rows.brushSize", { min: format.number(BRUSH_MIN, { useGrouping: false }), max: format.number(BRUSH_MAX, { useGrouping: false }) })],
+    [keys.invert, t("help.rows.invert")],
+    [keys.toggleMask, t("help.rows.toggleMask")],
+    [keys.undo, t("help.rows.undo")],
+    [keys.redo, t("help.rows.redo")],
+    [t("help.keys.zoom", { zoomIn: keys.zoomIn, zoomOut: keys.zoomOut }), t("help.rows.zoom")],
+    [t("help.keys.pan", { pan: keys.pan }), t("help.rows.pan")],
+    [t("help.keys.arrows"), t("help.rows.arrows")],
+    [keys.resetView, t("help.rows.resetView")],
+    ["Esc", t("help.rows.cancel")],
+  ];
   return (
     <details className={styles.help}>
-      <summary>How to draw · shortcuts</summary>
+      <summary>{t("help.summary")}</summary>
       <div id={id}>
-        <p>
-          Paint over the part of the picture you want the image model to change; everything else stays as it is. On a
-          phone or tablet, draw with one finger and pinch with two to zoom.
-        </p>
+        <p>{t("help.intro")}</p>
         <dl className={styles.shortcuts}>
-          {ROWS.map(([keys, what]) => (
-            <div key={keys}>
+          {rows.map(([keyNames, what]) => (
+            <div key={keyNames}>
               <dt>
-                <kbd>{keys}</kbd>
+                <kbd>{keyNames}</kbd>
               </dt>
               <dd>{what}</dd>
             </div>

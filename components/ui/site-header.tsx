@@ -1,33 +1,38 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { LanguageSwitcher } from "@/components/ui/language-switcher";
 import type { CurrentUser } from "@/lib/auth";
 
-export function SiteHeader({ user }: { user: Pick<CurrentUser, "displayName" | "role"> | null }) {
+export async function SiteHeader({ user }: { user: Pick<CurrentUser, "displayName" | "role"> | null }) {
+  const t = await getTranslations("common");
   return (
     <header className="site-header">
       <div className="container">
-        <Link href="/" className="brand" aria-label="PixelPatchwork home">
+        <Link href="/" className="brand" aria-label={t("header.home")}>
           <span className="brand-mark" aria-hidden="true" />
           PixelPatchwork
         </Link>
-        <nav className="nav" aria-label="Main">
-          <Link href="/create">Create</Link>
-          <Link href="/vote">Vote</Link>
-          <Link href="/winners">Winners</Link>
-          <Link href="/lineage">Lineage</Link>
-          {user?.role === "ADMIN" && <Link href="/admin">Admin</Link>}
+        <nav className="nav" aria-label={t("header.nav")}>
+          <Link href="/create">{t("header.create")}</Link>
+          <Link href="/vote">{t("header.vote")}</Link>
+          <Link href="/winners">{t("header.winners")}</Link>
+          <Link href="/lineage">{t("header.lineage")}</Link>
+          {user?.role === "ADMIN" && <Link href="/admin">{t("header.admin")}</Link>}
         </nav>
         <div className="user-menu">
+          <LanguageSwitcher />
           {user ? (
             <>
               <span className="who" data-testid="signed-in-as">
-                <span className="who-label">Signed in as </span><strong>{user.displayName}</strong>
+                <span className="who-label">{t("header.signedInAs")}</span>
+                <strong dir="auto">{user.displayName}</strong>
               </span>
               <SignOutButton />
             </>
           ) : (
             <Link href="/signin" className="button small">
-              Sign in
+              {t("header.signIn")}
             </Link>
           )}
         </div>

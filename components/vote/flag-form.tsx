@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { flagAction } from "@/app/(site)/vote/actions";
 
 /** "Report this image": a reason, sent once; moderators see the most-flagged first. */
 export function FlagForm({ imageId }: { imageId: number }) {
+  const t = useTranslations("vote");
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -15,7 +17,7 @@ export function FlagForm({ imageId }: { imageId: number }) {
   if (!open) {
     return (
       <button type="button" className="button secondary small" onClick={() => setOpen(true)}>
-        Report this image
+        {t("flag.open")}
       </button>
     );
   }
@@ -25,19 +27,19 @@ export function FlagForm({ imageId }: { imageId: number }) {
         e.preventDefault();
         startTransition(async () => {
           const res = await flagAction({ imageId, reason });
-          setResult(res.ok ? { ok: true, text: "Thank you: the moderators will review it." } : { ok: false, text: res.message });
+          setResult(res.ok ? { ok: true, text: t("flag.thanks") } : { ok: false, text: res.message });
         });
       }}
       style={{ display: "grid", gap: 6 }}
     >
-      <label htmlFor={`${id}-reason`}>Why should moderators look at this image?</label>
-      <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={500} required style={{ minHeight: 40, padding: "0 10px", borderRadius: 8, border: "1px solid #cfc7ba" }} />
+      <label htmlFor={`${id}-reason`}>{t("flag.reason")}</label>
+      <input id={`${id}-reason`} dir="auto" value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={500} required style={{ minHeight: 40, padding: "0 10px", borderRadius: 8, border: "1px solid #cfc7ba" }} />
       <div style={{ display: "flex", gap: 6 }}>
         <button type="submit" className="button small" disabled={pending}>
-          {pending ? "Sending…" : "Send report"}
+          {pending ? t("flag.sending") : t("flag.send")}
         </button>
         <button type="button" className="button small secondary" onClick={() => setOpen(false)}>
-          Cancel
+          {t("flag.cancel")}
         </button>
       </div>
       {result && !result.ok && (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { FeedItem } from "@/lib/vote-feed";
 import { FlagForm } from "./flag-form";
@@ -10,6 +11,7 @@ import styles from "./vote.module.css";
  * that dims everything outside the repainted region (the mask), so voters see what changed.
  */
 export function ImageDialog({ item, seed, onClose, canFlag }: { item: FeedItem; seed: { url: string }; onClose: () => void; canFlag: boolean }) {
+  const t = useTranslations("vote");
   const ref = useRef<HTMLDialogElement>(null);
   const [view, setView] = useState<"after" | "before">("after");
   const [showMask, setShowMask] = useState(false);
@@ -25,28 +27,28 @@ export function ImageDialog({ item, seed, onClose, canFlag }: { item: FeedItem; 
       <div className={styles.dialogBody}>
         <div className={styles.stage} style={{ aspectRatio: `${item.width} / ${item.height}` }}>
           {/* eslint-disable-next-line @next/next/no-img-element -- storage URLs vary per request */}
-          <img src={view === "after" ? item.url : seed.url} alt={view === "after" ? item.prompt : "The day's seed, before"} />
+          <img src={view === "after" ? item.url : seed.url} alt={view === "after" ? item.prompt : t("dialog.seedAlt")} />
           {showMask && item.maskUrl && (
             <div className={styles.maskOverlay} style={{ WebkitMaskImage: `url(${item.maskUrl})`, maskImage: `url(${item.maskUrl})` }} data-testid="mask-overlay" />
           )}
         </div>
-        <div className={styles.dialogControls} role="group" aria-label="Compare">
+        <div className={styles.dialogControls} role="group" aria-label={t("dialog.compare")}>
           <button type="button" className="button secondary small" aria-pressed={view === "before"} onClick={() => setView(view === "after" ? "before" : "after")}>
-            {view === "after" ? "Show before" : "Show after"}
+            {view === "after" ? t("dialog.showBefore") : t("dialog.showAfter")}
           </button>
           {item.maskUrl && (
             <button type="button" className="button secondary small" aria-pressed={showMask} onClick={() => setShowMask(!showMask)}>
-              {showMask ? "Hide changed area" : "Show changed area"}
+              {showMask ? t("dialog.hideMask") : t("dialog.showMask")}
             </button>
           )}
-          <button type="button" className="button small" onClick={() => ref.current?.close()} style={{ marginLeft: "auto" }}>
-            Close
+          <button type="button" className="button small" onClick={() => ref.current?.close()} style={{ marginInlineStart: "auto" }}>
+            {t("dialog.close")}
           </button>
         </div>
         <p id="dialog-prompt" className={styles.dialogPrompt} dir="auto">
           {item.prompt}
         </p>
-        {item.author && <p className="hint">by {item.author}</p>}
+        {item.author && <p className="hint">{t.rich("byAuthor", { name: item.author, bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>}
         {canFlag && !item.mine && <FlagForm imageId={item.id} />}
       </div>
     </dialog>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { voteAction } from "@/app/(site)/vote/actions";
 import type { FeedItem } from "@/lib/vote-feed";
@@ -16,6 +17,8 @@ type Props = {
 };
 
 export function VoteCard({ item, index, closed, signedIn, onOpen, onChange, onAnnounce }: Props) {
+  const t = useTranslations("vote");
+  const format = useFormatter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
   const canVote = signedIn && !closed && !item.mine;
@@ -33,50 +36,50 @@ export function VoteCard({ item, index, closed, signedIn, onOpen, onChange, onAn
       const res = await voteAction({ imageId: item.id, value, position: item.position });
       if (res.ok) {
         onChange({ ...before, myVote: res.data.value, tally: { up: res.data.upvotes, down: res.data.downvotes } });
-        onAnnounce(value === 0 ? "Vote removed." : value === 1 ? "Up-voted." : "Down-voted.");
+        onAnnounce(value === 0 ? t("card.removed") : value === 1 ? t("card.upvoted") : t("card.downvoted"));
       } else {
         onChange(before);
-        setError(`Your vote was not saved: ${res.message}`);
+        setError(t("card.notSaved", { message: res.message }));
       }
     });
   }
 
   return (
-    <article className={styles.card} aria-label={`Submission ${index + 1}`} data-testid="vote-card" data-image-id={item.id}>
-      <button type="button" className={styles.thumb} style={{ aspectRatio: `${item.width} / ${item.height}` }} onClick={onOpen} aria-label={`Open submission ${index + 1} larger`}>
+    <article className={styles.card} aria-label={t("card.label", { position: index + 1 })} data-testid="vote-card" data-image-id={item.id}>
+      <button type="button" className={styles.thumb} style={{ aspectRatio: `${item.width} / ${item.height}` }} onClick={onOpen} aria-label={t("card.open", { position: index + 1 })}>
         {/* eslint-disable-next-line @next/next/no-img-element -- storage URLs vary per request */}
         <img src={item.thumbUrl} alt={item.prompt} width={item.width} height={item.height} loading={index < 4 ? "eager" : "lazy"} decoding="async" />
       </button>
       <p className={styles.prompt} dir="auto">
-        {closed && <strong>#{index + 1} </strong>}
+        {closed && <strong>#{format.number(index + 1)} </strong>}
         {item.prompt}
       </p>
-      {item.author && <p className="hint">by {item.author}</p>}
+      {item.author && <p className="hint">{t.rich("byAuthor", { name: item.author, bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>}
       <div className={styles.actions}>
         <button
           type="button"
           className={`${styles.voteButton} ${item.myVote === 1 ? styles.up : ""}`}
           aria-pressed={item.myVote === 1}
-          aria-label={`Up-vote submission ${index + 1}`}
+          aria-label={t("card.upvote", { position: index + 1 })}
           disabled={!canVote}
           aria-busy={pending}
           onClick={() => vote(1)}
         >
-          ▲ <span>Up</span>
+          ▲ <span>{t("card.up")}</span>
         </button>
         <button
           type="button"
           className={`${styles.voteButton} ${item.myVote === -1 ? styles.down : ""}`}
           aria-pressed={item.myVote === -1}
-          aria-label={`Down-vote submission ${index + 1}`}
+          aria-label={t("card.downvote", { position: index + 1 })}
           disabled={!canVote}
           aria-busy={pending}
           onClick={() => vote(-1)}
         >
-          ▼ <span>Down</span>
+          ▼ <span>{t("card.down")}</span>
         </button>
         <span className={styles.tally} data-testid="tally">
-          {item.tally ? `+${item.tally.up} / −${item.tally.down}` : item.mine ? "Your image" : "Vote to see the tally"}
+          {item.tally ? t("card.tally", { up: item.tally.up, down: item.tally.down }) : item.mine ? t("card.yours") : t("card.hiddenTally")}
         </span>
       </div>
       {error && (

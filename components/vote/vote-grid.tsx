@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { FeedItem } from "@/lib/vote-feed";
 import { ImageDialog } from "./image-dialog";
@@ -9,6 +10,7 @@ import styles from "./vote.module.css";
 type Seed = { url: string; width: number; height: number };
 
 export function VoteGrid({ items, seed, closed, signedIn }: { items: FeedItem[]; seed: Seed; closed: boolean; signedIn: boolean }) {
+  const t = useTranslations("vote");
   const [state, setState] = useState(items);
   const [open, setOpen] = useState<number | null>(null);
   const [announce, setAnnounce] = useState("");
@@ -19,7 +21,7 @@ export function VoteGrid({ items, seed, closed, signedIn }: { items: FeedItem[];
       <p className="visually-hidden" aria-live="polite">
         {announce}
       </p>
-      <ul className={styles.grid} role="list" aria-label={closed ? "Final ranking" : "Today's submissions"}>
+      <ul className={styles.grid} role="list" aria-label={closed ? t("grid.finalRanking") : t("grid.today")}>
         {state.map((item, i) => (
           <li key={item.id}>
             <VoteCard

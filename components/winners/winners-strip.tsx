@@ -1,3 +1,6 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { dateFromKey } from "@/lib/clock";
+
 type StripItem = {
   dateKey: string;
   totalVotes: number;
@@ -5,16 +8,18 @@ type StripItem = {
 };
 
 /** Past daily winners, newest first; the landing page and /winners share the data (lib/days). */
-export function WinnersStrip({ winners }: { winners: StripItem[] }) {
+export async function WinnersStrip({ winners }: { winners: StripItem[] }) {
+  const t = await getTranslations("pages");
+  const format = await getFormatter();
   if (winners.length === 0) {
     return (
       <div className="empty" data-testid="winners-empty">
-        No winners yet: the first day is still open. Yours could be the first picture in the lineage.
+        {t("strip.empty")}
       </div>
     );
   }
   return (
-    <ul className="strip" aria-label="Past winners, newest first" role="list">
+    <ul className="strip" aria-label={t("strip.label")} role="list">
       {winners.map((w) => (
         <li key={w.dateKey}>
           <a href={`/images/${w.image.id}`}>
@@ -24,8 +29,10 @@ export function WinnersStrip({ winners }: { winners: StripItem[] }) {
                 <img src={w.image.thumbUrl} alt={w.image.prompt} loading="lazy" decoding="async" />
               </div>
             </div>
-            <strong>{w.dateKey}</strong>
-            <span className="muted"> · {w.totalVotes} votes</span>
+            <strong>
+              <time dateTime={w.dateKey}>{format.dateTime(dateFromKey(w.dateKey), { dateStyle: "medium", timeZone: "UTC" })}</time>
+            </strong>
+            <span className="muted"> · {t("strip.votes", { count: w.totalVotes })}</span>
           </a>
         </li>
       ))}

@@ -12,10 +12,10 @@ export interface ExportRows {
   days: { id: number; date: Date; status: string; seedImageId: number; winnerImageId: number | null; openedAt: Date; closedAt: Date | null; totalParticipants: number; totalSubmissions: number; totalVotes: number };
   images: {
     id: number; dayId: number | null; parentId: number | null; creatorId: number | null; status: string; prompt: string; provider: string; model: string;
-    width: number; height: number; maskCoverage: number | null; engineMs: number | null; totalMs: number | null; upvotes: number; downvotes: number;
+    width: number; height: number; maskCoverage: number | null; engineMs: number | null; totalMs: number | null; locale: string | null; upvotes: number; downvotes: number;
     createdAt: Date; submittedAt: Date | null; hiddenAt: Date | null; hiddenReason: string | null;
   };
-  votes: { id: number; userId: number; imageId: number; value: number; position: number | null; talliesVisible: boolean; createdAt: Date; updatedAt: Date; image: { dayId: number | null } };
+  votes: { id: number; userId: number; imageId: number; value: number; position: number | null; talliesVisible: boolean; locale: string | null; createdAt: Date; updatedAt: Date; image: { dayId: number | null } };
   flags: { id: number; imageId: number; userId: number; reason: string; createdAt: Date };
   audit: { id: number; createdAt: Date; adminId: number | null; action: string; targetType: string; targetId: string | null; reason: string | null; before: string | null; after: string | null };
 }
@@ -88,6 +88,7 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       field("maskCoverage", "Share of the picture the participant's mask repainted (0-1); empty for seeds."),
       field("engineMs", "Time the engine took to generate, in milliseconds."),
       field("totalMs", "Time of the whole generation request (upload, engine, storage), in milliseconds."),
+      field("locale", 'Interface language the creator used: "en", "es" or "ar" (the prompt is as typed); empty for seeds and older images.'),
       field("upvotes", "Up-votes it has (or had when its day closed)."),
       field("downvotes", "Down-votes it has (or had when its day closed)."),
       field("createdAt", "When it was generated."),
@@ -108,6 +109,7 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       field("value", "1 (up) or -1 (down)."),
       field("position", "Where the image stood in this voter's grid when they voted (0-based); for herding research."),
       field("talliesVisible", "Whether the voter could see the image's tallies when casting this vote."),
+      field("locale", 'Interface language the voter used when the vote took its current value: "en", "es" or "ar".'),
       field("createdAt", "When the user first voted on the image."),
       field("updatedAt", "When the vote last took its current value."),
     ],

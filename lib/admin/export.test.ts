@@ -44,12 +44,12 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
     case "images":
       return (await db.image.findMany({ orderBy: { id: "asc" } })).map((i) => ({
         id: i.id, dayId: i.dayId, parentId: i.parentId, creatorId: i.creatorId, status: i.status, prompt: i.prompt, provider: i.provider, model: i.model,
-        width: i.width, height: i.height, maskCoverage: i.maskCoverage, engineMs: i.engineMs, totalMs: i.totalMs, upvotes: i.upvotes, downvotes: i.downvotes,
+        width: i.width, height: i.height, maskCoverage: i.maskCoverage, engineMs: i.engineMs, totalMs: i.totalMs, locale: i.locale, upvotes: i.upvotes, downvotes: i.downvotes,
         createdAt: i.createdAt, submittedAt: i.submittedAt, hidden: i.hiddenAt !== null, hiddenAt: i.hiddenAt, hiddenReason: i.hiddenReason,
       }));
     case "votes":
       return (await db.vote.findMany({ orderBy: { id: "asc" }, include: { image: true } })).map((v) => ({
-        id: v.id, userId: v.userId, imageId: v.imageId, dayId: v.image.dayId, value: v.value, position: v.position, talliesVisible: v.talliesVisible, createdAt: v.createdAt, updatedAt: v.updatedAt,
+        id: v.id, userId: v.userId, imageId: v.imageId, dayId: v.image.dayId, value: v.value, position: v.position, talliesVisible: v.talliesVisible, locale: v.locale, createdAt: v.createdAt, updatedAt: v.updatedAt,
       }));
     case "flags":
       return db.flag.findMany({ orderBy: { id: "asc" } });
@@ -137,6 +137,28 @@ describe("exportTable", () => {
     expect((await row(false)).participantHash).toBe(derived);
     process.env.EXPORT_HASH_SALT = SALT;
     resetEnvForTests();
+  });
+
+  it("records the interface language of votes and images, and exports one language on request", async () => {
+    const { day } = await makeOldDay();
+    await db.day.update({ where: { id: day.id }, data: { status: "OPEN" } });
+    const creator = await makeUser();
+    const es = await makeImage(day);
+    await db.image.update({ where: { id: es.id }, data: { locale: "es", creatorId: creator.id } });
+    const ar = await makeImage(day);
+    await db.image.update({ where: { id: ar.id }, data: { locale: "ar" } });
+    const voter = await makeUser();
+    const { setVote } = await import("@/lib/votes");
+    await setVote({ userId: voter.id, imageId: es.id, value: 1, locale: "ar" });
+    await setVote({ userId: voter.id, imageId: ar.id, value: -1, locale: "es" });
+    const records = async (table: ExportTable, locale: string) => {
+      const [header, ...rows] = parseCsv(await collect(exportTable(table, "csv", { locale })));
+      return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])));
+    };
+    expect((await records("votes", "ar")).map((r) => [r.imageId, r.locale])).toEqual([[String(es.id), "ar"]]);
+    expect((await records("images", "es")).map((r) => [r.id, r.locale])).toEqual([[String(es.id), "es"]]);
+    // Tables without a language are not filtered.
+    expect((await records("days", "es")).length).toBe(await db.day.count());
   });
 
   it("refuses an unknown table or format", () => {

@@ -14,12 +14,16 @@ export type ExportOptions = {
   raw?: boolean;
   /** Rows per database read; tests make it small to cross batch boundaries. */
   batchSize?: number;
+  /** Only images and votes made in this interface language (other tables ignore it). */
+  locale?: string;
 };
 
 const BATCH_SIZE = 2000;
 
-type Fetch<R> = (afterId: number, take: number) => Promise<R[]>;
+type Fetch<R> = (afterId: number, take: number, locale?: string) => Promise<R[]>;
 const page = (after: number, take: number) => ({ where: { id: { gt: after } }, orderBy: { id: "asc" as const }, take });
+/** The same page, limited to one interface language when one is asked for. */
+const pageIn = (after: number, take: number, locale?: string) => ({ ...page(after, take), where: { id: { gt: after }, ...(locale ? { locale } : {}) } });
 
 // One keyset-paginated read per table, selecting exactly the fields export-columns.ts describes.
 const FETCHERS: { [T in ExportTable]: Fetch<ExportRows[T]> } = {
@@ -31,16 +35,16 @@ const FETCHERS: { [T in ExportTable]: Fetch<ExportRows[T]> } = {
     ...page(after, take),
     select: { id: true, date: true, status: true, seedImageId: true, winnerImageId: true, openedAt: true, closedAt: true, totalParticipants: true, totalSubmissions: true, totalVotes: true },
   }),
-  images: (after, take) => db.image.findMany({
-    ...page(after, take),
+  images: (after, take, locale) => db.image.findMany({
+    ...pageIn(after, take, locale),
     select: {
       id: true, dayId: true, parentId: true, creatorId: true, status: true, prompt: true, provider: true, model: true, width: true, height: true,
-      maskCoverage: true, engineMs: true, totalMs: true, upvotes: true, downvotes: true, createdAt: true, submittedAt: true, hiddenAt: true, hiddenReason: true,
+      maskCoverage: true, engineMs: true, totalMs: true, locale: true, upvotes: true, downvotes: true, createdAt: true, submittedAt: true, hiddenAt: true, hiddenReason: true,
     },
   }),
-  votes: (after, take) => db.vote.findMany({
-    ...page(after, take),
-    select: { id: true, userId: true, imageId: true, value: true, position: true, talliesVisible: true, createdAt: true, updatedAt: true, image: { select: { dayId: true } } },
+  votes: (after, take, locale) => db.vote.findMany({
+    ...pageIn(after, take, locale),
+    select: { id: true, userId: true, imageId: true, value: true, position: true, talliesVisible: true, locale: true, createdAt: true, updatedAt: true, image: { select: { dayId: true } } },
   }),
   flags: (after, take) => db.flag.findMany({ ...page(after, take), select: { id: true, imageId: true, userId: true, reason: true, createdAt: true } }),
   audit: (after, take) => db.auditLog.findMany({
@@ -64,7 +68,7 @@ async function* rows<T extends ExportTable>(table: T, format: ExportFormat, opts
   const ctx = exportContext();
   yield format === "csv" ? csvLine(columns.map((c) => c.name)) : "[";
   let written = 0;
-  for await (const batch of keysetBatches(fetch, opts.batchSize ?? BATCH_SIZE)) {
+  for await (const batch of keysetBatches((after, take) => fetch(after, take, opts.locale), opts.batchSize ?? BATCH_SIZE)) {
     // One chunk per batch: a few hundred kilobytes, rather than a million tiny writes.
     if (format === "csv") {
       yield batch.map((row) => csvLine(columns.map((c) => c.get(row, ctx)))).join("");

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { currentLocale } from "@/i18n/current";
 import { listAttempts, submitAttempt } from "@/lib/attempts";
 import { generateAttempt } from "@/lib/generation";
 import { getImageEngine, getPromptModerator } from "@/lib/imagegen";
@@ -12,7 +13,7 @@ import { generateSchema, submitSchema } from "@/lib/validations/generate";
 export const generateAction = defineAction({ access: "user", schema: generateSchema, limit: "generate" }, async (input, { user }) => {
   const mask = Buffer.from(await input.mask.arrayBuffer());
   const image = await generateAttempt(
-    { userId: user.id, dayId: input.dayId, prompt: input.prompt, mask },
+    { userId: user.id, dayId: input.dayId, prompt: input.prompt, mask, locale: await currentLocale() },
     { engine: getImageEngine(), storage: getStorage(), moderate: getPromptModerator() },
   );
   revalidatePath("/create");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { CreateClient } from "@/components/create/create-client";
 import { listAttempts } from "@/lib/attempts";
 import { getCurrentUser } from "@/lib/auth";
@@ -9,16 +10,20 @@ import { getImageEngine } from "@/lib/imagegen";
 import { getUsage } from "@/lib/quotas";
 import { getSettings } from "@/lib/settings";
 
-export const metadata: Metadata = { title: "Create" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("create");
+  return { title: t("meta.title") };
+}
 
 export default async function CreatePage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/create");
+  const t = await getTranslations("create");
   if (user.bannedAt) {
-    return <p className="alert" role="alert">This account has been suspended and can no longer take part.</p>;
+    return <p className="alert" role="alert">{t("page.suspended")}</p>;
   }
   const day = await getCurrentDay();
-  if (!day) return <div className="empty">Today&apos;s picture is being prepared. Please come back in a minute.</div>;
+  if (!day) return <div className="empty">{t("page.preparing")}</div>;
   const [settings, usage, attempts, seedUrls] = await Promise.all([getSettings(), getUsage(user.id, day.id), listAttempts(user.id, day.id), imageUrls(day.seedImage)]);
   const engine = getImageEngine();
 

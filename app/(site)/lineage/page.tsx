@@ -1,24 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ImageCard } from "@/components/ui/image-card";
+import { dateFromKey } from "@/lib/clock";
 import { withThumbUrls } from "@/lib/images/card-urls";
 import { listLineage } from "@/lib/lineage";
 
-export const metadata: Metadata = { title: "Lineage" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pages");
+  return { title: t("meta.lineage") };
+}
 
 /**
  * The whole history as a tree: the chain of daily pictures, and for each day the submissions
  * that branched off it, the winner first. Newest day at the top; rows scroll sideways on a phone.
  */
 export default async function LineagePage() {
+  const t = await getTranslations("pages");
+  const format = await getFormatter();
   const days = await listLineage(90);
   const rows = await Promise.all(
     days.map(async (d) => ({ ...d, seed: (await withThumbUrls([d.seed]))[0]!, submissions: await withThumbUrls(d.submissions) })),
   );
   return (
     <>
-      <h1>Lineage</h1>
-      <p className="muted">How the picture evolved: each day starts from the previous day&apos;s winner. Newest first.</p>
+      <h1>{t("lineage.title")}</h1>
+      <p className="muted">{t("lineage.intro")}</p>
       <ol style={{ listStyle: "none", padding: 0, margin: 0, display: "grid", gap: 28 }}>
         {rows.map((d) => (
           <li key={d.dateKey} data-testid="lineage-day">
@@ -28,25 +35,25 @@ export default async function LineagePage() {
               ) : (
                 <Link href={`/days/${d.dateKey}`}>{d.dateKey}</Link>
               )}{" "}
-              {d.status === "OPEN" && <span className="eyebrow">· today</span>}
+              {d.status === "OPEN" && <span className="eyebrow">· {t("lineage.today")}</span>}
             </h2>
-            <ol className="row-scroll" aria-label={`${d.dateKey}: the day's picture, then its submissions`}>
+            <ol className="row-scroll" aria-label={t("lineage.rowLabel", { date: format.dateTime(dateFromKey(d.dateKey), { dateStyle: "medium", timeZone: "UTC" }) })}>
               <li>
                 <ImageCard image={d.seed}>
-                  <span className="hint">The day&apos;s picture</span>
+                  <span className="hint">{t("lineage.seed")}</span>
                 </ImageCard>
               </li>
               {d.submissions.length === 0 && (
                 <li className="muted" style={{ alignSelf: "center" }}>
-                  {d.status === "OPEN" ? "No submissions yet." : "No submissions: the picture carried over."}
+                  {d.status === "OPEN" ? t("lineage.noSubmissionsOpen") : t("lineage.noSubmissionsClosed")}
                 </li>
               )}
               {d.submissions.map((s) => (
                 <li key={s.id}>
                   <ImageCard image={s} highlight={s.id === d.winnerId}>
                     <span className="clamp-2">
-                      {s.id === d.winnerId ? "★ Winner: " : ""}
-                      {s.prompt}
+                      {s.id === d.winnerId ? t("lineage.winnerPrefix") : ""}
+                      <bdi>{s.prompt}</bdi>
                     </span>
                   </ImageCard>
                 </li>

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { enabledOAuthProviders, getCurrentUser } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/validations/callback-url";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return { title: t("meta.signIn") };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -12,14 +16,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const user = await getCurrentUser();
   if (user && !user.bannedAt) redirect(callbackUrl);
   const error = typeof params.error === "string" ? params.error : undefined;
+  const t = await getTranslations("common");
 
   return (
     <section className="card" style={{ maxWidth: 520, marginInline: "auto" }} aria-labelledby="signin-title">
-      <h1 id="signin-title">Sign in</h1>
-      <p className="muted">
-        Use the participant id your study gave you (for example your Prolific or MTurk worker id), or choose one you will
-        remember. The same id always brings you back to the same account.
-      </p>
+      <h1 id="signin-title">{t("signIn.title")}</h1>
+      <p className="muted">{t("signIn.intro")}</p>
       <SignInForm callbackUrl={callbackUrl} providers={enabledOAuthProviders()} initialError={error} />
     </section>
   );

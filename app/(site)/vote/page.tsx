@@ -1,35 +1,40 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { VoteGrid } from "@/components/vote/vote-grid";
 import { getCurrentUser } from "@/lib/auth";
+import { dateFromKey } from "@/lib/clock";
 import { getCurrentDay } from "@/lib/days";
 import { getVoteFeed } from "@/lib/vote-feed";
 
-export const metadata: Metadata = { title: "Vote" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("vote");
+  return { title: t("meta.vote") };
+}
 
 export default async function VotePage() {
+  const t = await getTranslations("vote");
+  const format = await getFormatter();
   const [user, day] = await Promise.all([getCurrentUser(), getCurrentDay()]);
   const feed = day ? await getVoteFeed(day.id, user?.id ?? null) : null;
-  if (!feed) return <div className="empty">Today&apos;s picture is being prepared.</div>;
+  if (!feed) return <div className="empty">{t("page.preparing")}</div>;
 
   return (
     <>
-      <h1>{feed.day.closed ? `Final ranking, ${feed.day.dateKey}` : "Vote on today's patches"}</h1>
+      <h1>{feed.day.closed ? t("page.finalTitle", { date: format.dateTime(dateFromKey(feed.day.dateKey), { dateStyle: "medium", timeZone: "UTC" }) }) : t("page.openTitle")}</h1>
       <p className="muted">
-        {feed.day.closed
-          ? "This day is closed; the ranking below is final."
-          : "Up-vote the patches you like, down-vote the ones you don't. Click again to take a vote back. Tallies appear once you have voted on an image."}
+        {feed.day.closed ? t("page.closedIntro") : t("page.openIntro")}
       </p>
       {!user && !feed.day.closed && (
         <p className="card" style={{ padding: 12 }}>
-          <Link href="/signin?callbackUrl=/vote">Sign in</Link> to vote.
+          {t.rich("page.signInToVote", { link: (chunks) => <Link href="/signin?callbackUrl=/vote">{chunks}</Link> })}
         </p>
       )}
       {feed.items.length === 0 ? (
         <div className="empty" data-testid="vote-empty">
-          <p>Nobody has submitted a patch today yet.</p>
+          <p>{t("page.empty")}</p>
           <Link className="button" href="/create">
-            Be the first: open the editor
+            {t("page.beFirst")}
           </Link>
         </div>
       ) : (

@@ -1,50 +1,55 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { adminOrNotFound } from "@/lib/admin-guard";
 import { listAudit } from "@/lib/admin/audit";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("meta.audit") };
+}
 
 const querySchema = z.object({ cursor: z.coerce.number().int().positive().optional().catch(undefined) });
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await adminOrNotFound();
+  const t = await getTranslations("admin");
   const { cursor } = querySchema.parse(await searchParams);
   const { entries, nextCursor } = await listAudit({ take: 50, cursor });
   return (
     <>
-      <h1>Audit log</h1>
-      <p className="muted">Every admin action: who, what, when, and the state before and after. Newest first.</p>
+      <h1>{t("audit.title")}</h1>
+      <p className="muted">{t("audit.intro")}</p>
       {entries.length === 0 ? (
-        <div className="empty">No admin actions yet.</div>
+        <div className="empty">{t("audit.empty")}</div>
       ) : (
         <div style={{ overflowX: "auto" }}>
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">When (UTC)</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Before → after</th>
+                <th scope="col">{t("audit.columns.when")}</th>
+                <th scope="col">{t("audit.columns.who")}</th>
+                <th scope="col">{t("audit.columns.action")}</th>
+                <th scope="col">{t("audit.columns.target")}</th>
+                <th scope="col">{t("audit.columns.reason")}</th>
+                <th scope="col">{t("audit.columns.change")}</th>
               </tr>
             </thead>
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} data-testid="audit-entry">
                   <td>{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-                  <td>{e.adminName ?? "system"}</td>
+                  <td dir="auto">{e.adminName ?? t("audit.system")}</td>
                   <td>{e.action}</td>
                   <td>
                     {e.targetType} {e.targetId ?? ""}
                   </td>
-                  <td>{e.reason ?? ""}</td>
+                  <td dir="auto">{e.reason ?? ""}</td>
                   <td>
                     <details>
-                      <summary className="hint">Show</summary>
-                      <pre style={{ whiteSpace: "pre-wrap", fontSize: "0.8rem", maxWidth: 480 }}>
+                      <summary className="hint">{t("audit.show")}</summary>
+                      <pre dir="ltr" style={{ whiteSpace: "pre-wrap", fontSize: "0.8rem", maxWidth: 480 }}>
                         {e.before ?? "—"}
                         {"\n→\n"}
                         {e.after ?? "—"}
@@ -59,7 +64,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
       {nextCursor && (
         <p>
-          <Link href={`/admin/audit?cursor=${nextCursor}`}>Older entries</Link>
+          <Link href={`/admin/audit?cursor=${nextCursor}`}>{t("audit.older")}</Link>
         </p>
       )}
     </>

@@ -1,45 +1,46 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { adminOrNotFound } from "@/lib/admin-guard";
 
-export const metadata: Metadata = { title: "Export" };
-
-const TABLES = [
-  ["users", "Users (participant ids replaced by a stable salted hash)"],
-  ["days", "Days, with winners and daily totals"],
-  ["images", "Images: every attempt, submitted or not, with prompt, parent, engine, model, mask coverage and timings"],
-  ["votes", "Votes, with time, display position and whether tallies were visible"],
-  ["flags", "Flags raised by participants"],
-  ["audit", "Moderation and other admin actions"],
-] as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("meta.export") };
+}
 
 export default async function ExportPage() {
   await adminOrNotFound();
+  const t = await getTranslations("admin");
+  const tables = [
+    ["users", t("export.tables.users")],
+    ["days", t("export.tables.days")],
+    ["images", t("export.tables.images")],
+    ["votes", t("export.tables.votes")],
+    ["flags", t("export.tables.flags")],
+    ["audit", t("export.tables.audit")],
+  ] as const;
   return (
     <>
-      <h1>Export for research</h1>
-      <p className="muted">
-        Each file streams straight from the database, so large tables download without delay. Columns are described in the data
-        dictionary (docs/data-dictionary.md in the repository). Exports are recorded in the audit log.
-      </p>
+      <h1>{t("export.title")}</h1>
+      <p className="muted">{t("export.intro")}</p>
       <table className="data-table">
         <tbody>
-          {TABLES.map(([table, label]) => (
+          {tables.map(([table, label]) => (
             <tr key={table}>
               <th scope="row">{label}</th>
               <td>
                 <a href={`/admin/export/${table}?format=csv`} download data-testid={`export-${table}-csv`}>
-                  CSV
+                  {t("export.csv")}
                 </a>
               </td>
               <td>
                 <a href={`/admin/export/${table}?format=json`} download>
-                  JSON
+                  {t("export.json")}
                 </a>
               </td>
               {table === "users" && (
                 <td>
                   <a href={`/admin/export/users?format=csv&raw=1`} download>
-                    CSV with raw participant ids
+                    {t("export.rawIds")}
                   </a>
                 </td>
               )}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { banUserAction, hideImageAction, runRolloverAction, unbanUserAction, unhideImageAction, vetoLeaderAction } from "@/app/admin/actions";
 import { ReasonAction } from "@/components/admin/reason-action";
 import { ImageCard } from "@/components/ui/image-card";
@@ -7,45 +8,53 @@ import { adminOrNotFound } from "@/lib/admin-guard";
 import { listFlagged } from "@/lib/admin/flags";
 import { getCurrentDay } from "@/lib/days";
 
-export const metadata: Metadata = { title: "Moderation" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("meta.moderation") };
+}
 
 export default async function ModerationPage() {
   await adminOrNotFound();
+  const t = await getTranslations("admin");
   const day = await getCurrentDay();
   const [candidates, flagged, banned] = await Promise.all([day ? listDayCandidates(day.id) : [], listFlagged({ take: 50 }), listBannedUsers()]);
   const leader = candidates.find((c) => c.eligible);
 
   return (
     <>
-      <h1>Moderation</h1>
+      <h1>{t("moderation.title")}</h1>
       <section className="section" aria-labelledby="today-title" style={{ marginTop: 0 }}>
-        <h2 id="today-title">Today&apos;s submissions {day && <span className="muted">({day.dateKey})</span>}</h2>
+        <h2 id="today-title">
+          {t("moderation.today.title")} {day && <span className="muted">({day.dateKey})</span>}
+        </h2>
         <div style={{ display: "flex", gap: 10, flexWrap: "wrap", marginBottom: 12 }}>
-          {day && leader && <ReasonAction label="Veto the leader" fields={{ dayId: day.id, expectedImageId: leader.id }} action={vetoLeaderAction} danger />}
-          <ReasonAction label="Run the rollover now" fields={{}} action={runRolloverAction} needsReason={false} />
+          {day && leader && <ReasonAction label={t("moderation.actions.veto")} fields={{ dayId: day.id, expectedImageId: leader.id }} action={vetoLeaderAction} danger />}
+          <ReasonAction label={t("moderation.actions.rollover")} fields={{}} action={runRolloverAction} needsReason={false} />
         </div>
         {candidates.length === 0 ? (
-          <div className="empty">No submissions today.</div>
+          <div className="empty">{t("moderation.today.empty")}</div>
         ) : (
-          <ol className="card-grid" aria-label="Ranked as the rollover sees them">
+          <ol className="card-grid" aria-label={t("moderation.today.ranked")}>
             {candidates.map((c, i) => (
               <li key={c.id} className="card" style={{ padding: 10 }} data-testid="candidate" data-image-id={c.id}>
                 <ImageCard image={c}>
-                  <strong>{c.eligible ? `#${i + 1}` : c.hiddenAt ? "Hidden" : c.creatorBanned ? "Creator banned" : "Not ranked yet"}</strong>{" "}
-                  <span className="clamp-2">{c.prompt}</span>
+                  <strong>{c.eligible ? `#${i + 1}` : c.hiddenAt ? t("moderation.status.hidden") : c.creatorBanned ? t("moderation.status.creatorBanned") : t("moderation.status.notRanked")}</strong>{" "}
+                  <span className="clamp-2" dir="auto">
+                    {c.prompt}
+                  </span>
                 </ImageCard>
                 <p className="hint" style={{ margin: "4px 0" }}>
                   +{c.upvotes} / −{c.downvotes}
-                  {(c.counted.upvotes !== c.upvotes || c.counted.downvotes !== c.downvotes) && ` (ranked on +${c.counted.upvotes} / −${c.counted.downvotes} without banned voters)`} · {c.creatorName ?? "—"}
-                  {c.hiddenReason ? ` · hidden: ${c.hiddenReason}` : ""}
+                  {(c.counted.upvotes !== c.upvotes || c.counted.downvotes !== c.downvotes) && ` ${t("moderation.today.rankedWithout", { up: c.counted.upvotes, down: c.counted.downvotes })}`} · {c.creatorName ?? "—"}
+                  {c.hiddenReason ? ` · ${t("moderation.today.hiddenReason", { reason: c.hiddenReason })}` : ""}
                 </p>
                 <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }}>
                   {c.hiddenAt ? (
-                    <ReasonAction label="Unhide" fields={{ imageId: c.id }} action={unhideImageAction} needsReason={false} />
+                    <ReasonAction label={t("moderation.actions.unhide")} fields={{ imageId: c.id }} action={unhideImageAction} needsReason={false} />
                   ) : (
-                    <ReasonAction label="Hide" fields={{ imageId: c.id }} action={hideImageAction} />
+                    <ReasonAction label={t("moderation.actions.hide")} fields={{ imageId: c.id }} action={hideImageAction} />
                   )}
-                  {c.creatorId && !c.creatorBanned && <ReasonAction label="Ban creator" fields={{ userId: c.creatorId }} action={banUserAction} danger />}
+                  {c.creatorId && !c.creatorBanned && <ReasonAction label={t("moderation.actions.ban")} fields={{ userId: c.creatorId }} action={banUserAction} danger />}
                 </div>
               </li>
             ))}
@@ -54,17 +63,17 @@ export default async function ModerationPage() {
       </section>
 
       <section className="section" aria-labelledby="flags-title">
-        <h2 id="flags-title">Flagged images</h2>
+        <h2 id="flags-title">{t("moderation.flags.title")}</h2>
         {flagged.length === 0 ? (
-          <div className="empty">Nothing has been flagged.</div>
+          <div className="empty">{t("moderation.flags.empty")}</div>
         ) : (
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">Image</th>
-                <th scope="col">Flags</th>
-                <th scope="col">Latest reasons</th>
-                <th scope="col">Action</th>
+                <th scope="col">{t("moderation.flags.image")}</th>
+                <th scope="col">{t("moderation.flags.count")}</th>
+                <th scope="col">{t("moderation.flags.reasons")}</th>
+                <th scope="col">{t("moderation.flags.action")}</th>
               </tr>
             </thead>
             <tbody>
@@ -74,8 +83,8 @@ export default async function ModerationPage() {
                     <a href={`/images/${f.imageId}`}>#{f.imageId}</a>
                   </td>
                   <td>{f.count}</td>
-                  <td>{f.reasons.join(" · ")}</td>
-                  <td>{f.hidden ? "Hidden" : <ReasonAction label="Hide" fields={{ imageId: f.imageId }} action={hideImageAction} />}</td>
+                  <td dir="auto">{f.reasons.join(" · ")}</td>
+                  <td>{f.hidden ? t("moderation.status.hidden") : <ReasonAction label={t("moderation.actions.hide")} fields={{ imageId: f.imageId }} action={hideImageAction} />}</td>
                 </tr>
               ))}
             </tbody>
@@ -84,18 +93,18 @@ export default async function ModerationPage() {
       </section>
 
       <section className="section" aria-labelledby="banned-title">
-        <h2 id="banned-title">Banned users</h2>
+        <h2 id="banned-title">{t("moderation.banned.title")}</h2>
         {banned.length === 0 ? (
-          <div className="empty">Nobody is banned.</div>
+          <div className="empty">{t("moderation.banned.empty")}</div>
         ) : (
           <table className="data-table">
             <tbody>
               {banned.map((u) => (
                 <tr key={u.id}>
-                  <td>{u.displayName}</td>
-                  <td>{u.banReason}</td>
+                  <td dir="auto">{u.displayName}</td>
+                  <td dir="auto">{u.banReason}</td>
                   <td>
-                    <ReasonAction label="Unban" fields={{ userId: u.id }} action={unbanUserAction} needsReason={false} />
+                    <ReasonAction label={t("moderation.actions.unban")} fields={{ userId: u.id }} action={unbanUserAction} needsReason={false} />
                   </td>
                 </tr>
               ))}

@@ -1,21 +1,29 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { adminOrNotFound } from "@/lib/admin-guard";
 import { getImageEngine } from "@/lib/imagegen";
 import { getSettings } from "@/lib/settings";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("meta.settings") };
+}
 
 export default async function SettingsPage() {
   await adminOrNotFound();
+  const t = await getTranslations("admin");
   const [settings, engine] = [await getSettings(), getImageEngine()];
   return (
     <>
-      <h1>Settings</h1>
+      <h1>{t("settings.title")}</h1>
       <p className="muted">
-        Limits and experimental conditions. Changes are validated, audited and take effect at once for everyone. The image
-        engine is set by configuration (IMAGE_ENGINE, OPENAI_IMAGE_MODEL): now <strong>{engine.provider}</strong>, model{" "}
-        <code>{engine.model}</code>.
+        {t.rich("settings.intro", {
+          provider: engine.provider,
+          model: engine.model,
+          strong: (chunks) => <strong>{chunks}</strong>,
+          code: (chunks) => <code>{chunks}</code>,
+        })}
       </p>
       <SettingsForm settings={settings} />
     </>

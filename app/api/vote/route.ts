@@ -1,3 +1,4 @@
+import { currentLocale } from "@/i18n/current";
 import { requireUser } from "@/lib/auth";
 import { errorResponse, readJson } from "@/lib/http";
 import { clientAddress, takeRateLimit } from "@/lib/rate-limit";
@@ -15,7 +16,7 @@ export async function POST(req: Request) {
     const user = await requireUser();
     await takeRateLimit("vote", { userKey: user.id, address: clientAddress(req.headers) });
     const input = await readJson(req, voteSchema);
-    return Response.json(await setVote({ userId: user.id, ...input }), { headers: { "Cache-Control": "no-store" } });
+    return Response.json(await setVote({ userId: user.id, ...input, locale: await currentLocale() }), { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
     return errorResponse(err);
   }

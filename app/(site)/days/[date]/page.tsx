@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { VoteGrid } from "@/components/vote/vote-grid";
 import { getCurrentUser } from "@/lib/auth";
@@ -8,7 +9,10 @@ import { dateFromKey } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getVoteFeed } from "@/lib/vote-feed";
 
-export const metadata: Metadata = { title: "A day's ranking" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("vote");
+  return { title: t("meta.day") };
+}
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(dateFromKey(s).getTime()));
 
@@ -22,14 +26,16 @@ export default async function DayPage({ params }: { params: Promise<{ date: stri
   const user = await getCurrentUser();
   const feed = await getVoteFeed(day.id, user?.id ?? null);
   if (!feed) notFound();
+  const t = await getTranslations("vote");
+  const format = await getFormatter();
   return (
     <>
-      <h1>Final ranking, {feed.day.dateKey}</h1>
+      <h1>{t("page.finalTitle", { date: format.dateTime(dateFromKey(feed.day.dateKey), { dateStyle: "medium", timeZone: "UTC" }) })}</h1>
       <p className="muted">
-        This day is closed; its top-ranked patch became the next day&apos;s picture. <Link href="/lineage">See the lineage</Link>.
+        {t.rich("day.intro", { link: (chunks) => <Link href="/lineage">{chunks}</Link> })}
       </p>
       {feed.items.length === 0 ? (
-        <div className="empty">Nobody submitted a patch this day; its picture carried over.</div>
+        <div className="empty">{t("day.empty")}</div>
       ) : (
         <VoteGrid items={feed.items} seed={feed.seed} closed signedIn={!!user} />
       )}

@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ImageCard } from "@/components/ui/image-card";
 import { Picture } from "@/components/ui/picture";
 import { getCurrentUser } from "@/lib/auth";
+import { dateFromKey } from "@/lib/clock";
 import { withThumbUrls } from "@/lib/images/card-urls";
 import { imageUrls } from "@/lib/images/urls";
 import { canView, getImagePage } from "@/lib/lineage";
 import { getSettings } from "@/lib/settings";
 
-export const metadata: Metadata = { title: "Image" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("vote");
+  return { title: t("meta.image") };
+}
 
 const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
@@ -28,6 +33,10 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
     withThumbUrls(data.ancestors),
   ]);
   const showAuthor = image.creator && (closed || !settings.hideAuthors);
+  const t = await getTranslations("vote");
+  const format = await getFormatter();
+  /** A day key (YYYY-MM-DD, midnight UTC) as a date in the reader's language. */
+  const day = (key: string) => format.dateTime(dateFromKey(key), { dateStyle: "medium", timeZone: "UTC" });
 
   return (
     <article>
@@ -35,28 +44,36 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
         <Picture src={urls.url} alt={image.prompt} width={image.width} height={image.height} priority />
         <div>
           <p className="eyebrow">
-            {data.isWinner ? `Winner of ${data.dayKey}` : image.status === "SEED" ? "A seed" : data.dayKey ? `Made on ${data.dayKey}` : "Image"}
+            {data.isWinner && data.dayKey
+              ? t("image.winnerOf", { date: day(data.dayKey) })
+              : image.status === "SEED"
+                ? t("image.seed")
+                : data.dayKey
+                  ? t("image.madeOn", { date: day(data.dayKey) })
+                  : t("image.image")}
           </p>
           <h1 dir="auto" style={{ fontSize: "1.6rem", overflowWrap: "anywhere" }}>
             {image.prompt}
           </h1>
-          {showAuthor && <p className="muted">by {image.creator!.displayName}</p>}
-          {data.seedOfDay && <p className="muted">The picture everyone worked on from {data.seedOfDay}.</p>}
+          {showAuthor && <p className="muted">{t.rich("byAuthor", { name: image.creator!.displayName, bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>}
+          {data.seedOfDay && <p className="muted">{t("image.seedOfDay", { date: day(data.seedOfDay) })}</p>}
           {image.status === "SUBMITTED" && closed && (
             <p data-testid="final-votes">
-              Final votes: +{image.upvotes} / −{image.downvotes}
+              {t("image.finalVotes", { up: image.upvotes, down: image.downvotes })}
             </p>
           )}
           {image.status === "SUBMITTED" && !closed && (
             <p>
-              In today&apos;s vote. <Link href="/vote">Vote on it</Link>.
+              {t.rich("image.inVote", { link: (chunks) => <Link href="/vote">{chunks}</Link> })}
             </p>
           )}
           {parent[0] && (
             <div style={{ maxWidth: 260 }} data-testid="parent">
-              <h2 style={{ fontSize: "1rem" }}>Made from</h2>
+              <h2 style={{ fontSize: "1rem" }}>{t("image.madeFrom")}</h2>
               <ImageCard image={parent[0]}>
-                <span className="clamp-2">{parent[0].prompt}</span>
+                <span className="clamp-2" dir="auto">
+                  {parent[0].prompt}
+                </span>
               </ImageCard>
             </div>
           )}
@@ -65,13 +82,15 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
 
       {ancestors.length > 0 && (
         <section className="section" aria-labelledby="ancestors-title">
-          <h2 id="ancestors-title">Lineage</h2>
-          <p className="muted">Every picture this one descends from, back to the first seed.</p>
-          <ol className="row-scroll" aria-label="Ancestors, oldest first">
+          <h2 id="ancestors-title">{t("image.lineageTitle")}</h2>
+          <p className="muted">{t("image.lineageIntro")}</p>
+          <ol className="row-scroll" aria-label={t("image.ancestors")}>
             {ancestors.map((a) => (
               <li key={a.id}>
                 <ImageCard image={a}>
-                  <span className="clamp-2">{a.prompt}</span>
+                  <span className="clamp-2" dir="auto">
+                    {a.prompt}
+                  </span>
                 </ImageCard>
               </li>
             ))}
@@ -80,15 +99,18 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
       )}
 
       <section className="section" aria-labelledby="children-title">
-        <h2 id="children-title">Made from this picture</h2>
+        <h2 id="children-title">{t("image.childrenTitle")}</h2>
         {children.length === 0 ? (
-          <div className="empty">Nothing has been made from this picture yet.</div>
+          <div className="empty">{t("image.noChildren")}</div>
         ) : (
-          <ol className="card-grid" aria-label="Ranked">
+          <ol className="card-grid" aria-label={t("image.ranked")}>
             {children.map((c, i) => (
               <li key={c.id}>
                 <ImageCard image={c}>
-                  <strong>#{i + 1}</strong> <span className="clamp-2">{c.prompt}</span>
+                  <strong>#{format.number(i + 1)}</strong>{" "}
+                  <span className="clamp-2" dir="auto">
+                    {c.prompt}
+                  </span>
                 </ImageCard>
               </li>
             ))}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/i18n/locales";
 import { recordAudit } from "@/lib/admin/audit";
 import { exportTable } from "@/lib/admin/export";
 import { AuthError, requireAdmin } from "@/lib/auth";
@@ -11,6 +12,7 @@ const paramsSchema = z.object({ table: z.enum(["users", "days", "images", "votes
 const querySchema = z.object({
   format: z.enum(["csv", "json"], { message: 'format must be "csv" or "json".' }).default("csv"),
   raw: z.enum(["0", "1"], { message: 'raw must be "0" or "1".' }).default("0"),
+  lang: z.enum(LOCALES, { message: 'lang must be "en", "es" or "ar".' }).optional(),
 });
 
 /**
@@ -30,10 +32,10 @@ export async function GET(req: Request, ctx: { params: Promise<{ table: string }
   const query = querySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!query.success) return jsonError(400, "INVALID", query.error.issues[0]?.message ?? "Invalid query.");
   const { table } = params.data;
-  const { format, raw } = query.data;
-  await recordAudit(db, { adminId, action: "export", targetType: "table", targetId: table, after: { format, raw: raw === "1" } });
+  const { format, raw, lang } = query.data;
+  await recordAudit(db, { adminId, action: "export", targetType: "table", targetId: table, after: { format, raw: raw === "1", lang: lang ?? null } });
 
-  const iterator = exportTable(table, format, { raw: raw === "1" })[Symbol.asyncIterator]();
+  const iterator = exportTable(table, format, { raw: raw === "1", locale: lang })[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     // Pull-based: the next batch is read from the database only when the client has taken the last.
