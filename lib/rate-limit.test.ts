@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setClockForTests } from "./clock";
 import { db } from "./db";
 import { LIMITS, RateLimitError, clientAddress, pruneRateLimits, takeRateLimit } from "./rate-limit";
@@ -9,6 +9,8 @@ const unique = () => randomBytes(6).toString("hex");
 const who = () => ({ userKey: `u-${unique()}`, address: `198.51.100.${unique()}` });
 const outcome = (p: Promise<void>) => p.then(() => "ok" as const, (e: unknown) => (e instanceof RateLimitError ? ("limited" as const) : Promise.reject(e)));
 
+// A fixed instant in the middle of a window: a burst must never straddle a window's end here.
+beforeEach(() => setClockForTests(() => new Date(Date.UTC(2031, 0, 1, 0, 0, 30))));
 afterEach(() => setClockForTests(null));
 
 describe("takeRateLimit", () => {
