@@ -33,6 +33,18 @@ export const settingsSchema = z
     completionVotes: z.number().int().min(0).max(10_000),
     /** Where a finished Prolific participant is sent back to (the code is appended as cc=). */
     prolificCompletionUrl: z.url({ protocol: /^https?$/, message: "Enter a full http(s):// URL." }).max(500).nullable(),
+    /**
+     * Participation rewards (lib/gamification), each its own switch and all off by default: they
+     * change who takes part and how people vote, so a study turns on only what it studies.
+     */
+    personalPage: z.boolean(),
+    streaksAndBadges: z.boolean(),
+    personalLeaderboard: z.boolean(),
+    creatorsLeaderboard: z.boolean(),
+    /** Votes in a day that count the day towards a streak (a submission always does). */
+    streakMinVotes: z.number().int().min(1).max(1000),
+    /** Votes in a day after which a participant sees their ranking beside the crowd's. */
+    leaderboardAfterVotes: z.number().int().min(1).max(1000),
   })
   .refine((s) => s.minMaskCoverage < s.maxMaskCoverage, { message: "The minimum mask coverage must be below the maximum.", path: ["minMaskCoverage"] });
 
@@ -51,6 +63,12 @@ export const DEFAULT_SETTINGS: Settings = {
   completionSubmissions: 1,
   completionVotes: 5,
   prolificCompletionUrl: null,
+  personalPage: false,
+  streaksAndBadges: false,
+  personalLeaderboard: false,
+  creatorsLeaderboard: false,
+  streakMinVotes: 5,
+  leaderboardAfterVotes: 10,
 };
 
 // Votes read the settings on every request; a one-second cache keeps that off the database

@@ -17,6 +17,12 @@ type Settings = {
   completionSubmissions: number;
   completionVotes: number;
   prolificCompletionUrl: string | null;
+  personalPage: boolean;
+  streaksAndBadges: boolean;
+  personalLeaderboard: boolean;
+  creatorsLeaderboard: boolean;
+  streakMinVotes: number;
+  leaderboardAfterVotes: number;
 };
 
 export function SettingsForm({ settings }: { settings: Settings }) {
@@ -30,6 +36,13 @@ export function SettingsForm({ settings }: { settings: Settings }) {
     ["randomizeOrder", t("settings.toggles.randomizeOrder"), t("settings.toggles.randomizeOrderHint")],
     ["allowSelfVoting", t("settings.toggles.allowSelfVoting"), ""],
     ["excludeBannedVoters", t("settings.toggles.excludeBannedVoters"), t("settings.toggles.excludeBannedVotersHint")],
+  ];
+  // Participation rewards: each one changes who takes part and how they vote, so each is its own switch.
+  const rewards: [keyof Settings, string, string][] = [
+    ["personalPage", t("settings.rewards.personalPage"), t("settings.rewards.personalPageHint")],
+    ["streaksAndBadges", t("settings.rewards.streaksAndBadges"), t("settings.rewards.streaksAndBadgesHint")],
+    ["personalLeaderboard", t("settings.rewards.personalLeaderboard"), t("settings.rewards.personalLeaderboardHint")],
+    ["creatorsLeaderboard", t("settings.rewards.creatorsLeaderboard"), t("settings.rewards.creatorsLeaderboardHint")],
   ];
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -54,6 +67,8 @@ export function SettingsForm({ settings }: { settings: Settings }) {
             ["maxMaskCoverage", t("settings.limits.maxMaskCoverage"), +(settings.maxMaskCoverage * 100).toFixed(2), 0.1],
             ["completionSubmissions", t("settings.limits.completionSubmissions"), settings.completionSubmissions, 1],
             ["completionVotes", t("settings.limits.completionVotes"), settings.completionVotes, 1],
+            ["streakMinVotes", t("settings.limits.streakMinVotes"), settings.streakMinVotes, 1],
+            ["leaderboardAfterVotes", t("settings.limits.leaderboardAfterVotes"), settings.leaderboardAfterVotes, 1],
           ] as const
         ).map(([name, label, value, step]) => (
           <div className="field" key={name}>
@@ -87,6 +102,18 @@ export function SettingsForm({ settings }: { settings: Settings }) {
             <span>
               {label}
               {hint && <span className="hint" style={{ display: "block" }}>{hint}</span>}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset style={{ border: 0, padding: 0, margin: 0, display: "grid", gap: 10 }}>
+        <legend className="eyebrow">{t("settings.rewards.legend")}</legend>
+        {rewards.map(([name, label, hint]) => (
+          <label key={name} style={{ display: "flex", gap: 10, alignItems: "start" }}>
+            <input type="checkbox" name={name} defaultChecked={settings[name] as boolean} style={{ width: 20, height: 20, marginTop: 3 }} />
+            <span>
+              {label}
+              <span className="hint" style={{ display: "block" }}>{hint}</span>
             </span>
           </label>
         ))}

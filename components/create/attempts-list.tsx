@@ -3,7 +3,9 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { submitAction } from "@/app/(site)/create/actions";
+import { EarnedBadges } from "@/components/play/badge-names";
 import type { Attempt } from "@/lib/attempts";
+import type { BadgeId } from "@/lib/gamification/types";
 import styles from "./create.module.css";
 
 export function AttemptsList({
@@ -18,6 +20,7 @@ export function AttemptsList({
   const [pending, startTransition] = useTransition();
   const [busyId, setBusyId] = useState<number>();
   const [error, setError] = useState<string>();
+  const [earned, setEarned] = useState<{ id: BadgeId }[]>([]);
   const t = useTranslations("create");
   const format = useFormatter();
 
@@ -30,8 +33,10 @@ export function AttemptsList({
     setError(undefined);
     startTransition(async () => {
       const res = await submitAction({ imageId: id });
-      if (res.ok) onSubmitted(id);
-      else setError(res.message);
+      if (res.ok) {
+        setEarned(res.data.earned);
+        onSubmitted(id);
+      } else setError(res.message);
       setBusyId(undefined);
     });
   }
@@ -39,6 +44,7 @@ export function AttemptsList({
   return (
     <>
       <div aria-live="polite">{error && <p className="alert" role="alert">{error}</p>}</div>
+      <EarnedBadges badges={earned} />
       <ul className={styles.attemptGrid} role="list">
         {attempts.map((a, i) => (
           <li key={a.id} className="card" style={{ padding: 12 }} data-testid="attempt">

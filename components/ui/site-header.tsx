@@ -3,9 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageSwitcher } from "@/components/ui/language-switcher";
 import type { CurrentUser } from "@/lib/auth";
+import { getSettings } from "@/lib/settings";
 
 export async function SiteHeader({ user }: { user: Pick<CurrentUser, "displayName" | "role"> | null }) {
   const t = await getTranslations("common");
+  const settings = await getSettings();
   return (
     <header className="site-header">
       <div className="container">
@@ -18,6 +20,8 @@ export async function SiteHeader({ user }: { user: Pick<CurrentUser, "displayNam
           <Link href="/vote">{t("header.vote")}</Link>
           <Link href="/winners">{t("header.winners")}</Link>
           <Link href="/lineage">{t("header.lineage")}</Link>
+          {settings.creatorsLeaderboard && <Link href="/leaderboard">{t("header.leaderboard")}</Link>}
+          {settings.personalPage && user && <Link href="/me">{t("header.me")}</Link>}
           {user?.role === "ADMIN" && <Link href="/admin">{t("header.admin")}</Link>}
         </nav>
         <div className="user-menu">

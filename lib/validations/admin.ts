@@ -29,6 +29,12 @@ export const settingsFormSchema = z
     excludeBannedVoters: checkbox,
     completionSubmissions: count(100),
     completionVotes: count(1000),
+    personalPage: checkbox,
+    streaksAndBadges: checkbox,
+    personalLeaderboard: checkbox,
+    creatorsLeaderboard: checkbox,
+    streakMinVotes: count(1000).pipe(z.number().min(1, "At least 1.")),
+    leaderboardAfterVotes: count(1000).pipe(z.number().min(1, "At least 1.")),
     prolificCompletionUrl: z.preprocess(
       (v) => (typeof v === "string" && v.trim() === "" ? null : v),
       z.url({ protocol: /^https?$/, message: "Enter a full https:// URL, or leave it empty." }).max(500, "A URL has at most 500 characters.").nullable().default(null),

@@ -5,7 +5,9 @@ import { currentLocale } from "@/i18n/current";
 import { listAttempts, submitAttempt } from "@/lib/attempts";
 import { generateAttempt } from "@/lib/generation";
 import { getImageEngine, getPromptModerator } from "@/lib/imagegen";
+import { newBadges, personalSummary } from "@/lib/gamification/personal";
 import { defineAction } from "@/lib/safe-action";
+import { getSettings } from "@/lib/settings";
 import { getStorage } from "@/lib/storage";
 import { generateSchema, submitSchema } from "@/lib/validations/generate";
 
@@ -22,8 +24,14 @@ export const generateAction = defineAction({ access: "user", schema: generateSch
 
 /** Puts one of the participant's own attempts on today's vote. */
 export const submitAction = defineAction({ access: "user", schema: submitSchema }, async (input, { user }) => {
+  // With badges switched on, what this submission earned is shown at once (e.g. a first
+  // submission, or the seventh day of a streak): the badges before and after, compared.
+  const settings = await getSettings();
+  const summary = () => personalSummary(user.id, { streakMinVotes: settings.streakMinVotes });
+  const before = settings.streaksAndBadges ? (await summary()).badges : null;
   const res = await submitAttempt(user.id, input.imageId);
+  const earned = before ? newBadges(before, (await summary()).badges) : [];
   revalidatePath("/create");
   revalidatePath("/vote");
-  return res;
+  return { ...res, earned };
 });

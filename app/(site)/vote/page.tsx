@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PersonalRanking } from "@/components/play/personal-ranking";
 import { VoteGrid } from "@/components/vote/vote-grid";
 import { getCurrentUser } from "@/lib/auth";
 import { dateFromKey } from "@/lib/clock";
 import { getCurrentDay } from "@/lib/days";
+import { getSettings } from "@/lib/settings";
 import { getVoteFeed } from "@/lib/vote-feed";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function VotePage() {
   const t = await getTranslations("vote");
   const format = await getFormatter();
-  const [user, day] = await Promise.all([getCurrentUser(), getCurrentDay()]);
+  const [user, day, settings] = await Promise.all([getCurrentUser(), getCurrentDay(), getSettings()]);
   const feed = day ? await getVoteFeed(day.id, user?.id ?? null) : null;
   if (!feed) return <div className="empty">{t("page.preparing")}</div>;
 
@@ -40,6 +42,7 @@ export default async function VotePage() {
       ) : (
         <VoteGrid items={feed.items} seed={feed.seed} closed={feed.day.closed} signedIn={!!user} />
       )}
+      {user && day && !feed.day.closed && settings.personalLeaderboard && <PersonalRanking userId={user.id} dayId={day.id} afterVotes={settings.leaderboardAfterVotes} />}
     </>
   );
 }

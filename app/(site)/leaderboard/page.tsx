@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth";
+import { creatorsLeaderboard, type CreatorRow } from "@/lib/gamification/leaderboards";
+import { getSettings } from "@/lib/settings";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("play");
+  return { title: t("leaderboard.title") };
+}
+
+const TOP = 20;
+
+/** Creators this week and of all time: only when admins have switched it on. */
+export default async function LeaderboardPage() {
+  const settings = await getSettings();
+  if (!settings.creatorsLeaderboard) notFound();
+  const t = await getTranslations("play");
+  const format = await getFormatter();
+  const [user, week, ever] = await Promise.all([getCurrentUser(), creatorsLeaderboard({ sinceDays: 7, take: TOP }), creatorsLeaderboard({ sinceDays: null, take: TOP })]);
+  // With authors hidden, nobody is named but yourself: the board must not undo that setting.
+  const name = (r: CreatorRow) => (r.creatorId === user?.id ? t("leaderboard.you") : settings.hideAuthors ? t("leaderboard.anonymous") : r.displayName);
+  const table = (rows: CreatorRow[], id: string, title: string) => (
+    <section className="section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {rows.length === 0 ? (
+        <div className="empty">{t("leaderboard.empty")}</div>
+      ) : (
+        <table className="data-table" data-testid={id}>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t("leaderboard.creator")}</th>
+              <th scope="col">{t("leaderboard.images")}</th>
+              <th scope="col">{t("leaderboard.votes")}</th>
+              <th scope="col">{t("leaderboard.score")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={r.creatorId} data-creator={r.creatorId === user?.id ? "me" : undefined}>
+                <td>{format.number(i + 1)}</td>
+                <td>
+                  <bdi>{name(r)}</bdi>
+                </td>
+                <td>{format.number(r.images)}</td>
+                <td>{t("leaderboard.tally", { up: r.upvotes, down: r.downvotes })}</td>
+                <td>{format.number(r.score, { maximumFractionDigits: 3 })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+  return (
+    <>
+      <h1>{t("leaderboard.title")}</h1>
+      <p className="muted">{t("leaderboard.intro")}</p>
+      {table(week, "leaderboard-week", t("leaderboard.week"))}
+      {table(ever, "leaderboard-all", t("leaderboard.allTime"))}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import type { Badge, BadgeId } from "@/lib/gamification/types";
+import { useBadgeText } from "./badge-names";
+
+const ALL: BadgeId[] = ["firstSubmission", "firstTop10", "firstWinner", "streak7"];
+
+/** Every badge there is, earned ones marked with the day they were earned. */
+export function BadgeShelf({ badges }: { badges: Badge[] }) {
+  const t = useTranslations("play");
+  const format = useFormatter();
+  const text = useBadgeText();
+  const earned = new Map(badges.map((b) => [b.id, b.earnedOn]));
+  return (
+    <ul className="badge-list" data-testid="badges">
+      {ALL.map((id) => {
+        const on = earned.get(id);
+        return (
+          <li key={id} className={on ? "earned" : undefined} data-badge={id} data-earned={on ? "yes" : "no"}>
+            <strong>{on ? "★ " : "☆ "}{text[id].name}</strong>
+            <br />
+            <span className="hint">
+              {on ? t("badges.earnedOn", { date: format.dateTime(new Date(`${on}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) }) : text[id].why}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,129 @@
+import "server-only";
+import { keyFromDate, todayKey } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { pairwiseAgreement } from "@/lib/admin/pairwise";
+import { rankImages } from "@/lib/ranking";
+import { computeStreaks, type Streaks } from "./streaks";
+import type { Badge, BadgeId } from "./types";
+
+// Everything here is computed from the rows the app already keeps (images, votes, days): there
+// is no second record of points, streaks or badges to drift from the truth. Each query starts
+// from the user's own rows through an index (Vote's unique (userId, imageId), Image's
+// (creatorId, dayId)), so the cost follows one person's activity, not the size of the tables.
+
+export type { Badge, BadgeId } from "./types";
+
+type DayImage = { id: number; upvotes: number; downvotes: number; submittedAt: Date | null; createdAt: Date; creatorId: number | null };
+
+/** The user's submitted images, each with its day and, for closed days, its final rank. */
+async function myRankedImages(userId: number) {
+  const mine = await db.image.findMany({
+    where: { creatorId: userId, status: "SUBMITTED", dayId: { not: null } },
+    orderBy: { id: "asc" },
+    select: { id: true, prompt: true, dayId: true, upvotes: true, downvotes: true, hiddenAt: true, day: { select: { date: true, status: true, winnerImageId: true } } },
+  });
+  const dayIds = [...new Set(mine.map((i) => i.dayId!))];
+  // One read of the submissions of the days the user took part in, ranked as the public pages do.
+  const rivals = dayIds.length
+    ? await db.image.findMany({
+        where: { dayId: { in: dayIds }, status: "SUBMITTED", hiddenAt: null },
+        select: { id: true, dayId: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true, creatorId: true },
+      })
+    : [];
+  const byDay = new Map<number, DayImage[]>();
+  for (const r of rivals) byDay.set(r.dayId!, [...(byDay.get(r.dayId!) ?? []), r]);
+  const rankOf = new Map<number, number>();
+  for (const images of byDay.values()) rankImages(images).forEach((img, i) => rankOf.set(img.id, i + 1));
+  return mine.map((i) => ({
+    id: i.id,
+    prompt: i.prompt,
+    date: keyFromDate(i.day!.date),
+    closed: i.day!.status === "CLOSED",
+    won: i.day!.winnerImageId === i.id,
+    hidden: i.hiddenAt !== null,
+    upvotes: i.upvotes,
+    downvotes: i.downvotes,
+    rank: i.hiddenAt ? null : (rankOf.get(i.id) ?? null),
+    of: byDay.get(i.dayId!)?.length ?? 0,
+  }));
+}
+
+/** Days (date keys) with a submission, and with at least `minVotes` votes on that day's images. */
+async function activeDays(userId: number, minVotes: number) {
+  const [submitted, voted] = await Promise.all([
+    db.$queryRaw<{ date: Date }[]>`
+      SELECT DISTINCT d.date FROM Image i JOIN Day d ON d.id = i.dayId
+      WHERE i.creatorId = ${userId} AND i.status = 'SUBMITTED'`,
+    db.$queryRaw<{ date: Date; votes: bigint | number }[]>`
+      SELECT d.date, COUNT(*) AS votes FROM Vote v JOIN Image i ON i.id = v.imageId JOIN Day d ON d.id = i.dayId
+      WHERE v.userId = ${userId} GROUP BY d.date`,
+  ]);
+  return {
+    submitted: submitted.map((r) => keyFromDate(r.date)),
+    voted: voted.map((r) => ({ date: keyFromDate(r.date), votes: Number(r.votes) })),
+    streakDays: [...submitted.map((r) => keyFromDate(r.date)), ...voted.filter((r) => Number(r.votes) >= minVotes).map((r) => keyFromDate(r.date))],
+  };
+}
+
+/** The badges earned so far, each with the day it was earned, in the order they were earned. */
+export function badgesFrom(images: Awaited<ReturnType<typeof myRankedImages>>, streaks: Streaks): Badge[] {
+  const first = (pred: (i: (typeof images)[number]) => boolean) => images.filter(pred).map((i) => i.date).sort()[0];
+  const found: [BadgeId, string | undefined | null][] = [
+    ["firstSubmission", first(() => true)],
+    ["firstTop10", first((i) => i.closed && i.rank !== null && i.rank <= 10)],
+    ["firstWinner", first((i) => i.won)],
+    ["streak7", streaks.reached[7]],
+  ];
+  return found.filter((b): b is [BadgeId, string] => !!b[1]).map(([id, earnedOn]) => ({ id, earnedOn })).sort((a, b) => a.earnedOn.localeCompare(b.earnedOn));
+}
+
+/** How the user's votes on closed days agreed with each day's final ranking (pairs of up vs down). */
+async function agreementWithCrowd(userId: number) {
+  const votes = await db.vote.findMany({
+    where: { userId, image: { status: "SUBMITTED", hiddenAt: null, day: { status: "CLOSED" } } },
+    select: { imageId: true, value: true, image: { select: { dayId: true } } },
+  });
+  const days = new Map<number, Map<number, 1 | -1>>();
+  for (const v of votes) {
+    const m = days.get(v.image.dayId!) ?? new Map<number, 1 | -1>();
+    m.set(v.imageId, v.value > 0 ? 1 : -1);
+    days.set(v.image.dayId!, m);
+  }
+  const mixed = [...days].filter(([, m]) => new Set(m.values()).size === 2);
+  if (mixed.length === 0) return { days: 0, pairs: 0, share: null as number | null };
+  const images = await db.image.findMany({
+    where: { dayId: { in: mixed.map(([d]) => d) }, status: "SUBMITTED", hiddenAt: null },
+    select: { id: true, dayId: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true },
+  });
+  let pairs = 0;
+  let agreeing = 0;
+  for (const [dayId, mine] of mixed) {
+    const order = rankImages(images.filter((i) => i.dayId === dayId)).map((i) => i.id);
+    const a = pairwiseAgreement(mine, order);
+    pairs += a.pairs;
+    agreeing += a.agreeing;
+  }
+  return { days: mixed.length, pairs, share: pairs ? agreeing / pairs : null };
+}
+
+export type PersonalSummary = Awaited<ReturnType<typeof personalSummary>>;
+
+/** Everything the personal page shows, for one user. */
+export async function personalSummary(userId: number, opts: { streakMinVotes: number }) {
+  const [images, attempts, votesCast, activity, agreement] = await Promise.all([
+    myRankedImages(userId),
+    db.image.count({ where: { creatorId: userId, dayId: { not: null } } }),
+    db.vote.count({ where: { userId } }),
+    activeDays(userId, opts.streakMinVotes),
+    agreementWithCrowd(userId),
+  ]);
+  const streaks = computeStreaks(activity.streakDays, todayKey());
+  const daysTakenPart = new Set([...activity.submitted, ...activity.voted.map((v) => v.date)]).size;
+  return { images, attempts, submissions: images.length, votesCast, daysTakenPart, streaks, badges: badgesFrom(images, streaks), agreement };
+}
+
+/** Badges in `after` that `before` did not have: what an action just earned. */
+export function newBadges(before: Badge[], after: Badge[]): Badge[] {
+  const had = new Set(before.map((b) => b.id));
+  return after.filter((b) => !had.has(b.id));
+}
