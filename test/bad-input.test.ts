@@ -241,7 +241,7 @@ function settingsForm() {
   return {
     generationQuota: "10", submissionsPerDay: "1", minMaskCoverage: "1", maxMaskCoverage: "90",
     allowSelfVoting: "", hideTalliesUntilVoted: "on", hideAuthors: "on", randomizeOrder: "on", excludeBannedVoters: "",
-    completionSubmissions: "1", completionVotes: "5", prolificCompletionUrl: "",
+    completionSubmissions: "1", completionVotes: "5", prolificCompletionUrl: "", streakMinVotes: "5", leaderboardAfterVotes: "10",
   };
 }
 

@@ -1,19 +1,5 @@
-import { getTranslations } from "next-intl/server";
-import { SiteHeader } from "@/components/ui/site-header";
-import { getCurrentUser } from "@/lib/auth";
+import { SiteFrame } from "@/components/ui/site-frame";
 
-export default async function SiteLayout({ children }: { children: React.ReactNode }) {
-  const user = await getCurrentUser();
-  const t = await getTranslations("common");
-  return (
-    <>
-      <SiteHeader user={user && { displayName: user.displayName, role: user.role }} />
-      <main id="main" className="container">
-        {children}
-      </main>
-      <footer className="site-footer">
-        <div className="container">{t("footer")}</div>
-      </footer>
-    </>
-  );
+export default function SiteLayout({ children }: { children: React.ReactNode }) {
+  return <SiteFrame>{children}</SiteFrame>;
 }

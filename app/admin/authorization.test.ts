@@ -66,7 +66,7 @@ const cases = () =>
       async (snap: Snap) => (
         await snap(),
         actions.updateSettingsAction(
-          form({ generationQuota: 5, submissionsPerDay: 1, minMaskCoverage: 1, maxMaskCoverage: 90, completionSubmissions: 1, completionVotes: 5, hideTalliesUntilVoted: "on", hideAuthors: "on", randomizeOrder: "on" }),
+          form({ generationQuota: 5, submissionsPerDay: 1, minMaskCoverage: 1, maxMaskCoverage: 90, completionSubmissions: 1, completionVotes: 5, streakMinVotes: 5, leaderboardAfterVotes: 10, hideTalliesUntilVoted: "on", hideAuthors: "on", randomizeOrder: "on" }),
         )
       ),
     ],

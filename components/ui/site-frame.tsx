@@ -1,0 +1,20 @@
+import { getTranslations } from "next-intl/server";
+import { SiteHeader } from "@/components/ui/site-header";
+import { getCurrentUser } from "@/lib/auth";
+
+/** The participants' pages' header, main area and footer, shared by the (site) and (rewards) layouts. */
+export async function SiteFrame({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  const t = await getTranslations("common");
+  return (
+    <>
+      <SiteHeader user={user && { displayName: user.displayName, role: user.role }} />
+      <main id="main" className="container">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">{t("footer")}</div>
+      </footer>
+    </>
+  );
+}
