@@ -3,6 +3,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { voteAction } from "@/app/(site)/vote/actions";
+import { EarnedBadges } from "@/components/play/badge-names";
+import type { BadgeId } from "@/lib/gamification/types";
 import type { FeedItem } from "@/lib/vote-feed";
 import styles from "./vote.module.css";
 
@@ -21,6 +23,7 @@ export function VoteCard({ item, index, closed, signedIn, onOpen, onChange, onAn
   const format = useFormatter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
+  const [earned, setEarned] = useState<{ id: BadgeId }[]>([]);
   const canVote = signedIn && !closed && !item.mine;
 
   function vote(pressed: 1 | -1) {
@@ -37,6 +40,7 @@ export function VoteCard({ item, index, closed, signedIn, onOpen, onChange, onAn
       if (res.ok) {
         onChange({ ...before, myVote: res.data.value, tally: { up: res.data.upvotes, down: res.data.downvotes } });
         onAnnounce(value === 0 ? t("card.removed") : value === 1 ? t("card.upvoted") : t("card.downvoted"));
+        setEarned(res.data.earned);
       } else {
         onChange(before);
         setError(t("card.notSaved", { message: res.message }));
@@ -87,6 +91,7 @@ export function VoteCard({ item, index, closed, signedIn, onOpen, onChange, onAn
           {error}
         </p>
       )}
+      <EarnedBadges badges={earned} />
     </article>
   );
 }

@@ -8,6 +8,7 @@ import { makeDay, makeImage } from "@/test/rollover";
 import { db } from "@/lib/db";
 import { creatorsLeaderboard, personalRanking } from "./leaderboards";
 import { personalSummary } from "./personal";
+import { badgesEarnedByVote } from "./vote-badges";
 
 const DAY_MS = 86_400_000;
 /** Consecutive days from a random start in the 1600s, so files never share a date. */
@@ -74,6 +75,32 @@ describe("streaks and badges", () => {
     await castVote(me.id, mid.id, -1);
     // Pairs: (best over worst) agrees, (best over mid) agrees.
     expect((await personalSummary(me.id, { streakMinVotes: 5 })).agreement).toEqual({ days: 1, pairs: 2, share: 1 });
+  });
+});
+
+describe("badges earned by a vote", () => {
+  it("announce a seven-day streak exactly when the seventh day's votes reach the threshold", async () => {
+    const me = await makeUser();
+    const dates = calendar(7);
+    for (const [i, date] of dates.entries()) {
+      const { day } = i < 6 ? { day: await closedDay(date) } : await makeDay(date);
+      const first = await makeImage(day);
+      const second = await makeImage(day);
+      await castVote(me.id, first.id, 1);
+      if (i < 6) {
+        await castVote(me.id, second.id, -1);
+        expect(await badgesEarnedByVote(me.id, second.id, 2)).toEqual([]);
+        continue;
+      }
+      // The seventh day: its first vote is not enough, its second completes the week.
+      expect(await badgesEarnedByVote(me.id, first.id, 2)).toEqual([]);
+      await castVote(me.id, second.id, 1);
+      expect(await badgesEarnedByVote(me.id, second.id, 2)).toEqual([{ id: "streak7", earnedOn: key(date) }]);
+      // A third vote that day earns nothing new.
+      const third = await makeImage(day);
+      await castVote(me.id, third.id, 1);
+      expect(await badgesEarnedByVote(me.id, third.id, 2)).toEqual([]);
+    }
   });
 });
 

@@ -2,13 +2,21 @@
 
 import { flagImage } from "@/lib/admin/flags";
 import { currentLocale } from "@/i18n/current";
+import { badgesEarnedByVote } from "@/lib/gamification/vote-badges";
 import { defineAction } from "@/lib/safe-action";
+import { getSettings } from "@/lib/settings";
 import { flagSchema } from "@/lib/validations/flag";
 import { voteSchema } from "@/lib/validations/vote";
 import { setVote } from "@/lib/votes";
 
 /** Votes (+1/-1) or clears (0) as the signed-in user; the same rules as POST /api/vote. */
-export const voteAction = defineAction({ access: "user", schema: voteSchema, limit: "vote" }, async (input, { user }) => setVote({ userId: user.id, ...input, locale: await currentLocale() }));
+export const voteAction = defineAction({ access: "user", schema: voteSchema, limit: "vote" }, async (input, { user }) => {
+  const outcome = await setVote({ userId: user.id, ...input, locale: await currentLocale() });
+  // With badges on, a vote that completes a seven-day streak says so at once.
+  const settings = await getSettings();
+  const earned = settings.streaksAndBadges && input.value !== 0 ? await badgesEarnedByVote(user.id, input.imageId, settings.streakMinVotes) : [];
+  return { ...outcome, earned };
+});
 
 /** Flags an image for the moderators' review: once per person and image, with a reason. */
 export const flagAction = defineAction({ access: "user", schema: flagSchema, limit: "flag" }, async (input, { user }) => {
