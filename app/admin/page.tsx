@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { LOCALES, LOCALE_NAMES } from "@/i18n/locales";
 import { BarChart } from "@/components/admin/bar-chart";
 import { adminOrNotFound } from "@/lib/admin-guard";
 import { agreementForDay } from "@/lib/admin/agreement";
@@ -14,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("meta.overview") };
 }
 
-const querySchema = z.object({ day: z.coerce.number().int().positive().optional().catch(undefined) });
+const querySchema = z.object({
+  day: z.coerce.number().int().positive().optional().catch(undefined),
+  // The interface language to study: charts then count only images made and votes cast in it.
+  lang: z.enum(LOCALES).optional().catch(undefined),
+});
 
 function duration(ms: number) {
   return { hours: Math.floor(ms / 3_600_000), minutes: Math.floor((ms % 3_600_000) / 60_000) };
@@ -26,14 +31,14 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
   await adminOrNotFound();
   const t = await getTranslations("admin");
   const format = await getFormatter();
-  const { day: chosen } = querySchema.parse(await searchParams);
-  const [overview, history, series, words] = await Promise.all([getOverview(), listDayHistory(60), perDaySeries(60), topWords(15)]);
+  const { day: chosen, lang } = querySchema.parse(await searchParams);
+  const [overview, history, series, words] = await Promise.all([getOverview(), listDayHistory(60), perDaySeries(60, lang), topWords(15, lang)]);
   const lastClosed = history.find((d) => d.status === "CLOSED");
   const dayId = chosen ?? lastClosed?.dayId ?? null;
-  const [perImage, net, agreement] = await Promise.all([votesPerImage(dayId), netScores(dayId), dayId ? agreementForDay(dayId).catch(() => null) : null]);
+  const [perImage, net, agreement] = await Promise.all([votesPerImage(dayId, lang), netScores(dayId, lang), dayId ? agreementForDay(dayId, lang).catch(() => null) : null]);
   const dayLabel = dayId ? (history.find((d) => d.dayId === dayId)?.date ?? t("overview.dayFallback", { id: dayId })) : t("overview.allDays");
   const shareBins = agreement ? binShares(agreement.shares) : [];
-  const trend = await wordsOverTime(words.all.words.slice(0, 6).map((w) => w.word), 14);
+  const trend = await wordsOverTime(words.all.words.slice(0, 6).map((w) => w.word), 14, lang);
 
   return (
     <>
@@ -70,6 +75,17 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
               {history.map((d) => (
                 <option key={d.dayId} value={d.dayId}>
                   {d.date} {d.status === "OPEN" ? t("overview.charts.openDay") : ""}
+                </option>
+              ))}
+            </select>
+          </label>{" "}
+          <label>
+            {t("overview.charts.languagePicker")}{" "}
+            <select name="lang" defaultValue={lang ?? ""} data-testid="chart-language">
+              <option value="">{t("overview.charts.allLanguages")}</option>
+              {LOCALES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LOCALE_NAMES[l]}
                 </option>
               ))}
             </select>

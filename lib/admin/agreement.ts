@@ -37,14 +37,15 @@ export type DayAgreement = {
  * press "up" is the one choice that reflects the voter alone. It is compared with the winner the
  * rollover recorded (which may differ from the top of the order: banned creators cannot win).
  */
-export async function agreementForDay(dayId: number): Promise<DayAgreement> {
+export async function agreementForDay(dayId: number, locale?: string): Promise<DayAgreement> {
   const day = await db.day.findUnique({ where: { id: dayId }, select: { status: true, winnerImageId: true } });
   if (!day) throw new ActionError("That day does not exist.", "NOT_FOUND");
   if (day.status !== "CLOSED") throw new ActionError("Agreement is computed once a day has closed and its ranking is final.", "NOT_CLOSED");
   const [images, votes] = await Promise.all([
     db.image.findMany({ where: { dayId, status: "SUBMITTED", hiddenAt: null }, select: { id: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true } }),
     db.vote.findMany({
-      where: { image: { dayId, status: "SUBMITTED", hiddenAt: null } },
+      // With a language, only the votes cast in it (the crowd's order still counts everyone).
+      where: { image: { dayId, status: "SUBMITTED", hiddenAt: null }, ...(locale ? { locale } : {}) },
       orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
       select: { userId: true, imageId: true, value: true },
     }),

@@ -24,10 +24,10 @@ function top(counts: Map<string, number>, prompts: number, limit: number): WordT
 }
 
 /** Submitted prompts, read in id batches so a long study's prompts never sit in memory at once. */
-function submittedPrompts(dayIds?: number[]) {
+function submittedPrompts(dayIds?: number[], locale?: string) {
   return keysetBatches((after, take) =>
     db.image.findMany({
-      where: { id: { gt: after }, status: "SUBMITTED", ...(dayIds ? { dayId: { in: dayIds } } : {}) },
+      where: { id: { gt: after }, status: "SUBMITTED", ...(dayIds ? { dayId: { in: dayIds } } : {}), ...(locale ? { locale } : {}) },
       orderBy: { id: "asc" },
       take,
       select: { id: true, dayId: true, prompt: true },
@@ -39,14 +39,17 @@ function submittedPrompts(dayIds?: number[]) {
  * The most frequent words (lib/admin/tokenize.ts) of every submitted prompt, and of the winning
  * prompts only (the images closed days crowned): compare the shares to see what the crowd rewards.
  */
-export async function topWords(limit: number): Promise<{ all: WordTable; winners: WordTable }> {
+export async function topWords(limit: number, locale?: string): Promise<{ all: WordTable; winners: WordTable }> {
   const all = new Map<string, number>();
   let allPrompts = 0;
-  for await (const batch of submittedPrompts()) {
+  for await (const batch of submittedPrompts(undefined, locale)) {
     for (const image of batch) countInto(all, image.prompt);
     allPrompts += batch.length;
   }
-  const days = await db.day.findMany({ where: { status: "CLOSED", winnerImageId: { not: null } }, select: { winnerImage: { select: { prompt: true } } } });
+  const days = await db.day.findMany({
+    where: { status: "CLOSED", winnerImageId: { not: null }, ...(locale ? { winnerImage: { is: { locale } } } : {}) },
+    select: { winnerImage: { select: { prompt: true } } },
+  });
   const winners = new Map<string, number>();
   let winnerPrompts = 0;
   for (const d of days) {
@@ -65,12 +68,12 @@ export type WordsOverTime = { words: string[]; days: { date: string; prompts: nu
  * words go through the same tokenizer ("Cats!" is "cats"; stop words and short words drop out),
  * and the normalised list is returned as the keys of `counts`.
  */
-export async function wordsOverTime(words: string[], take: number): Promise<WordsOverTime> {
+export async function wordsOverTime(words: string[], take: number, locale?: string): Promise<WordsOverTime> {
   const wanted = [...new Set(words.flatMap(tokenize))];
   const days = await db.day.findMany({ orderBy: { date: "desc" }, take: Math.min(Math.max(Math.trunc(take) || 1, 1), 3660), select: { id: true, date: true } });
   const rows = new Map(days.map((d) => [d.id, { date: keyFromDate(d.date), prompts: 0, counts: Object.fromEntries(wanted.map((w) => [w, 0])) as Record<string, number> }]));
   if (days.length > 0) {
-    for await (const batch of submittedPrompts(days.map((d) => d.id))) {
+    for await (const batch of submittedPrompts(days.map((d) => d.id), locale)) {
       for (const image of batch) {
         const row = image.dayId === null ? undefined : rows.get(image.dayId);
         if (!row) continue;

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { LOCALES, LOCALE_NAMES } from "@/i18n/locales";
 import { adminOrNotFound } from "@/lib/admin-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -7,9 +9,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("meta.export") };
 }
 
-export default async function ExportPage() {
+const querySchema = z.object({ lang: z.enum(LOCALES).optional().catch(undefined) });
+
+export default async function ExportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await adminOrNotFound();
   const t = await getTranslations("admin");
+  const { lang } = querySchema.parse(await searchParams);
+  // Images and votes can be limited to one interface language; the other tables have none.
+  const only = (table: string) => (lang && (table === "images" || table === "votes") ? `&lang=${lang}` : "");
   const tables = [
     ["users", t("export.tables.users")],
     ["days", t("export.tables.days")],
@@ -22,18 +29,34 @@ export default async function ExportPage() {
     <>
       <h1>{t("export.title")}</h1>
       <p className="muted">{t("export.intro")}</p>
+      <form className="hint" style={{ marginBottom: 12 }}>
+        <label>
+          {t("export.languagePicker")}{" "}
+          <select name="lang" defaultValue={lang ?? ""} data-testid="export-language">
+            <option value="">{t("overview.charts.allLanguages")}</option>
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>{" "}
+        <button className="button small secondary" type="submit">
+          {t("overview.charts.show")}
+        </button>
+      </form>
       <table className="data-table">
         <tbody>
           {tables.map(([table, label]) => (
             <tr key={table}>
               <th scope="row">{label}</th>
               <td>
-                <a href={`/admin/export/${table}?format=csv`} download data-testid={`export-${table}-csv`}>
+                <a href={`/admin/export/${table}?format=csv${only(table)}`} download data-testid={`export-${table}-csv`}>
                   {t("export.csv")}
                 </a>
               </td>
               <td>
-                <a href={`/admin/export/${table}?format=json`} download>
+                <a href={`/admin/export/${table}?format=json${only(table)}`} download>
                   {t("export.json")}
                 </a>
               </td>
