@@ -93,6 +93,26 @@ test("Spanish from the browser, Arabic right to left after a switch, remembered 
   await me.context.close();
 });
 
+test("the switch works on the landing, create and vote pages, to Spanish and to Arabic", async ({ browser }) => {
+  const me = await newParticipant(browser, { locale: "en-US" });
+  const page = me.page;
+  const headings: [string, { es: string; ar: string }][] = [
+    ["/", { es: esCommon.landing.title, ar: arCommon.landing.title }],
+    ["/create", { es: esCreate.title, ar: arCreate.title }],
+    ["/vote", { es: esVote.page.openTitle, ar: arVote.page.openTitle }],
+  ];
+  for (const [path, text] of headings) {
+    await page.goto(path);
+    for (const [locale, dir] of [["es", "ltr"], ["ar", "rtl"], ["en", "ltr"]] as const) {
+      await page.getByTestId("language-switcher").selectOption(locale);
+      await expect(html(page)).toHaveAttribute("lang", locale);
+      await expect(html(page)).toHaveAttribute("dir", dir);
+      if (locale !== "en") await expect(page.getByRole("heading", { level: 1 })).toHaveText(text[locale]);
+    }
+  }
+  await me.context.close();
+});
+
 test("a refusal from the server comes back in the reader's language", async ({ browser }) => {
   const other = await newParticipant(browser);
   const image = await seedSubmission(other.user.id, "something to report");
