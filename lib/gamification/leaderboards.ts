@@ -14,20 +14,29 @@ export type CreatorRow = { creatorId: number; displayName: string; images: numbe
  */
 export async function creatorsLeaderboard(opts: { sinceDays: number | null; take: number }): Promise<CreatorRow[]> {
   const since = opts.sinceDays === null ? null : dateFromKey(keyFromDate(new Date(dateFromKey(todayKey()).getTime() - (opts.sinceDays - 1) * 86_400_000)));
-  const rows = await db.$queryRaw<{ creatorId: number; displayName: string; images: bigint; upvotes: bigint | null; downvotes: bigint | null }[]>`
-    SELECT i.creatorId, u.displayName, COUNT(DISTINCT i.id) AS images,
-           SUM(v.value = 1 AND voter.bannedAt IS NULL) AS upvotes, SUM(v.value = -1 AND voter.bannedAt IS NULL) AS downvotes
-    FROM Image i
-    JOIN User u ON u.id = i.creatorId AND u.bannedAt IS NULL
-    JOIN Day d ON d.id = i.dayId
-    LEFT JOIN Vote v ON v.imageId = i.id
-    LEFT JOIN User voter ON voter.id = v.userId
-    WHERE i.status = 'SUBMITTED' AND i.hiddenAt IS NULL ${since ? Prisma.sql`AND d.date >= ${since}` : Prisma.empty}
-    GROUP BY i.creatorId, u.displayName`;
+  const when = since ? Prisma.sql`AND d.date >= ${since}` : Prisma.empty;
+  // The images' own counters, which every vote keeps equal to its Vote rows, so the all-time
+  // board reads images, not a million votes. Banned voters' votes are then taken back out; there
+  // are few banned accounts, and their votes are found through Vote's (userId, imageId) index;
+  // STRAIGHT_JOIN keeps that order (left alone, the optimizer starts from the days and reads
+  // every vote: 1.9 s instead of milliseconds at 1,000,000 votes).
+  const [rows, banned] = await Promise.all([
+    db.$queryRaw<{ creatorId: number; displayName: string; images: bigint; upvotes: bigint | string | null; downvotes: bigint | string | null }[]>`
+      SELECT i.creatorId, u.displayName, COUNT(*) AS images, SUM(i.upvotes) AS upvotes, SUM(i.downvotes) AS downvotes
+      FROM Image i JOIN User u ON u.id = i.creatorId AND u.bannedAt IS NULL JOIN Day d ON d.id = i.dayId
+      WHERE i.status = 'SUBMITTED' AND i.hiddenAt IS NULL ${when}
+      GROUP BY i.creatorId, u.displayName`,
+    db.$queryRaw<{ creatorId: number; upvotes: bigint | string | null; downvotes: bigint | string | null }[]>`
+      SELECT STRAIGHT_JOIN i.creatorId, SUM(v.value = 1) AS upvotes, SUM(v.value = -1) AS downvotes
+      FROM User b JOIN Vote v ON v.userId = b.id JOIN Image i ON i.id = v.imageId JOIN Day d ON d.id = i.dayId
+      WHERE b.bannedAt IS NOT NULL AND i.status = 'SUBMITTED' AND i.hiddenAt IS NULL ${when}
+      GROUP BY i.creatorId`,
+  ]);
+  const minus = new Map(banned.map((b) => [b.creatorId, { up: Number(b.upvotes ?? 0), down: Number(b.downvotes ?? 0) }]));
   return rows
     .map((r) => {
-      const upvotes = Number(r.upvotes ?? 0);
-      const downvotes = Number(r.downvotes ?? 0);
+      const upvotes = Number(r.upvotes ?? 0) - (minus.get(r.creatorId)?.up ?? 0);
+      const downvotes = Number(r.downvotes ?? 0) - (minus.get(r.creatorId)?.down ?? 0);
       return { creatorId: r.creatorId, displayName: r.displayName, images: Number(r.images), upvotes, downvotes, score: wilsonLowerBound(upvotes, downvotes) };
     })
     .sort((a, b) => b.score - a.score || b.upvotes - a.upvotes || a.creatorId - b.creatorId)

@@ -31,7 +31,11 @@ async function myRankedImages(userId: number) {
       })
     : [];
   const byDay = new Map<number, DayImage[]>();
-  for (const r of rivals) byDay.set(r.dayId!, [...(byDay.get(r.dayId!) ?? []), r]);
+  for (const r of rivals) {
+    const list = byDay.get(r.dayId!);
+    if (list) list.push(r);
+    else byDay.set(r.dayId!, [r]);
+  }
   const rankOf = new Map<number, number>();
   for (const images of byDay.values()) rankImages(images).forEach((img, i) => rankOf.set(img.id, i + 1));
   return mine.map((i) => ({
@@ -77,33 +81,45 @@ export function badgesFrom(images: Awaited<ReturnType<typeof myRankedImages>>, s
   return found.filter((b): b is [BadgeId, string] => !!b[1]).map(([id, earnedOn]) => ({ id, earnedOn })).sort((a, b) => a.earnedOn.localeCompare(b.earnedOn));
 }
 
-/** How the user's votes on closed days agreed with each day's final ranking (pairs of up vs down). */
+/** How many of the latest closed days the agreement looks back over. */
+const AGREEMENT_DAYS = 60;
+
+/**
+ * How the user's votes agreed with each closed day's final ranking, over pairs of an up-voted and
+ * a down-voted image, on the latest AGREEMENT_DAYS days where they cast both kinds of vote.
+ */
 async function agreementWithCrowd(userId: number) {
-  const votes = await db.vote.findMany({
-    where: { userId, image: { status: "SUBMITTED", hiddenAt: null, day: { status: "CLOSED" } } },
-    select: { imageId: true, value: true, image: { select: { dayId: true } } },
-  });
-  const days = new Map<number, Map<number, 1 | -1>>();
+  const dayRows = await db.$queryRaw<{ dayId: number }[]>`
+    SELECT i.dayId FROM Vote v JOIN Image i ON i.id = v.imageId JOIN Day d ON d.id = i.dayId
+    WHERE v.userId = ${userId} AND d.status = 'CLOSED' AND i.status = 'SUBMITTED' AND i.hiddenAt IS NULL
+    GROUP BY i.dayId, d.date HAVING SUM(v.value > 0) > 0 AND SUM(v.value < 0) > 0
+    ORDER BY d.date DESC LIMIT ${AGREEMENT_DAYS}`;
+  const dayIds = dayRows.map((r) => r.dayId);
+  if (dayIds.length === 0) return { days: 0, pairs: 0, share: null as number | null };
+  const [votes, images] = await Promise.all([
+    db.vote.findMany({ where: { userId, image: { dayId: { in: dayIds }, status: "SUBMITTED", hiddenAt: null } }, select: { imageId: true, value: true, image: { select: { dayId: true } } } }),
+    db.image.findMany({ where: { dayId: { in: dayIds }, status: "SUBMITTED", hiddenAt: null }, select: { id: true, dayId: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true } }),
+  ]);
+  const mineByDay = new Map<number, Map<number, 1 | -1>>();
   for (const v of votes) {
-    const m = days.get(v.image.dayId!) ?? new Map<number, 1 | -1>();
+    const m = mineByDay.get(v.image.dayId!) ?? new Map<number, 1 | -1>();
     m.set(v.imageId, v.value > 0 ? 1 : -1);
-    days.set(v.image.dayId!, m);
+    mineByDay.set(v.image.dayId!, m);
   }
-  const mixed = [...days].filter(([, m]) => new Set(m.values()).size === 2);
-  if (mixed.length === 0) return { days: 0, pairs: 0, share: null as number | null };
-  const images = await db.image.findMany({
-    where: { dayId: { in: mixed.map(([d]) => d) }, status: "SUBMITTED", hiddenAt: null },
-    select: { id: true, dayId: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true },
-  });
+  const imagesByDay = new Map<number, typeof images>();
+  for (const i of images) {
+    const list = imagesByDay.get(i.dayId!);
+    if (list) list.push(i);
+    else imagesByDay.set(i.dayId!, [i]);
+  }
   let pairs = 0;
   let agreeing = 0;
-  for (const [dayId, mine] of mixed) {
-    const order = rankImages(images.filter((i) => i.dayId === dayId)).map((i) => i.id);
-    const a = pairwiseAgreement(mine, order);
+  for (const [dayId, mine] of mineByDay) {
+    const a = pairwiseAgreement(mine, rankImages(imagesByDay.get(dayId) ?? []).map((i) => i.id));
     pairs += a.pairs;
     agreeing += a.agreeing;
   }
-  return { days: mixed.length, pairs, share: pairs ? agreeing / pairs : null };
+  return { days: mineByDay.size, pairs, share: pairs ? agreeing / pairs : null };
 }
 
 export type PersonalSummary = Awaited<ReturnType<typeof personalSummary>>;
