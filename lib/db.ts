@@ -23,6 +23,12 @@ function createClients() {
   // One pool for the whole process. Prisma runs on it, and so does rawTransaction() for the one
   // path where ORM overhead per statement matters (votes, see lib/votes.ts).
   const pool = mariadb.createPool(poolConfig(env.DATABASE_URL, env.DATABASE_POOL_SIZE));
+  // The pool reports a connection it failed to open (the database restarting, a connection
+  // killed during its handshake) as an 'error' event, then retries with back-off. Unheard, that
+  // event would throw and take the whole process down; it is a log line instead.
+  (pool as unknown as NodeJS.EventEmitter).on("error", (err: Error) => {
+    console.error(JSON.stringify({ level: "error", msg: "database connection could not be opened; retrying", error: err.message }));
+  });
   const prisma = new PrismaClient({ adapter: new PrismaMariaDb(pool) });
   return { pool, prisma };
 }

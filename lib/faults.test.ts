@@ -110,6 +110,38 @@ describe("a generation under a fault", () => {
   }
 });
 
+describe("logs", () => {
+  it("are one JSON line per event, with ids and timings, and never a prompt's text", async () => {
+    const lines: string[] = [];
+    const capture = (...args: unknown[]) => void lines.push(args.map(String).join(" "));
+    const [log, error] = [console.log, console.error];
+    console.log = capture;
+    console.error = capture;
+    const secretPrompt = "a private prompt about my neighbour's garden";
+    try {
+      const user = await makeUser();
+      const { day } = await makeOpenDay(store.storage, { width: W, height: H });
+      const mask = await rectMask(W, H, { x: 60, y: 40, w: 120, h: 90 });
+      const ok = await generateAttempt({ userId: user.id, dayId: day.id, prompt: secretPrompt, mask }, { engine: createOfflineEngine(), storage: store.storage, moderate: notFlagged });
+      const broken = { ...store.storage, put: async () => Promise.reject(new Error("EIO")) };
+      await generateAttempt({ userId: user.id, dayId: day.id, prompt: secretPrompt, mask }, { engine: createOfflineEngine(), storage: broken, moderate: notFlagged }).catch(() => {});
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      for (const line of lines) {
+        expect(line).not.toContain(secretPrompt);
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        expect(entry).toHaveProperty("level");
+        expect(entry).toHaveProperty("msg");
+      }
+      const generation = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((e) => e.msg === "generation");
+      expect(generation).toMatchObject({ imageId: ok.id, userId: user.id, dayId: day.id, promptLength: secretPrompt.length });
+      expect(typeof generation?.totalMs).toBe("number");
+    } finally {
+      console.log = log;
+      console.error = error;
+    }
+  });
+});
+
 describe("votes when the database drops its connections", () => {
   it("go through on fresh connections, with exact counters", async () => {
     const { day } = await makeOpenDay(store.storage, { width: W, height: H });

@@ -116,7 +116,12 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
   } catch (err) {
     await refundQuotaReliably(input.userId, day.id, "generations").catch((e) => logError("quota refund failed", e));
     await Promise.all(written.map((k) => deps.storage.delete(k).catch((e) => logError(`could not delete ${k}`, e))));
-    if (err instanceof ActionError) throw err;
+    if (err instanceof ActionError) {
+      // A refusal the user caused needs no log line; a failure of ours (storage, the seed) does,
+      // with its cause, since the user only sees the plain message.
+      if (err.cause !== undefined) logError(`generation failed: ${err.code}`, err.cause);
+      throw err;
+    }
     if (err instanceof EngineError) throw new ActionError(err.userMessage, err.code);
     logError("generation failed", err);
     if (isConnectionError(err)) throw new ActionError(`${DB_UNAVAILABLE_MESSAGE} This attempt was not counted.`, "UNAVAILABLE");

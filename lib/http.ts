@@ -28,8 +28,11 @@ export function jsonError(status: number, code: string, message: string, extra?:
   return Response.json({ error: { code, message, ...extra } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** Maps a thrown error to a JSON response; unexpected errors are logged and become a 500. */
-export function errorResponse(err: unknown): Response {
+/**
+ * Maps a thrown error to a JSON response; unexpected errors are logged and become a 500. `route`
+ * ("POST /api/vote") goes into the log line, so operators can tell where it happened.
+ */
+export function errorResponse(err: unknown, route?: string): Response {
   if (err instanceof RateLimitError) {
     const res = jsonError(429, err.code, err.message, { retryAfterS: err.retryAfterS });
     res.headers.set("Retry-After", String(err.retryAfterS));
@@ -37,12 +40,12 @@ export function errorResponse(err: unknown): Response {
   }
   if (err instanceof AuthError || err instanceof ActionError) return jsonError(STATUS[err.code] ?? 400, err.code, err.message);
   if (isConnectionError(err)) {
-    console.error(JSON.stringify({ level: "error", msg: "database unavailable", error: err instanceof Error ? err.message : String(err) }));
+    console.error(JSON.stringify({ level: "error", msg: "database unavailable", route, error: err instanceof Error ? err.message : String(err) }));
     const res = jsonError(503, "UNAVAILABLE", DB_UNAVAILABLE_MESSAGE);
     res.headers.set("Retry-After", "5");
     return res;
   }
-  console.error(JSON.stringify({ level: "error", msg: "route failed", error: err instanceof Error ? err.message : String(err) }));
+  console.error(JSON.stringify({ level: "error", msg: "route failed", route, error: err instanceof Error ? err.message : String(err) }));
   return jsonError(500, "INTERNAL", "Something went wrong on our side. Please try again.");
 }
 

@@ -37,6 +37,7 @@ const filesRoute = await import("@/app/files/[...key]/route");
 const cronRoute = await import("@/app/api/cron/rollover/route");
 const exportRoute = await import("@/app/admin/export/[table]/route");
 const { signInParticipant } = await import("@/lib/users");
+const { setLocaleAction } = await import("@/app/actions/locale");
 const { makeUser, rectMask } = await import("@/test/fixtures");
 
 const W = 384;
@@ -112,9 +113,17 @@ async function pngBomb(): Promise<Buffer> {
   return small;
 }
 
-const postVote = (body: string, userId: number | null = fx.me, headers: Record<string, string> = { "content-type": "application/json" }) => {
+/** A real session cookie for the user: a JWT signed with the app's secret, as next-auth issues it. */
+async function sessionCookie(userId: number): Promise<string> {
+  const { encode } = await import("next-auth/jwt");
+  const jwt = await encode({ token: { uid: userId, sub: String(userId) }, secret: process.env.NEXTAUTH_SECRET! });
+  return `next-auth.session-token=${jwt}`;
+}
+
+const postVote = async (body: string, userId: number | null = fx.me, headers: Record<string, string> = { "content-type": "application/json" }) => {
   session.userId = userId;
-  return fromResponse(voteRoute.POST(new Request("http://app.test/api/vote", { method: "POST", body, headers })));
+  const cookie: Record<string, string> = userId ? { cookie: await sessionCookie(userId) } : {};
+  return fromResponse(voteRoute.POST(new Request("http://app.test/api/vote", { method: "POST", body, headers: { ...headers, ...cookie } })));
 };
 const voteBoth = (input: unknown) => [
   () => fromAction(voteActions.voteAction(input)),
@@ -155,7 +164,12 @@ const cases = (): Case[] => [
   ["vote route: a JSON array", () => postVote("[1, 2]"), /expected object|body/i],
   ["vote route: a 100 KB body", () => postVote(JSON.stringify({ imageId: 1, value: 1, pad: "x".repeat(100_000) })), /too large/],
   ["vote route: signed out", () => postVote(JSON.stringify({ imageId: 1, value: 1 }), null), /sign in/i, "anonymous"],
-  ["vote route: a banned user", () => postVote(JSON.stringify({ imageId: 1, value: 1 }), fx.banned), /suspended/, "banned"],
+  ["vote route: a banned user", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.banned), /suspended/, "banned"],
+  ["vote route: a forged session cookie", async () => {
+    session.userId = null;
+    const forged = (await sessionCookie(fx.me)).replace(/.$/, (c) => (c === "A" ? "B" : "A"));
+    return fromResponse(voteRoute.POST(new Request("http://app.test/api/vote", { method: "POST", body: JSON.stringify({ imageId: fx.theirs, value: 1 }), headers: { "content-type": "application/json", cookie: forged } })));
+  }, /sign in/i, "anonymous"],
   ["vote action: a banned user", () => fromAction(voteActions.voteAction({ imageId: 1, value: 1 })), /suspended/, "banned"],
 
   // Generation: masks, prompts and days.
@@ -223,6 +237,11 @@ const cases = (): Case[] => [
   ["export: a table that does not exist", () => fromResponse(exportRoute.GET(new Request("http://app.test/admin/export/passwords"), { params: Promise.resolve({ table: "passwords" }) })), /Unknown table/, "admin"],
   ["export: an unknown format", () => fromResponse(exportRoute.GET(new Request("http://app.test/admin/export/votes?format=xml"), { params: Promise.resolve({ table: "votes" }) })), /format must be/, "admin"],
   ["export: as a participant", () => fromResponse(exportRoute.GET(new Request("http://app.test/admin/export/votes"), { params: Promise.resolve({ table: "votes" }) })), /Not found/],
+
+  // The language menu.
+  ["language: one we do not speak", () => fromAction(setLocaleAction({ locale: "fr" })), /English, Español or العربية/, "anonymous"],
+  ["language: a number", () => fromAction(setLocaleAction({ locale: 1 })), /English, Español or العربية/, "anonymous"],
+  ["language: a script tag", () => fromAction(setLocaleAction({ locale: "<script>" })), /English, Español or العربية/],
 
   // Sign-in with a participant id (what the credentials callback runs).
   ...(

@@ -37,6 +37,6 @@ export async function GET() {
       },
     });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "GET /api/timelapse");
   }
 }

@@ -1,5 +1,6 @@
 import { currentLocale } from "@/i18n/current";
-import { requireUser } from "@/lib/auth";
+import { AuthError } from "@/lib/auth";
+import { sessionUserId } from "@/lib/session-token";
 import { errorResponse, readJson } from "@/lib/http";
 import { clientAddress, takeRateLimit } from "@/lib/rate-limit";
 import { voteSchema } from "@/lib/validations/vote";
@@ -13,11 +14,14 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(req: Request) {
   try {
-    const user = await requireUser();
-    await takeRateLimit("vote", { userKey: user.id, address: clientAddress(req.headers) });
+    // The cookie's signature is checked here; whether the account exists and is not banned is
+    // checked by setVote, inside its transaction, so a ban still takes effect on the next vote.
+    const userId = await sessionUserId(req);
+    if (!userId) throw new AuthError("UNAUTHENTICATED", "Please sign in first.");
+    await takeRateLimit("vote", { userKey: userId, address: clientAddress(req.headers) });
     const input = await readJson(req, voteSchema);
-    return Response.json(await setVote({ userId: user.id, ...input, locale: await currentLocale() }), { headers: { "Cache-Control": "no-store" } });
+    return Response.json(await setVote({ userId, ...input, locale: await currentLocale() }), { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "POST /api/vote");
   }
 }

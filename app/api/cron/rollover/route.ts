@@ -45,6 +45,6 @@ export async function GET(req: Request) {
     if (!authorized(req)) return jsonError(401, "UNAUTHORIZED", "A valid cron secret is required.");
     return Response.json(await runRollover(), { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "GET /api/cron/rollover");
   }
 }

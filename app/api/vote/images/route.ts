@@ -12,6 +12,6 @@ export async function GET() {
     const feed = day ? await getVoteFeed(day.id, user?.id ?? null) : null;
     return Response.json(feed ?? { day: null, items: [] }, { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "GET /api/vote/images");
   }
 }
