@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { LOCALES, LOCALE_NAMES } from "@/i18n/locales";
+import { LanguageSelect } from "@/components/admin/language-select";
+import { LOCALES } from "@/i18n/locales";
 import { BarChart } from "@/components/admin/bar-chart";
 import { adminOrNotFound } from "@/lib/admin-guard";
 import { agreementForDay } from "@/lib/admin/agreement";
@@ -79,17 +80,7 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
               ))}
             </select>
           </label>{" "}
-          <label>
-            {t("overview.charts.languagePicker")}{" "}
-            <select name="lang" defaultValue={lang ?? ""} data-testid="chart-language">
-              <option value="">{t("overview.charts.allLanguages")}</option>
-              {LOCALES.map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {LOCALE_NAMES[l]}
-                </option>
-              ))}
-            </select>
-          </label>{" "}
+          <LanguageSelect label={t("overview.charts.languagePicker")} value={lang} testId="chart-language" />{" "}
           <button className="button small secondary" type="submit">
             {t("overview.charts.show")}
           </button>{" "}

@@ -94,30 +94,8 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           {err("prolificCompletionUrl") && <p className="error-text">{err("prolificCompletionUrl")}</p>}
         </div>
       </fieldset>
-      <fieldset style={{ border: 0, padding: 0, margin: 0, display: "grid", gap: 10 }}>
-        <legend className="eyebrow">{t("settings.toggles.legend")}</legend>
-        {toggles.map(([name, label, hint]) => (
-          <label key={name} style={{ display: "flex", gap: 10, alignItems: "start" }}>
-            <input type="checkbox" name={name} defaultChecked={settings[name] as boolean} style={{ width: 20, height: 20, marginTop: 3 }} />
-            <span>
-              {label}
-              {hint && <span className="hint" style={{ display: "block" }}>{hint}</span>}
-            </span>
-          </label>
-        ))}
-      </fieldset>
-      <fieldset style={{ border: 0, padding: 0, margin: 0, display: "grid", gap: 10 }}>
-        <legend className="eyebrow">{t("settings.rewards.legend")}</legend>
-        {rewards.map(([name, label, hint]) => (
-          <label key={name} style={{ display: "flex", gap: 10, alignItems: "start" }}>
-            <input type="checkbox" name={name} defaultChecked={settings[name] as boolean} style={{ width: 20, height: 20, marginTop: 3 }} />
-            <span>
-              {label}
-              <span className="hint" style={{ display: "block" }}>{hint}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <Checkboxes legend={t("settings.toggles.legend")} items={toggles} settings={settings} />
+      <Checkboxes legend={t("settings.rewards.legend")} items={rewards} settings={settings} />
       <div id="settings-status" aria-live="polite">
         {result && (
           <p className={result.ok ? "muted" : "alert"} role={result.ok ? "status" : "alert"}>
@@ -129,5 +107,23 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         {pending ? t("settings.saving") : t("settings.save")}
       </button>
     </form>
+  );
+}
+
+/** A fieldset of switches, each with an optional hint under its label. */
+function Checkboxes({ legend, items, settings }: { legend: string; items: [keyof Settings, string, string][]; settings: Settings }) {
+  return (
+    <fieldset style={{ border: 0, padding: 0, margin: 0, display: "grid", gap: 10 }}>
+      <legend className="eyebrow">{legend}</legend>
+      {items.map(([name, label, hint]) => (
+        <label key={name} style={{ display: "flex", gap: 10, alignItems: "start" }}>
+          <input type="checkbox" name={name} defaultChecked={settings[name] as boolean} style={{ width: 20, height: 20, marginTop: 3 }} />
+          <span>
+            {label}
+            {hint && <span className="hint" style={{ display: "block" }}>{hint}</span>}
+          </span>
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { LOCALES, LOCALE_NAMES } from "@/i18n/locales";
+import { LanguageSelect } from "@/components/admin/language-select";
+import { LOCALES } from "@/i18n/locales";
 import { adminOrNotFound } from "@/lib/admin-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,17 +31,7 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
       <h1>{t("export.title")}</h1>
       <p className="muted">{t("export.intro")}</p>
       <form className="hint" style={{ marginBottom: 12 }}>
-        <label>
-          {t("export.languagePicker")}{" "}
-          <select name="lang" defaultValue={lang ?? ""} data-testid="export-language">
-            <option value="">{t("overview.charts.allLanguages")}</option>
-            {LOCALES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LOCALE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>{" "}
+        <LanguageSelect label={t("export.languagePicker")} value={lang} testId="export-language" />{" "}
         <button className="button small secondary" type="submit">
           {t("overview.charts.show")}
         </button>
