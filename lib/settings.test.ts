@@ -2,7 +2,7 @@ import "@/test/isolated-db";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeUser } from "@/test/fixtures";
 import { db } from "./db";
-import { changeSettings } from "./admin/settings-change";
+import { changeSettings, changedSettings } from "./admin/settings-change";
 import { DEFAULT_SETTINGS, getSettings, invalidateSettingsCache, updateSettings } from "./settings";
 
 afterEach(async () => {
@@ -34,6 +34,19 @@ describe("settings", () => {
     await expect(changeSettings(participant.id, { submissionsPerDay: 9 })).rejects.toThrow("Only an admin");
     invalidateSettingsCache();
     expect((await getSettings()).submissionsPerDay).toBe(4);
+  });
+
+  it("saved from the form keep what another admin changed meanwhile in another field", async () => {
+    const [alice, bob] = [await makeUser({ role: "ADMIN" }), await makeUser({ role: "ADMIN" })];
+    // Both open the form on the defaults; Alice turns the leaderboard on, then Bob changes the quota.
+    const shown = JSON.stringify(DEFAULT_SETTINGS);
+    await changeSettings(alice.id, changedSettings({ ...DEFAULT_SETTINGS, creatorsLeaderboard: true }, shown));
+    await changeSettings(bob.id, changedSettings({ ...DEFAULT_SETTINGS, generationQuota: 4 }, shown));
+    invalidateSettingsCache();
+    expect(await getSettings()).toMatchObject({ creatorsLeaderboard: true, generationQuota: 4 });
+    // Without what the form showed, every field counts as changed (a plain post).
+    expect(changedSettings({ ...DEFAULT_SETTINGS, generationQuota: 4 }, undefined)).toEqual({ ...DEFAULT_SETTINGS, generationQuota: 4 });
+    expect(changedSettings({ ...DEFAULT_SETTINGS, generationQuota: 4 }, "not json")).toEqual({ ...DEFAULT_SETTINGS, generationQuota: 4 });
   });
 
   it("refuse invalid or inconsistent values and change nothing", async () => {

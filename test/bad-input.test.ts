@@ -167,7 +167,12 @@ const cases = (): Case[] => [
   ["vote route: a banned user", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.banned), /suspended/, "banned"],
   ["vote route: a forged session cookie", async () => {
     session.userId = null;
-    const forged = (await sessionCookie(fx.me)).replace(/.$/, (c) => (c === "A" ? "B" : "A"));
+    // Change one character at the start of the ciphertext (a full 6 bits of data; the last
+    // character of a segment may be mere padding bits): its authentication tag no longer matches.
+    const [name, jwt] = (await sessionCookie(fx.me)).split("=") as [string, string];
+    const parts = jwt.split(".");
+    parts[3] = (parts[3]![0] === "A" ? "B" : "A") + parts[3]!.slice(1);
+    const forged = `${name}=${parts.join(".")}`;
     return fromResponse(voteRoute.POST(new Request("http://app.test/api/vote", { method: "POST", body: JSON.stringify({ imageId: fx.theirs, value: 1 }), headers: { "content-type": "application/json", cookie: forged } })));
   }, /sign in/i, "anonymous"],
   ["vote action: a banned user", () => fromAction(voteActions.voteAction({ imageId: 1, value: 1 })), /suspended/, "banned"],

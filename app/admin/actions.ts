@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/lib/admin/audit";
-import { changeSettings } from "@/lib/admin/settings-change";
+import { changeSettings, changedSettings } from "@/lib/admin/settings-change";
 import { banUser, hideImage, unbanUser, unhideImage, vetoLeader } from "@/lib/admin/moderation";
 import { db } from "@/lib/db";
 import { runRollover } from "@/lib/rollover";
@@ -56,8 +56,9 @@ export const runRolloverAction = defineAction({ access: "admin", schema: emptySc
   return { closed: res.closed.length };
 });
 
-export const updateSettingsAction = defineAction({ access: "admin", schema: settingsFormSchema }, async (input, { user }) => {
-  const after = await changeSettings(user.id, input);
+export const updateSettingsAction = defineAction({ access: "admin", schema: settingsFormSchema }, async ({ loaded, ...input }, { user }) => {
+  // Only the fields this admin changed: two admins saving at once never undo each other.
+  const after = await changeSettings(user.id, changedSettings(input, loaded));
   refresh();
   return after;
 });

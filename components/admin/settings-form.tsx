@@ -94,6 +94,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           {err("prolificCompletionUrl") && <p className="error-text">{err("prolificCompletionUrl")}</p>}
         </div>
       </fieldset>
+      <input type="hidden" name="loaded" value={JSON.stringify(settings)} />
       <Checkboxes legend={t("settings.toggles.legend")} items={toggles} settings={settings} />
       <Checkboxes legend={t("settings.rewards.legend")} items={rewards} settings={settings} />
       <div id="settings-status" aria-live="polite">

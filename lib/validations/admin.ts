@@ -39,5 +39,10 @@ export const settingsFormSchema = z
       (v) => (typeof v === "string" && v.trim() === "" ? null : v),
       z.url({ protocol: /^https?$/, message: "Enter a full https:// URL, or leave it empty." }).max(500, "A URL has at most 500 characters.").nullable().default(null),
     ),
+    /**
+     * The settings as the form showed them (JSON), so only what this admin changed is saved and a
+     * change another admin made meanwhile to another field is kept (lib/admin/settings-change.ts).
+     */
+    loaded: z.string().max(10_000).optional(),
   })
   .refine((s) => s.minMaskCoverage < s.maxMaskCoverage, { message: "The minimum coverage must be below the maximum.", path: ["minMaskCoverage"] });
