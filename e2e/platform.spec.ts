@@ -74,3 +74,14 @@ test("signing in through the API gives a session the pages share", async ({ page
   await page.goto("/");
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
 });
+
+test("an image or a day that does not exist is a real 404, with the site's own not-found page", async ({ request, page }) => {
+  for (const path of ["/images/999999999", "/images/not-a-number", "/days/1500-01-01", "/days/not-a-date"]) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+  const res = await page.goto("/images/999999999");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  // The list pages still show their skeleton while loading, and answer 200.
+  expect((await request.get("/vote")).status()).toBe(200);
+});

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
-export default async function Loading() {
+/** The placeholder a list page shows while its data loads. */
+export async function PageSkeleton() {
   const t = await getTranslations("common");
   return (
     <div aria-busy="true" aria-label={t("loading")}>
