@@ -15,7 +15,7 @@ import { machineLine, mb, median, table } from "./lib/report";
 import { sampleRss } from "./lib/rss";
 import { insertSubmissions, insertUsers, openToday } from "./lib/seed";
 import { DIST_DIR, ROOT, ensureBuild, startApp } from "./lib/server";
-import { sessionCookie } from "./lib/session";
+import { sessionCookie, signedInClients } from "./lib/session";
 
 const VOTERS = 64;
 const GENERATORS = 8;
@@ -69,9 +69,7 @@ async function main() {
     const voters = await insertUsers(db.pool, "load-voter", VOTERS);
     const makers = await insertUsers(db.pool, "load-maker", GENERATORS);
     progress(`signing in ${VOTERS + GENERATORS} participants…`);
-    // Each simulated participant comes from an address of its own, as real ones would.
-    const voterCreds: Record<string, string>[] = [];
-    for (const [i, v] of voters.entries()) voterCreds.push({ Cookie: await sessionCookie(app.url, v.participantId), "x-forwarded-for": `198.51.100.${i + 1}` });
+    const voterCreds = await signedInClients(app.url, voters);
     const makerCookies: string[] = [];
     for (const m of makers) makerCookies.push(await sessionCookie(app.url, m.participantId));
 

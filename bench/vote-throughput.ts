@@ -15,7 +15,7 @@ import { counterMismatches, resetVotes, voteCount, voteLoad, waitForQuiet, type 
 import { machineLine, ratio, table } from "./lib/report";
 import { insertSubmissions, insertUsers, openToday } from "./lib/seed";
 import { ensureBuild, freePort, startApp, startNodeServer, type RunningServer } from "./lib/server";
-import { sessionCookie } from "./lib/session";
+import { signedInClients } from "./lib/session";
 
 const IMAGES = 200;
 const VOTERS = 64;
@@ -64,9 +64,7 @@ async function main() {
     );
     const voters = await insertUsers(db.pool, "bench-voter", VOTERS);
     progress(`signing in ${VOTERS} voters…`);
-    const cookies: Record<string, string>[] = [];
-    // Each voter from an address of its own, as real ones would (rate limits count per address).
-    for (const [i, v] of voters.entries()) cookies.push({ Cookie: await sessionCookie(app.url, v.participantId), "x-forwarded-for": `198.51.100.${i + 1}` });
+    const cookies = await signedInClients(app.url, voters);
 
     const ours = await measure("ours", app, cookies, imageIds, db);
     await resetVotes(db.pool);

@@ -127,7 +127,6 @@ export async function writeSettings(tx: Tx, patch: Partial<Settings>, updatedByI
 /** Stores a change on its own (scripts and tests); admin changes go through lib/admin/settings-change.ts. */
 export async function updateSettings(patch: Partial<Settings>, updatedById: number | null): Promise<Settings> {
   const { after } = await db.$transaction((tx) => writeSettings(tx, patch, updatedById));
-  cache = undefined;
   return after;
 }
 

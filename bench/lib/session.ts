@@ -34,3 +34,14 @@ export async function sessionCookie(baseUrl: string, participantId: string): Pro
   if (res.status !== 200 || !session) throw new Error(`sign-in of ${participantId} failed: HTTP ${res.status}, no ${SESSION_COOKIE} cookie`);
   return `${SESSION_COOKIE}=${session}`;
 }
+
+/**
+ * Request headers for each participant: their session cookie, and an address of their own
+ * (X-Forwarded-For), as real people behind one load generator would have. Rate limits count per
+ * address, so sharing one would measure a single hot counter rather than the app.
+ */
+export async function signedInClients(baseUrl: string, users: { participantId: string }[]): Promise<Record<string, string>[]> {
+  const out: Record<string, string>[] = [];
+  for (const [i, u] of users.entries()) out.push({ Cookie: await sessionCookie(baseUrl, u.participantId), "x-forwarded-for": `198.51.100.${i + 1}` });
+  return out;
+}

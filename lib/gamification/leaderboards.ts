@@ -1,5 +1,5 @@
 import "server-only";
-import { dateFromKey, keyFromDate, todayKey } from "@/lib/clock";
+import { dateFromKey, todayKey } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rankImages, wilsonLowerBound } from "@/lib/ranking";
@@ -13,7 +13,8 @@ export type CreatorRow = { creatorId: number; displayName: string; images: numbe
  * `sinceDays`: only images of the last that many days (7 for "this week"); null for all time.
  */
 export async function creatorsLeaderboard(opts: { sinceDays: number | null; take: number }): Promise<CreatorRow[]> {
-  const since = opts.sinceDays === null ? null : dateFromKey(keyFromDate(new Date(dateFromKey(todayKey()).getTime() - (opts.sinceDays - 1) * 86_400_000)));
+  // Day dates are UTC midnights (lib/clock.ts), so whole days can be subtracted directly.
+  const since = opts.sinceDays === null ? null : new Date(dateFromKey(todayKey()).getTime() - (opts.sinceDays - 1) * 86_400_000);
   const when = since ? Prisma.sql`AND d.date >= ${since}` : Prisma.empty;
   // The images' own counters, which every vote keeps equal to its Vote rows, so the all-time
   // board reads images, not a million votes. Banned voters' votes are then taken back out; there

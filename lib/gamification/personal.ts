@@ -13,7 +13,17 @@ import type { Badge, BadgeId } from "./types";
 
 export type { Badge, BadgeId } from "./types";
 
-type DayImage = { id: number; upvotes: number; downvotes: number; submittedAt: Date | null; createdAt: Date; creatorId: number | null };
+/** Rows grouped by their day, each group in the rows' order. */
+function groupByDay<T extends { dayId: number | null }>(rows: T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    if (r.dayId === null) continue;
+    const list = out.get(r.dayId);
+    if (list) list.push(r);
+    else out.set(r.dayId, [r]);
+  }
+  return out;
+}
 
 /** The user's submitted images, each with its day and, for closed days, its final rank. */
 async function myRankedImages(userId: number) {
@@ -30,12 +40,7 @@ async function myRankedImages(userId: number) {
         select: { id: true, dayId: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true, creatorId: true },
       })
     : [];
-  const byDay = new Map<number, DayImage[]>();
-  for (const r of rivals) {
-    const list = byDay.get(r.dayId!);
-    if (list) list.push(r);
-    else byDay.set(r.dayId!, [r]);
-  }
+  const byDay = groupByDay(rivals);
   const rankOf = new Map<number, number>();
   for (const images of byDay.values()) rankImages(images).forEach((img, i) => rankOf.set(img.id, i + 1));
   return mine.map((i) => ({
@@ -106,12 +111,7 @@ async function agreementWithCrowd(userId: number) {
     m.set(v.imageId, v.value > 0 ? 1 : -1);
     mineByDay.set(v.image.dayId!, m);
   }
-  const imagesByDay = new Map<number, typeof images>();
-  for (const i of images) {
-    const list = imagesByDay.get(i.dayId!);
-    if (list) list.push(i);
-    else imagesByDay.set(i.dayId!, [i]);
-  }
+  const imagesByDay = groupByDay(images);
   let pairs = 0;
   let agreeing = 0;
   for (const [dayId, mine] of mineByDay) {

@@ -2,9 +2,11 @@
 // days (Day.date, in APP_TIME_ZONE), and activity belongs to the day of the image it concerns,
 // never to a timestamp, so a vote cast at 23:59 and one at 00:01 fall where the app's days say.
 
+import { dateFromKey, keyFromDate } from "@/lib/clock";
+
 const DAY_MS = 86_400_000;
-const toNumber = (key: string) => Math.round(Date.parse(`${key}T00:00:00Z`) / DAY_MS);
-const toKey = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+const toNumber = (key: string) => Math.round(dateFromKey(key).getTime() / DAY_MS);
+const toKey = (n: number) => keyFromDate(new Date(n * DAY_MS));
 
 export type Streaks = {
   /** Consecutive active days ending today, or yesterday while today is still open. */

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BadgeShelf } from "@/components/play/badge-shelf";
 import { getCurrentUser } from "@/lib/auth";
+import { dateFromKey } from "@/lib/clock";
 import { personalSummary } from "@/lib/gamification/personal";
 import { getSettings } from "@/lib/settings";
 
@@ -64,7 +65,7 @@ export default async function MePage() {
             <tbody>
               {[...me.images].reverse().map((i) => (
                 <tr key={i.id}>
-                  <td>{format.dateTime(new Date(`${i.date}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}</td>
+                  <td>{format.dateTime(dateFromKey(i.date), { dateStyle: "medium", timeZone: "UTC" })}</td>
                   <td>
                     <Link href={`/images/${i.id}`}>
                       <bdi>{i.prompt}</bdi>
