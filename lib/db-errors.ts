@@ -29,3 +29,39 @@ const ERRNOS = new Set([1053, 1927, 2006, 2013, 45006, 45007, 45009, 45012, 4502
 const PATTERN = /connection (was )?(killed|closed|lost|refused|reset)|socket (has )?(unexpectedly )?(been )?closed|server has gone away|ECONNREFUSED|ECONNRESET|retrieve connection from pool timeout|pool timeout/i;
 
 export const DB_UNAVAILABLE_MESSAGE = "The database is briefly unavailable. Nothing was saved; please try again in a moment.";
+
+/** Node's and OpenSSL's codes for a certificate that failed verification. */
+const CERT_CODES = /^(CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_CERT_|ER_SELF_SIGNED|ER_TLS_IDENTITY_ERROR)/;
+
+/**
+ * Why the app could not open a database connection, in words an operator can act on, for
+ * /api/health and the logs. Our own sentences and the driver's error code only: driver messages
+ * can carry user names and addresses. `tlsRequested`: whether DATABASE_URL asked for TLS.
+ */
+export function describeConnectionError(err: unknown, tlsRequested: boolean): string {
+  for (let e: unknown = err, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    const x = e as { code?: string; errno?: number; message?: string };
+    const code = x.code ?? "";
+    if (x.errno === 45023 || code === "ER_SERVER_SSL_DISABLED") {
+      return "DATABASE_URL asks for TLS but the server does not offer it; the app will not fall back to plaintext.";
+    }
+    if (CERT_CODES.test(code)) {
+      return `The database server's TLS certificate could not be verified (${code}): set sslcert to the CA that signed it, or check the host name in DATABASE_URL.`;
+    }
+    if (x.errno === 3159 || /insecure transport/i.test(x.message ?? "")) {
+      return "The server accepts only TLS connections: add sslaccept=strict (and sslcert if its CA is private) to DATABASE_URL.";
+    }
+    if (/RSA public key is not available|public key retrieval/i.test(x.message ?? "")) {
+      return "The server uses caching_sha2_password over plaintext: connect over TLS (sslaccept=strict) or set DATABASE_ALLOW_PUBLIC_KEY_RETRIEVAL=true.";
+    }
+    if (x.errno === 1045 || code === "ER_ACCESS_DENIED_ERROR") {
+      return tlsRequested
+        ? "The server refused the user name or password in DATABASE_URL (ER_ACCESS_DENIED_ERROR)."
+        : "The server refused the login (ER_ACCESS_DENIED_ERROR): check the user and password, and if the server requires TLS (managed databases do), add sslaccept=strict to DATABASE_URL.";
+    }
+    if (code === "ECONNREFUSED" || code === "EHOSTUNREACH" || code === "ENOTFOUND") return `The database server could not be reached (${code}).`;
+    if (code === "ETIMEDOUT" || code === "ER_CONNECTION_TIMEOUT") return `The database server did not answer in time (${code}).`;
+  }
+  const code = (err as { code?: string } | null)?.code;
+  return `The database could not be reached${code ? ` (${code})` : ""}.`;
+}

@@ -1,33 +1,33 @@
 import "server-only";
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
-import mariadb, { type Pool, type PoolConfig, type PoolConnection } from "mariadb";
+import mariadb, { type Pool, type PoolConnection } from "mariadb";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { isConnectionError } from "@/lib/db-errors";
-import { connectionFromUrl } from "@/lib/db-url";
+import { poolConfig } from "@/lib/db-url";
 import { getEnv } from "@/lib/env";
 
-/** Pool settings from DATABASE_URL, so the app and `prisma migrate` read the same variable. */
-function poolConfig(url: string, connectionLimit: number): PoolConfig {
-  return {
-    ...connectionFromUrl(url),
-    connectionLimit,
-    // Dates are stored as UTC; the app converts to its configured zone itself.
-    timezone: "Z",
-    // What the Prisma adapter sets on pools it creates itself.
-    prepareCacheLength: 0,
-  };
+/** Why the pool last failed to open a connection, for /api/health; null once one opens again. */
+let lastConnectError: Error | null = null;
+
+/** The pool's most recent failure to connect (TLS refused, access denied, unreachable), if any. */
+export function lastConnectionError(): Error | null {
+  return lastConnectError;
 }
 
 function createClients() {
   const env = getEnv();
   // One pool for the whole process. Prisma runs on it, and so does rawTransaction() for the one
   // path where ORM overhead per statement matters (votes, see lib/votes.ts).
-  const pool = mariadb.createPool(poolConfig(env.DATABASE_URL, env.DATABASE_POOL_SIZE));
+  const pool = mariadb.createPool(poolConfig(env));
   // The pool reports a connection it failed to open (the database restarting, a connection
   // killed during its handshake) as an 'error' event, then retries with back-off. Unheard, that
   // event would throw and take the whole process down; it is a log line instead.
   (pool as unknown as NodeJS.EventEmitter).on("error", (err: Error) => {
+    lastConnectError = err;
     console.error(JSON.stringify({ level: "error", msg: "database connection could not be opened; retrying", error: err.message }));
+  });
+  pool.on("connection", () => {
+    lastConnectError = null;
   });
   const prisma = new PrismaClient({ adapter: new PrismaMariaDb(pool) });
   return { pool, prisma };

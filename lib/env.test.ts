@@ -57,6 +57,12 @@ describe("parseEnv", () => {
     ["S3_SECRET_ACCESS_KEY", { S3_ACCESS_KEY_ID: "abc" }, "together"],
     ["CRON_SECRET", { CRON_SECRET: "short" }, "at least 16"],
     ["EXPORT_HASH_SALT", { EXPORT_HASH_SALT: "short" }, "at least 16"],
+    // Prisma's URL arguments are checked at start-up, a misspelt TLS argument included.
+    ["DATABASE_URL", { DATABASE_URL: "mysql://u:p@db.example.com:3306/app?sslacept=strict" }, 'unknown argument "sslacept"'],
+    ["DATABASE_URL", { DATABASE_URL: "mysql://u:p@db.example.com:3306/app?sslaccept=yes" }, '"strict" or "accept_invalid_certs"'],
+    ["DATABASE_URL", { DATABASE_URL: "mysql://u:p@db.example.com:3306/app?sslcert=/nonexistent/ca.pem" }, "cannot be read (ENOENT)"],
+    ["AUTH_TRUST_HOST", { AUTH_TRUST_HOST: "false" }, '"true" or unset'],
+    ["DATABASE_ALLOW_PUBLIC_KEY_RETRIEVAL", { DATABASE_ALLOW_PUBLIC_KEY_RETRIEVAL: "maybe" }, '"true" or "false"'],
   ])("names %s when it is malformed", (variable, source, fragment) => {
     const err = issuesOf(source);
     const issue = err.issues.find((i) => i.variable === variable);
@@ -68,6 +74,14 @@ describe("parseEnv", () => {
   it("demands a secret when the production server runs, but not while building", () => {
     expect(issuesOf({ NODE_ENV: "production" }).issues.map((i) => i.variable)).toContain("NEXTAUTH_SECRET");
     expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();
+  });
+
+  it("needs the public origin in production, or a proxy it may trust for it (as next-auth does)", () => {
+    const secret = "x".repeat(32);
+    expect(issuesOf({ NODE_ENV: "production", NEXTAUTH_SECRET: secret }).issues.map((i) => i.variable)).toEqual(["NEXTAUTH_URL"]);
+    for (const extra of [{ NEXTAUTH_URL: "https://a.example" }, { AUTH_TRUST_HOST: "true" }, { VERCEL: "1" }]) {
+      expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: secret, ...extra })).not.toThrow();
+    }
   });
 
   it("reports every bad variable at once", () => {

@@ -1,6 +1,7 @@
 // The only module that reads process.env. Every variable is validated once, with messages that
 // name the variable; empty strings count as missing so `FOO=` in a .env file means "unset".
 import { z } from "zod";
+import { DatabaseUrlError, parseDatabaseUrl } from "@/lib/db-url";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(blank, z.string().trim().optional());
@@ -46,15 +47,39 @@ const envSchema = z
       z
         .string()
         .default(DEFAULT_DATABASE_URL)
-        .refine((v) => /^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/.test(v), {
+        .refine((v) => /^(mysql|mariadb):\/\/[^/?]+\/[A-Za-z0-9_$-]+(\?.*)?$/.test(v), {
           message: "must look like mysql://user:password@host:3306/database",
+        })
+        // Arguments (TLS, timeouts, pool size) are checked now, certificate files read and all:
+        // a typo would otherwise mean plaintext, or a failure on the first query.
+        .superRefine((v, ctx) => {
+          try {
+            parseDatabaseUrl(v);
+          } catch (err) {
+            if (!(err instanceof DatabaseUrlError)) throw err;
+            ctx.addIssue({ code: "custom", message: err.detail });
+          }
         }),
     ),
     DATABASE_POOL_SIZE: int(10, 1, 200),
+    /**
+     * MySQL 8's caching_sha2_password over plaintext needs the server's RSA key; fetching it
+     * unauthenticated is open to a man in the middle, so it is off unless set. Over TLS it is
+     * never needed.
+     */
+    DATABASE_ALLOW_PUBLIC_KEY_RETRIEVAL: bool(false),
     NEXTAUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
       message: "must be at least 32 characters (make one with: openssl rand -base64 32)",
     }),
     NEXTAUTH_URL: optionalUrl,
+    /**
+     * next-auth trusts X-Forwarded-Host/-Proto when either is set (any non-empty value counts, as
+     * next-auth reads it), which decides its cookie names behind an https proxy. Only "true" is
+     * accepted here so that AUTH_TRUST_HOST=false never silently means the opposite.
+     */
+    AUTH_TRUST_HOST: z.preprocess(blank, z.literal("true", { message: 'must be "true" or unset' }).optional()).transform((v) => v === "true"),
+    /** Set by Vercel on its builds and functions; next-auth then trusts the forwarded headers. */
+    VERCEL: optionalString.transform((v) => v !== undefined),
     APP_TIME_ZONE: z.preprocess(
       blank,
       z.string().default("UTC").refine(isTimeZone, { message: "must be an IANA time zone such as UTC or America/New_York" }),
@@ -121,6 +146,9 @@ const envSchema = z
     const running = e.NODE_ENV === "production" && e.NEXT_PHASE !== "phase-production-build";
     const need = (key: keyof typeof e, why: string) => ctx.addIssue({ code: "custom", path: [key], message: why });
     if (running && !e.NEXTAUTH_SECRET) need("NEXTAUTH_SECRET", "is required in production (openssl rand -base64 32)");
+    // Without either, next-auth builds every URL on http://localhost:3000 and sign-in silently fails.
+    if (running && !e.NEXTAUTH_URL && !e.VERCEL && !e.AUTH_TRUST_HOST)
+      need("NEXTAUTH_URL", "is required in production (the public origin, e.g. https://example.com), unless AUTH_TRUST_HOST=true behind a proxy that sets X-Forwarded-Host and X-Forwarded-Proto");
     if (e.STORAGE_DRIVER === "s3" && !e.S3_BUCKET) need("S3_BUCKET", 'is required when STORAGE_DRIVER is "s3"');
     if (e.IMAGE_ENGINE === "openai" && !e.OPENAI_API_KEY) need("OPENAI_API_KEY", 'is required when IMAGE_ENGINE is "openai"');
     // Half a key pair would fall back to the default credential chain and fail later with a

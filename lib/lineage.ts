@@ -14,18 +14,47 @@ export function canView(image: { status: string; hiddenAt: Date | null; creatorI
 }
 
 /**
- * The chain of seeds an image descends from, oldest first, in one recursive query (a lineage
- * is as long as the number of days, so walking it row by row would cost a query per day).
+ * Steps one recursive query may take. MySQL stops a recursive CTE with an error after
+ * cte_max_recursion_depth (1000) rows, and MariaDB silently stops at max_recursive_iterations
+ * (1000), so a longer walk is done in legs that stay under both.
  */
-export async function listAncestors(imageId: number, maxDepth = 5000) {
-  const rows = await db.$queryRaw<{ id: number; depth: number }[]>`
-    WITH RECURSIVE chain (id, parentId, depth) AS (
-      SELECT id, parentId, 0 FROM Image WHERE id = ${imageId}
-      UNION ALL
-      SELECT i.id, i.parentId, c.depth + 1 FROM Image i JOIN chain c ON i.id = c.parentId WHERE c.depth < ${maxDepth}
-    )
-    SELECT id, depth FROM chain WHERE depth > 0`;
-  const ids = rows.sort((a, b) => Number(b.depth) - Number(a.depth)).map((r) => Number(r.id));
+const LEG = 500;
+
+/**
+ * The chain of seeds an image descends from, oldest first. A lineage is as long as the number of
+ * days, so the walk is a recursive query per 500 generations rather than a query per generation,
+ * however deep it goes.
+ */
+export async function listAncestors(imageId: number) {
+  const ids: number[] = [];
+  const seen = new Set<number>([imageId]);
+  // Each leg starts at an image and returns it (depth 0) and up to LEG generations above it.
+  for (let from: number | null = imageId, first = true; from !== null; first = false) {
+    const start: number = from;
+    const rows: { id: number; parentId: number | null; depth: number }[] = await db.$queryRaw`
+      WITH RECURSIVE chain (id, parentId, depth) AS (
+        SELECT id, parentId, 0 FROM Image WHERE id = ${start}
+        UNION ALL
+        SELECT i.id, i.parentId, c.depth + 1 FROM Image i JOIN chain c ON i.id = c.parentId WHERE c.depth < ${LEG}
+      )
+      SELECT id, parentId, depth FROM chain ORDER BY depth`;
+    from = null;
+    let cycle = false;
+    for (const r of rows) {
+      const id = Number(r.id);
+      if (first && Number(r.depth) === 0) continue; // the image itself
+      // The app never makes a cycle; a hand-edited database must still not loop forever.
+      if (seen.has(id)) {
+        cycle = true;
+        break;
+      }
+      seen.add(id);
+      ids.push(id);
+    }
+    const last = rows.at(-1);
+    if (!cycle && last && Number(last.depth) === LEG && last.parentId !== null) from = Number(last.parentId);
+  }
+  ids.reverse();
   const images = await db.image.findMany({ where: { id: { in: ids } }, select: cardFields });
   const byId = new Map(images.map((i) => [i.id, i]));
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));

@@ -1,0 +1,153 @@
+// A second MariaDB that speaks only TLS, as managed databases do (PlanetScale, TiDB Cloud, Aiven,
+// RDS with require_secure_transport): a CA and a server certificate made here with openssl, a
+// fresh data directory, `--require-secure-transport=ON`, a user with a password. Plain Node, no
+// test-runner imports, so Vitest and Playwright both start it. Loopback only; about a second.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export type TlsMariaDb = {
+  port: number;
+  /** PEM of the CA that signed the server's certificate. */
+  caFile: string;
+  /** PEM of a CA that signed nothing the server holds: strict verification against it fails. */
+  otherCaFile: string;
+  user: string;
+  password: string;
+  /** A URL for `database` with the given query (e.g. "sslaccept=strict&sslcert=<ca>"). */
+  url(database: string, query?: string): string;
+  /** Milliseconds from start to accepting connections. */
+  setupMs: number;
+  stop(): Promise<void>;
+};
+
+const MARIADBD = "/usr/sbin/mariadbd";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const openssl = (dir: string, args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
+
+/** A CA, and a server certificate for 127.0.0.1 and localhost signed by it; a second, unrelated CA. */
+function makeCertificates(dir: string): void {
+  for (const name of ["ca", "other-ca"]) {
+    openssl(dir, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", `/CN=PixelPatchwork test ${name}`, "-keyout", `${name}.key`, "-out", `${name}.pem`]);
+  }
+  openssl(dir, ["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "server.key", "-out", "server.csr"]);
+  writeFileSync(path.join(dir, "san.cnf"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+  openssl(dir, ["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2", "-extfile", "san.cnf", "-out", "server.pem"]);
+}
+
+/** The server runs as mysql when we are root (mariadbd refuses to run as root), else as us. */
+function serverUser(): string {
+  return process.getuid?.() === 0 ? "mysql" : (process.env.USER ?? "mysql");
+}
+
+function chownTree(dir: string, user: string): void {
+  if (process.getuid?.() !== 0) return;
+  const id = execFileSync("id", ["-u", user]).toString().trim();
+  const gid = execFileSync("id", ["-g", user]).toString().trim();
+  const walk = (p: string) => {
+    chownSync(p, Number(id), Number(gid));
+    if (statSync(p).isDirectory()) for (const f of readdirSync(p)) walk(path.join(p, f));
+  };
+  walk(dir);
+}
+
+function socketQuery(sock: string, sql: string): void {
+  execFileSync("mariadb", ["--no-defaults", `--socket=${sock}`, "-uroot", "-e", sql], { stdio: "pipe" });
+}
+
+async function waitReady(sock: string, child: ChildProcess, log: () => string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`the TLS MariaDB exited with ${child.exitCode}:\n${log()}`);
+    try {
+      socketQuery(sock, "SELECT 1");
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`the TLS MariaDB did not start:\n${log()}`);
+}
+
+/** Starts a TLS-only MariaDB on a free loopback port with a user `app` who has every privilege. */
+export async function startTlsMariaDb(): Promise<TlsMariaDb> {
+  const started = Date.now();
+  const dir = mkdtempSync(path.join(tmpdir(), "pp-tls-mariadb-"));
+  makeCertificates(dir);
+  const user = serverUser();
+  // The server user must own the folder (mkdtemp makes it root's, mode 0700) and read the keys.
+  mkdirSync(path.join(dir, "data"));
+  chownTree(dir, user);
+  try {
+    execFileSync("mariadb-install-db", ["--no-defaults", `--user=${user}`, `--datadir=${path.join(dir, "data")}`, "--auth-root-authentication-method=normal", "--skip-test-db"], { stdio: "pipe" });
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    const stderr = (err as { stderr?: Buffer }).stderr?.toString() ?? String(err);
+    throw new Error(`mariadb-install-db failed: ${stderr.slice(0, 2000)}`);
+  }
+  const port = await freePort();
+  const sock = path.join(dir, "sock");
+  let output = "";
+  const child = spawn(
+    MARIADBD,
+    [
+      "--no-defaults",
+      `--user=${user}`,
+      `--datadir=${path.join(dir, "data")}`,
+      `--port=${port}`,
+      "--bind-address=127.0.0.1",
+      `--socket=${sock}`,
+      `--pid-file=${path.join(dir, "pid")}`,
+      `--ssl-ca=${path.join(dir, "ca.pem")}`,
+      `--ssl-cert=${path.join(dir, "server.pem")}`,
+      `--ssl-key=${path.join(dir, "server.key")}`,
+      "--require-secure-transport=ON",
+      "--skip-log-bin",
+      "--skip-name-resolve",
+      "--innodb-buffer-pool-size=32M",
+    ],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  child.stdout?.on("data", (b: Buffer) => (output += b.toString()));
+  child.stderr?.on("data", (b: Buffer) => (output += b.toString()));
+  // Throwaway data: no clean shutdown to wait for.
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGKILL");
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitReady(sock, child, () => output);
+    // The socket counts as a secure transport; over TCP only TLS gets in.
+    socketQuery(sock, "CREATE USER 'app'@'%' IDENTIFIED BY 'tls-only-pass'; GRANT ALL PRIVILEGES ON *.* TO 'app'@'%'");
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  const caFile = path.join(dir, "ca.pem");
+  return {
+    port,
+    caFile,
+    otherCaFile: path.join(dir, "other-ca.pem"),
+    user: "app",
+    password: "tls-only-pass",
+    url: (database, query) => `mysql://app:tls-only-pass@127.0.0.1:${port}/${database}${query ? `?${query}` : ""}`,
+    setupMs: Date.now() - started,
+    stop,
+  };
+}
