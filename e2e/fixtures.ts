@@ -38,6 +38,15 @@ export async function signInAs(request: APIRequestContext, participantId: string
   return res.status();
 }
 
+/**
+ * POST /api/vote as the app's own page would send it: JSON with the page's Origin (the route
+ * refuses anything else as cross-site). `origin` overrides it, for the cross-site cases.
+ */
+export function postVote(request: APIRequestContext, data: unknown, opts: { origin?: string; headers?: Record<string, string>; server?: E2EServer } = {}) {
+  const origin = opts.origin ?? (opts.server ?? E2E).baseURL;
+  return request.post("/api/vote", { data, headers: { origin, ...opts.headers } });
+}
+
 /** Signs a fresh participant in within its own browser context (sessions are per context). */
 export async function newParticipant(
   browser: import("@playwright/test").Browser,

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_HISTORY } from "./env";
-import { newParticipant, testDb } from "./fixtures";
+import { newParticipant, postVote, testDb } from "./fixtures";
 import { drag, waitForEditor } from "./konva";
 
 const db = () => testDb(E2E_HISTORY);
@@ -54,7 +54,7 @@ test("the whole product: create, submit, vote, roll over, and the winner seeds t
   await a.page.goto("/create");
   await expect(a.page.locator(`[data-seed-id="${imgB.id}"]`)).toBeVisible();
   // Votes on the closed day are refused.
-  const late = await a.context.request.post("/api/vote", { data: { imageId: imgB.id, value: -1 } });
+  const late = await postVote(a.context.request, { imageId: imgB.id, value: -1 }, { server: E2E_HISTORY });
   expect(late.status()).toBe(409);
 
   // /winners lists it; its page shows the parent it was made from.

@@ -4,7 +4,7 @@ import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E } from "./env";
-import { newParticipant, seedSubmission, signInAs, testDb, uniqueId } from "./fixtures";
+import { newParticipant, postVote, seedSubmission, signInAs, testDb, uniqueId } from "./fixtures";
 
 const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(csp)?.[1];
 const directive = (csp: string, name: string) => csp.split(";").map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? "";
@@ -128,7 +128,7 @@ test("sign-in and voting are rate limited per user and per address with 429 and 
   const voter = await newParticipant(browser);
   const creator = await newParticipant(browser);
   const image = await seedSubmission(creator.user.id, "rate limit target");
-  const vote = (value: number) => voter.context.request.post("/api/vote", { data: { imageId: image.id, value }, headers: { "x-forwarded-for": `${address}-v` } });
+  const vote = (value: number) => postVote(voter.context.request, { imageId: image.id, value }, { headers: { "x-forwarded-for": `${address}-v` } });
   const results: number[] = [];
   await freshWindow();
   for (let i = 0; i < 121; i++) results.push((await vote(i % 2 === 0 ? 1 : 0)).status());

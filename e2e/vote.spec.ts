@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { newParticipant, seedSubmission, testDb } from "./fixtures";
+import { newParticipant, postVote, seedSubmission, testDb } from "./fixtures";
 
 test("two participants vote on each other's images: tallies only after voting, kept on reload, keyboard works", async ({ browser }) => {
   const a = await newParticipant(browser);
@@ -58,15 +58,21 @@ test("the JSON vote endpoint applies the same rules", async ({ browser }) => {
   const a = await newParticipant(browser);
   const b = await newParticipant(browser);
   const imgA = await seedSubmission(a.user.id);
-  const post = (data: unknown) => b.context.request.post("/api/vote", { data });
+  const post = (data: unknown) => postVote(b.context.request, data);
   const ok = await post({ imageId: imgA.id, value: 1, position: 0 });
   expect(ok.status()).toBe(200);
   expect(await ok.json()).toMatchObject({ imageId: imgA.id, value: 1, upvotes: 1, downvotes: 0 });
   expect((await post({ imageId: imgA.id, value: 2 })).status()).toBe(400);
   expect((await post({ imageId: "x", value: 1 })).status()).toBe(400);
-  expect((await a.context.request.post("/api/vote", { data: { imageId: imgA.id, value: 1 } })).status()).toBe(403);
+  expect((await postVote(a.context.request, { imageId: imgA.id, value: 1 })).status()).toBe(403);
+  // Exact values only, and only from our own pages.
+  expect((await post({ imageId: imgA.id, value: null })).status()).toBe(400);
+  expect((await post({ imageId: imgA.id, value: true })).status()).toBe(400);
+  const crossSite = await postVote(b.context.request, { imageId: imgA.id, value: -1 }, { origin: "https://evil.example" });
+  expect(crossSite.status()).toBe(403);
+  expect((await crossSite.json()).error.code).toBe("CROSS_ORIGIN");
   const anon = await browser.newContext();
-  expect((await anon.request.post("/api/vote", { data: { imageId: imgA.id, value: 1 } })).status()).toBe(401);
+  expect((await postVote(anon.request, { imageId: imgA.id, value: 1 })).status()).toBe(401);
   const feed = await (await b.context.request.get("/api/vote/images")).json();
   const item = feed.items.find((i: { id: number }) => i.id === imgA.id);
   expect(item).toMatchObject({ myVote: 1, tally: { up: 1, down: 0 }, author: null });

@@ -6,6 +6,7 @@ import GoogleProvider from "next-auth/providers/google";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { configuredHttps, SECURE_SESSION_COOKIE } from "@/lib/security/session-cookie";
 import { signInOAuth, signInParticipant, SignInRefused } from "@/lib/users";
 
 function buildAuthOptions(): NextAuthOptions {
@@ -72,10 +73,10 @@ function buildAuthOptions(): NextAuthOptions {
  * httpOnly and Secure. Otherwise next-auth's defaults apply (undefined).
  */
 function embeddedCookies(env: ReturnType<typeof getEnv>): NextAuthOptions["cookies"] {
-  if (env.FRAME_ANCESTORS.length === 0 || !env.NEXTAUTH_URL?.startsWith("https://")) return undefined;
+  if (env.FRAME_ANCESTORS.length === 0 || !configuredHttps(env)) return undefined;
   const options = { httpOnly: true, sameSite: "none", path: "/", secure: true } as const;
   return {
-    sessionToken: { name: "__Secure-next-auth.session-token", options },
+    sessionToken: { name: SECURE_SESSION_COOKIE, options },
     callbackUrl: { name: "__Secure-next-auth.callback-url", options },
     csrfToken: { name: "__Host-next-auth.csrf-token", options },
   };

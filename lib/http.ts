@@ -22,6 +22,8 @@ const STATUS: Record<string, number> = {
   INVALID: 400,
   INVALID_MASK: 400,
   TOO_LARGE: 413,
+  CROSS_ORIGIN: 403,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 export function jsonError(status: number, code: string, message: string, extra?: Record<string, unknown>) {

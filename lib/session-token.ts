@@ -1,6 +1,7 @@
 import "server-only";
 import { getToken } from "next-auth/jwt";
 import { getEnv } from "@/lib/env";
+import { sessionCookieName, usesSecureCookies } from "@/lib/security/session-cookie";
 
 /** The request's cookies as name → value, from its Cookie header. */
 function cookieMap(headers: Headers): Map<string, string> {
@@ -16,16 +17,15 @@ function cookieMap(headers: Headers): Map<string, string> {
  * The signed-in user's id from the session cookie alone: the JWT is verified and decoded, with no
  * database read and none of getServerSession's per-call setup. For the hottest JSON route (votes),
  * whose transaction reads the user row anyway and refuses a banned or missing one there.
- * Cookie name and security follow next-auth's own rule (Secure cookies when NEXTAUTH_URL is https).
+ * The cookie is read under the name next-auth gave it on this request (lib/security/session-cookie).
  */
 export async function sessionUserId(req: Request): Promise<number | null> {
   const env = getEnv();
-  const secureCookie = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
   const token = await getToken({
     req: { cookies: cookieMap(req.headers), headers: req.headers } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: env.NEXTAUTH_SECRET,
-    secureCookie,
-    cookieName: secureCookie ? "__Secure-next-auth.session-token" : "next-auth.session-token",
+    secureCookie: usesSecureCookies(env, req.headers),
+    cookieName: sessionCookieName(env, req.headers),
   });
   const uid = token?.uid;
   return typeof uid === "number" && Number.isInteger(uid) && uid > 0 ? uid : null;

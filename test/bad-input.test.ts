@@ -123,7 +123,10 @@ async function sessionCookie(userId: number): Promise<string> {
 const postVote = async (body: string, userId: number | null = fx.me, headers: Record<string, string> = { "content-type": "application/json" }) => {
   session.userId = userId;
   const cookie: Record<string, string> = userId ? { cookie: await sessionCookie(userId) } : {};
-  return fromResponse(voteRoute.POST(new Request("http://app.test/api/vote", { method: "POST", body, headers: { ...headers, ...cookie } })));
+  // From the app's own page, as a browser would say: cross-site requests have cases of their own.
+  const all: Record<string, string> = { origin: "http://app.test", ...headers, ...cookie };
+  if (all.origin === "") delete all.origin; // "" stands for "no Origin header at all"
+  return fromResponse(voteRoute.POST(new Request("http://app.test/api/vote", { method: "POST", body, headers: all })));
 };
 const voteBoth = (input: unknown) => [
   () => fromAction(voteActions.voteAction(input)),
@@ -147,6 +150,11 @@ const cases = (): Case[] => [
       ["a word for the value", { imageId: 1, value: "up" }, /value must be/],
       ["a negative grid position", { imageId: 1, value: 1, position: -1 }, /position|0/],
       ["an image that does not exist", { imageId: 2_000_000_000, value: 1 }, /not in a vote/],
+      // Exact types: a null is not a retraction, a true not an up-vote, a string not a number.
+      ["a null value", { imageId: 1, value: null }, /value must be 1 \(up\), -1 \(down\) or 0/],
+      ["true for the value", { imageId: 1, value: true }, /value must be 1 \(up\), -1 \(down\) or 0/],
+      ["a string for the value", { imageId: 1, value: "1" }, /value must be 1 \(up\), -1 \(down\) or 0/],
+      ["a string for the image id", { imageId: "1", value: 1 }, /imageId must be a number/],
     ] as const
   ).flatMap(([name, input, re]) => {
     const [action, route] = voteBoth(input);
@@ -160,6 +168,14 @@ const cases = (): Case[] => [
       [`vote route on ${which}`, () => postVote(JSON.stringify({ imageId: fx[which], value: -1 })), re] as Case,
     ];
   }),
+  // Cross-site request forgery: another site's page making a signed-in browser vote.
+  ["vote route: from another site as text/plain", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "https://evil.example", "content-type": "text/plain" }), /did not come from this site/],
+  ["vote route: from another site as JSON", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "https://evil.example", "content-type": "application/json" }), /did not come from this site/],
+  ["vote route: an opaque origin", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "null", "content-type": "application/json" }), /did not come from this site/],
+  ["vote route: a look-alike host", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "http://app.test.evil.example", "content-type": "application/json" }), /did not come from this site/],
+  ["vote route: no Origin, Sec-Fetch-Site cross-site", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "", "sec-fetch-site": "cross-site", "content-type": "application/json" }), /did not come from this site/],
+  ["vote route: no Origin and no Sec-Fetch-Site", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "", "content-type": "application/json" }), /did not come from this site/],
+  ["vote route: same site but text/plain", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { "content-type": "text/plain" }), /must be JSON/],
   ["vote route: a form body instead of JSON", () => postVote("imageId=1&value=1", fx.me, { "content-type": "application/x-www-form-urlencoded" }), /must be JSON/],
   ["vote route: a JSON array", () => postVote("[1, 2]"), /expected object|body/i],
   ["vote route: a 100 KB body", () => postVote(JSON.stringify({ imageId: 1, value: 1, pad: "x".repeat(100_000) })), /too large/],
@@ -173,7 +189,7 @@ const cases = (): Case[] => [
     const parts = jwt.split(".");
     parts[3] = (parts[3]![0] === "A" ? "B" : "A") + parts[3]!.slice(1);
     const forged = `${name}=${parts.join(".")}`;
-    return fromResponse(voteRoute.POST(new Request("http://app.test/api/vote", { method: "POST", body: JSON.stringify({ imageId: fx.theirs, value: 1 }), headers: { "content-type": "application/json", cookie: forged } })));
+    return fromResponse(voteRoute.POST(new Request("http://app.test/api/vote", { method: "POST", body: JSON.stringify({ imageId: fx.theirs, value: 1 }), headers: { origin: "http://app.test", "content-type": "application/json", cookie: forged } })));
   }, /sign in/i, "anonymous"],
   ["vote action: a banned user", () => fromAction(voteActions.voteAction({ imageId: 1, value: 1 })), /suspended/, "banned"],
 

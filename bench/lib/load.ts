@@ -30,7 +30,8 @@ export function voteLoad(baseUrl: string, credentials: Record<string, string>[],
         // Each connection is created once; it takes the next voter's credentials for good, so
         // no voter ever has two votes in flight (as with one person clicking).
         setupClient(client) {
-          const headers = { "Content-Type": "application/json", ...credentials[next++ % credentials.length] };
+          // Origin: the route takes votes only from the app's own pages, as a browser shows them.
+          const headers = { "Content-Type": "application/json", Origin: new URL(baseUrl).origin, ...credentials[next++ % credentials.length] };
           client.setRequests([
             {
               method: "POST",

@@ -1,7 +1,9 @@
 import { currentLocale } from "@/i18n/current";
 import { AuthError } from "@/lib/auth";
 import { sessionUserId } from "@/lib/session-token";
+import { getEnv } from "@/lib/env";
 import { errorResponse, readJson } from "@/lib/http";
+import { assertSameOriginJson } from "@/lib/security/same-origin";
 import { clientAddress, takeRateLimit } from "@/lib/rate-limit";
 import { voteSchema } from "@/lib/validations/vote";
 import { setVote } from "@/lib/votes";
@@ -9,11 +11,14 @@ import { setVote } from "@/lib/votes";
 export const dynamic = "force-dynamic";
 
 /**
- * POST { imageId, value: 1 | -1 | 0, position? } as the signed-in user (session cookie). The
- * same rules as the vote page's action: both call lib/votes.setVote.
+ * POST { imageId, value: 1 | -1 | 0, position? } as the signed-in user (session cookie), from the
+ * app's own pages only (lib/security/same-origin). The same rules as the vote page's action: both
+ * call lib/votes.setVote.
  */
 export async function POST(req: Request) {
   try {
+    // Before anything reads the cookie: a vote another site's page made the browser send is not one.
+    assertSameOriginJson(getEnv(), req);
     // The cookie's signature is checked here; whether the account exists and is not banned is
     // checked by setVote, inside its transaction, so a ban still takes effect on the next vote.
     const userId = await sessionUserId(req);
