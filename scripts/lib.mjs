@@ -1,9 +1,8 @@
 // Shared by the run, test and CI scripts: plain Node, no dependencies, so they work on a clean
 // clone before `npm ci` has run.
-import { execSync, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseEnv } from "node:util";
@@ -20,6 +19,24 @@ export function run(cmd, args, opts = {}) {
     throw new Error(`${cmd} ${args.join(" ")} exited with ${res.status ?? res.signal}`);
   }
   return res.status ?? 1;
+}
+
+/** Runs a command, showing its output as it comes and keeping a copy; resolves with its status. */
+export function runTee(cmd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, ...opts, stdio: ["inherit", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (b) => {
+      process.stdout.write(b);
+      output += b.toString();
+    });
+    child.stderr.on("data", (b) => {
+      process.stderr.write(b);
+      output += b.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ status: code ?? (signal ? 1 : 0), output }));
+  });
 }
 
 /** Installs dependencies when node_modules is missing or older than the lockfile. */
@@ -51,39 +68,8 @@ export function ensureLocalSecret() {
   log("Wrote a local NEXTAUTH_SECRET to .env.local");
 }
 
-function canConnect(host, port) {
-  return new Promise((resolve) => {
-    const s = net.connect({ host, port, timeout: 1500 }, () => {
-      s.end();
-      resolve(true);
-    });
-    s.on("error", () => resolve(false));
-    s.on("timeout", () => {
-      s.destroy();
-      resolve(false);
-    });
-  });
-}
-
-/** Makes sure the MariaDB named by the URL answers; starts the local server if it is down. */
-export async function ensureDatabaseServer(url) {
-  const u = new URL(url);
-  const host = u.hostname;
-  const port = Number(u.port || 3306);
-  if (await canConnect(host, port)) return;
-  const local = ["127.0.0.1", "localhost", "::1"].includes(host);
-  if (!local || !existsSync("/usr/sbin/mariadbd")) {
-    throw new Error(`MariaDB/MySQL is not reachable at ${host}:${port}. Start it, or set DATABASE_URL.`);
-  }
-  log("Starting the local MariaDB…");
-  execSync("mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld 2>/dev/null || true", { stdio: "inherit", shell: "/bin/sh" });
-  execSync("start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql", { stdio: "inherit" });
-  for (let i = 0; i < 60; i++) {
-    if (await canConnect(host, port)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`MariaDB did not start listening on ${host}:${port}`);
-}
+/** Starts, or on Debian as root installs, the local MariaDB; see scripts/system.mjs. */
+export { ensureDatabaseServer } from "./system.mjs";
 
 export function prisma(args, env) {
   run(process.execPath, [join(ROOT, "scripts", "prisma.mjs"), ...args], { env });

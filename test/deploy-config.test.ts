@@ -43,3 +43,16 @@ describe("vercel.json", () => {
     expect(config.buildCommand).toMatch(/^prisma migrate deploy && npm run build$/);
   });
 });
+
+describe("package.json scripts", () => {
+  const scripts = z.object({ scripts: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync("package.json", "utf8"))).scripts;
+
+  it("never run a bare `prisma` command, which downloads an engine and fails offline", () => {
+    // scripts/prisma.mjs runs the same CLI, pointing it at the offline engine when the real one
+    // cannot be downloaded. (vercel.json's `prisma migrate deploy` runs where it can download.)
+    for (const [name, command] of Object.entries(scripts)) {
+      expect(command, name).not.toMatch(/(^|&&\s*|;\s*)prisma\s/);
+    }
+    expect(scripts.build).toMatch(/^node scripts\/prisma\.mjs generate && next build$/);
+  });
+});
