@@ -14,6 +14,22 @@ export function lastConnectionError(): Error | null {
   return lastConnectError;
 }
 
+/**
+ * Opens and closes one connection outside the pool, with the pool's own settings, and returns
+ * the error that stopped it (null when it worked). A pool keeps retrying a failed connection
+ * until its acquire timeout and then reports only that it timed out; this says why at once.
+ */
+export async function probeConnection(timeoutMs: number): Promise<Error | null> {
+  const { connectionLimit: _l, acquireTimeout: _a, ...config } = poolConfig(getEnv());
+  try {
+    const conn = await mariadb.createConnection({ ...config, connectTimeout: Math.min(timeoutMs, config.connectTimeout || timeoutMs) });
+    await conn.end();
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err : new Error(String(err));
+  }
+}
+
 function createClients() {
   const env = getEnv();
   // One pool for the whole process. Prisma runs on it, and so does rawTransaction() for the one
@@ -24,7 +40,9 @@ function createClients() {
   // event would throw and take the whole process down; it is a log line instead.
   (pool as unknown as NodeJS.EventEmitter).on("error", (err: Error) => {
     lastConnectError = err;
-    console.error(JSON.stringify({ level: "error", msg: "database connection could not be opened; retrying", error: err.message }));
+    // The pool wraps the driver's error ("Error during pool initialization"); the cause says why.
+    const cause = err.cause instanceof Error ? err.cause : null;
+    console.error(JSON.stringify({ level: "error", msg: "database connection could not be opened; retrying", error: err.message, cause: cause ? `${(cause as { code?: string }).code ?? ""} ${cause.message}`.trim() : undefined }));
   });
   pool.on("connection", () => {
     lastConnectError = null;

@@ -1,4 +1,7 @@
-import { db } from "@/lib/db";
+import { db, lastConnectionError, probeConnection } from "@/lib/db";
+import { describeConnectionError } from "@/lib/db-errors";
+import { parseDatabaseUrl } from "@/lib/db-url";
+import { getEnv } from "@/lib/env";
 import { getStorage } from "@/lib/storage";
 
 export const dynamic = "force-dynamic";
@@ -10,11 +13,23 @@ function within<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out")), ms).unref())]);
 }
 
-/** For load balancers and uptime checks: 200 when the database and storage answer, else 503. */
+/**
+ * For load balancers and uptime checks: 200 when the database and storage answer, else 503 with
+ * the reason an operator can act on (TLS refused, a certificate not trusted, access denied), in
+ * our own words: never a driver message, which can carry user names and addresses.
+ */
 export async function GET() {
   const checks = await Promise.allSettled([within(db.$queryRaw`SELECT 1`, CHECK_TIMEOUT_MS), within(getStorage().check(), CHECK_TIMEOUT_MS)]);
   const [database, storage] = checks.map((c) => (c.status === "fulfilled" ? "ok" : "down"));
   const ok = database === "ok" && storage === "ok";
-  if (!ok) console.error(JSON.stringify({ level: "error", msg: "health check failed", database, storage }));
-  return Response.json({ ok, database, storage }, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  const reasons: Record<string, string> = {};
+  if (checks[0].status === "rejected") {
+    // A pool that cannot connect keeps retrying, so the query only ever sees a timeout: one
+    // connection opened on its own says why.
+    const tls = parseDatabaseUrl(getEnv().DATABASE_URL).tls !== "off";
+    const cause = (await probeConnection(CHECK_TIMEOUT_MS)) ?? lastConnectionError() ?? checks[0].reason;
+    reasons.database = describeConnectionError(cause, tls);
+  }
+  if (!ok) console.error(JSON.stringify({ level: "error", msg: "health check failed", database, storage, reasons }));
+  return Response.json({ ok, database, storage, ...(ok ? {} : { reasons }) }, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }
