@@ -1,6 +1,20 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getEnv } from "@/lib/env";
 import { pageCsp } from "@/lib/security/csp";
+import { getStorage } from "@/lib/storage";
+
+/**
+ * Where the storage's URLs point, as the storage itself builds them (cached after the first
+ * call). If that fails, pictures could not get URLs either; the page still renders, without them.
+ */
+async function imageOrigins(): Promise<string[]> {
+  try {
+    return await getStorage().origins();
+  } catch (err) {
+    console.error(JSON.stringify({ level: "error", msg: "storage origins unavailable", error: String(err) }));
+    return [];
+  }
+}
 
 /**
  * Pages get a Content-Security-Policy with a fresh nonce per request. The policy goes on the
@@ -8,9 +22,9 @@ import { pageCsp } from "@/lib/security/csp";
  * that are not pages (API, files, build assets) get a fixed policy from next.config.ts instead,
  * and stay out of this function's per-request work.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = pageCsp(getEnv(), nonce);
+  const csp = pageCsp(getEnv(), nonce, await imageOrigins());
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);

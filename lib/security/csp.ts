@@ -1,16 +1,5 @@
 import type { Env } from "@/lib/env";
-
-/** Where images may load from besides this origin: the S3 bucket or CDN in front of it. */
-export function imageOrigins(env: Env): string[] {
-  if (env.STORAGE_DRIVER !== "s3") return [];
-  if (env.S3_PUBLIC_BASE_URL) return [new URL(env.S3_PUBLIC_BASE_URL).origin];
-  if (env.S3_ENDPOINT) {
-    const endpoint = new URL(env.S3_ENDPOINT);
-    // Virtual-hosted addressing puts the bucket in the host name.
-    return [env.S3_FORCE_PATH_STYLE ? endpoint.origin : `${endpoint.protocol}//${env.S3_BUCKET}.${endpoint.host}`];
-  }
-  return [`https://${env.S3_BUCKET}.s3.${env.S3_REGION}.amazonaws.com`];
-}
+import { configuredHttps } from "@/lib/security/session-cookie";
 
 /** Where sign-in forms may send the browser (form-action also covers the redirect to a provider). */
 function signInOrigins(env: Env): string[] {
@@ -22,16 +11,17 @@ function signInOrigins(env: Env): string[] {
  * it on its own scripts, read from the request's CSP header) or when loaded by such a script
  * ('strict-dynamic'); no inline script without it, no eval outside development. Styles allow
  * inline because React's style attributes and the canvas editor's layout need them; styles
- * cannot run code.
+ * cannot run code. Images may also come from `imageOrigins`: the storage's own account of where
+ * its URLs point (Storage.origins()), never a guess from the configuration.
  */
-export function pageCsp(env: Env, nonce: string): string {
+export function pageCsp(env: Env, nonce: string, imageOrigins: readonly string[]): string {
   const dev = env.NODE_ENV === "development";
-  const secure = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+  const secure = configuredHttps(env);
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    ["img-src 'self' blob: data:", ...imageOrigins(env)].join(" "),
+    ["img-src 'self' blob: data:", ...imageOrigins].join(" "),
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,
     "font-src 'self'",
     "media-src 'self' blob:",

@@ -8,7 +8,7 @@ import { createS3Storage } from "./s3";
 import type { Storage } from "./types";
 
 export type { Storage } from "./types";
-export { assertStorageKey, contentTypeForKey, StorageKeyError } from "./keys";
+export { assertStorageKey, contentTypeForKey, IMMUTABLE_CACHE_CONTROL, StorageKeyError } from "./keys";
 
 let cached: { env: Env; storage: Storage } | undefined;
 

@@ -60,6 +60,13 @@ export function assertStorageKey(key: unknown): asserts key is string {
   }
 }
 
+/**
+ * The Cache-Control every stored object is served with. A key is never rewritten with different
+ * bytes (new content gets a new key), so browsers and CDNs may keep an object for a year and
+ * never ask again.
+ */
+export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";
+
 const CONTENT_TYPES: Record<string, string> = {
   png: "image/png",
   webp: "image/webp",

@@ -88,6 +88,11 @@ export function createLocalStorage(rootDir: string, publicPath = "/files"): Stor
       return `${base}/${key}`;
     },
 
+    async origins() {
+      // url() hands out paths on the app's own origin, which 'self' already covers.
+      return [];
+    },
+
     async check() {
       await mkdir(root, { recursive: true });
       await access(root, constants.R_OK | constants.W_OK);

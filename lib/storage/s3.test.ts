@@ -1,56 +1,39 @@
-// Runs the S3 driver against s3rver, a local S3 imitation. s3rver does not verify SigV4
-// signatures (or expiry), so these tests show requests and presigned URLs are well formed and
-// work end to end, not that AWS would accept the signature.
-import { createRequire } from "node:module";
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { StorageKeyError } from "./keys";
+// The S3 driver against the strict S3 front (test/strict-s3.ts): every request is SigV4-verified
+// as S3 verifies it and a policy is enforced as IAM would, so these tests show what AWS itself
+// would accept, including with a least-privilege, object-only key.
+import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { FULL_ACCESS, OBJECT_ONLY, startStrictS3, type StrictS3 } from "@/test/strict-s3";
+import { IMMUTABLE_CACHE_CONTROL, StorageKeyError } from "./keys";
 import { createS3Storage, type S3StorageOptions } from "./s3";
 
-/** The slice of s3rver's (untyped, CommonJS) API these tests use. */
-interface S3rverInstance {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-}
-type S3rverConstructor = new (opts: {
-  address: string;
-  port: number;
-  directory: string;
-  silent: boolean;
-}) => S3rverInstance;
-const S3rver = createRequire(import.meta.url)("s3rver") as S3rverConstructor;
-
-const BUCKET = "pixelpatchwork-test";
-// s3rver only knows this account; the secret is never checked for SigV4.
-const credentials = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
-
-let server: S3rverInstance | undefined;
-let dir: string;
-let endpoint: string;
+let s3: StrictS3;
 let options: S3StorageOptions;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "pp-s3rver-"));
-  // Port 0: the OS picks a free port, so parallel runs never collide.
-  server = new S3rver({ address: "127.0.0.1", port: 0, directory: dir, silent: true });
-  const { port } = await server.run();
-  endpoint = `http://127.0.0.1:${port}`;
-  options = { bucket: BUCKET, region: "us-east-1", endpoint, forcePathStyle: true, credentials };
-
-  const admin = new S3Client({ region: "us-east-1", endpoint, forcePathStyle: true, credentials });
-  await admin.send(new CreateBucketCommand({ Bucket: BUCKET }));
-  admin.destroy();
+  // A temporary key beside the long-term one, whose session has already ended.
+  s3 = await startStrictS3({
+    credentials: [
+      { accessKeyId: "AKIASTRICTFRONT00001", secretAccessKey: "strict-front-secret-0001" },
+      { accessKeyId: "ASIASTRICTFRONT00002", secretAccessKey: "strict-front-secret-0002", sessionToken: "session-2", sessionExpiresAt: 0 },
+    ],
+  });
+  options = { bucket: s3.bucket, region: s3.region, endpoint: s3.endpoint, credentials: s3.credentials };
 });
-
 afterAll(async () => {
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await s3?.close();
 });
+beforeEach(() => {
+  s3.setPolicy(FULL_ACCESS);
+  s3.resetStats();
+});
+
+async function errorName(p: Promise<unknown>): Promise<string> {
+  return p.then(
+    () => "resolved",
+    (e: unknown) => (e instanceof Error ? e.name : String(e)),
+  );
+}
 
 describe("createS3Storage", () => {
   it("puts, gets and deletes objects", async () => {
@@ -64,11 +47,16 @@ describe("createS3Storage", () => {
     expect(await storage.get("patches/a.png")).toBeNull();
   });
 
-  it("stores an explicit content type and overwrites", async () => {
+  it("stores an explicit content type, a year-long immutable Cache-Control, and overwrites", async () => {
     const storage = createS3Storage(options);
     await storage.put("blob", Buffer.from("one"), "image/webp");
     await storage.put("blob", Buffer.from("two"), "image/webp");
     expect(await storage.get("blob")).toEqual({ body: Buffer.from("two"), contentType: "image/webp" });
+
+    const raw = new S3Client({ region: s3.region, endpoint: s3.endpoint, credentials: s3.credentials });
+    const head = await raw.send(new GetObjectCommand({ Bucket: s3.bucket, Key: "blob" }));
+    expect(head.CacheControl).toBe(IMMUTABLE_CACHE_CONTROL);
+    raw.destroy();
   });
 
   it("returns null for a missing key and deletes missing keys without error", async () => {
@@ -77,53 +65,66 @@ describe("createS3Storage", () => {
     await expect(storage.delete("missing/key.png")).resolves.toBeUndefined();
   });
 
-  it("hands out a presigned GET URL that downloads the object", async () => {
-    const storage = createS3Storage({ ...options, urlExpiresSeconds: 120 });
-    const body = Buffer.from("presigned bytes \u00ff\u0000", "latin1");
-    await storage.put("shared/p.gif", body);
-
-    const url = new URL(await storage.url("shared/p.gif"));
-    expect(url.origin).toBe(endpoint);
-    expect(url.pathname).toBe(`/${BUCKET}/shared/p.gif`);
-    expect(url.searchParams.get("X-Amz-Signature")).toMatch(/^[0-9a-f]{64}$/);
-    expect(url.searchParams.get("X-Amz-Expires")).toBe("120");
-    expect(url.searchParams.get("X-Amz-Credential")).toMatch(/^S3RVER\//);
-
-    const res = await fetch(url);
-    expect(res.status).toBe(200);
-    expect(Buffer.from(await res.arrayBuffer())).toEqual(body);
-  });
-
-  it("uses the public base URL when one is configured", async () => {
+  it("uses the public base URL when one is configured, and reports its origin", async () => {
     const storage = createS3Storage({ ...options, publicBaseUrl: "https://cdn.example.com/art/" });
     expect(await storage.url("patches/a.png")).toBe("https://cdn.example.com/art/patches/a.png");
-  });
-
-  it("check() passes for an existing bucket and fails for a missing one", async () => {
-    await expect(createS3Storage(options).check()).resolves.toBeUndefined();
-    await expect(createS3Storage({ ...options, bucket: "no-such-bucket" }).check()).rejects.toThrow();
+    expect(await storage.origins()).toEqual(["https://cdn.example.com"]);
   });
 
   it("refuses bad keys before making any request", async () => {
-    // A stand-in endpoint that counts what reaches it; every request would show up here.
-    let requests = 0;
-    const counter = createServer((_req, res) => {
-      requests += 1;
-      res.writeHead(500).end();
-    });
-    await new Promise<void>((resolve) => counter.listen(0, "127.0.0.1", resolve));
-    const { port } = counter.address() as AddressInfo;
-    try {
-      const storage = createS3Storage({ ...options, endpoint: `http://127.0.0.1:${port}` });
-      for (const key of ["../x.png", "a/../b", "/etc/passwd", "a//b", "a\\b", "%2e%2e/x", "a b", ""]) {
-        await expect(storage.put(key, Buffer.from("x"))).rejects.toThrow(StorageKeyError);
-        await expect(storage.get(key)).rejects.toThrow(StorageKeyError);
-        await expect(storage.delete(key)).rejects.toThrow(StorageKeyError);
-        await expect(storage.url(key)).rejects.toThrow(StorageKeyError);
-      }
-      expect(requests).toBe(0);
-    } finally {
-      await new Promise<void>((resolve) => counter.close(() => resolve()));
+    const storage = createS3Storage(options);
+    for (const key of ["../x.png", "a/../b", "/etc/passwd", "a//b", "a\\b", "%2e%2e/x", "a b", ""]) {
+      await expect(storage.put(key, Buffer.from("x"))).rejects.toThrow(StorageKeyError);
+      await expect(storage.get(key)).rejects.toThrow(StorageKeyError);
+      await expect(storage.delete(key)).rejects.toThrow(StorageKeyError);
+      await expect(storage.url(key)).rejects.toThrow(StorageKeyError);
     }
+    expect(s3.stats.requests).toBe(0);
+  });
+});
+
+describe("createS3Storage with a least-privilege key", () => {
+  it("check() passes with object permissions only, writing its health object once", async () => {
+    s3.setPolicy(OBJECT_ONLY);
+    const storage = createS3Storage(options);
+    await expect(storage.check()).resolves.toBeUndefined();
+    await expect(storage.check()).resolves.toBeUndefined();
+    // A fresh process finds the object there: one GET per check from then on.
+    s3.resetStats();
+    await createS3Storage(options).check();
+    expect(s3.stats).toMatchObject({ requests: 1, objectGets: 1, rejected: 0 });
+  });
+
+  it("get() of a missing object is null although S3 answers 403 without s3:ListBucket", async () => {
+    s3.setPolicy(OBJECT_ONLY);
+    const storage = createS3Storage(options);
+    expect(await storage.get("days/2026-01-01/none/result.png")).toBeNull();
+    await storage.put("days/2026-01-01/one/result.png", Buffer.from("png"));
+    expect((await storage.get("days/2026-01-01/one/result.png"))?.body.toString()).toBe("png");
+  });
+
+  it("never mistakes a refusal for a missing object", async () => {
+    await createS3Storage(options).put("exists.png", Buffer.from("x"));
+    // A policy that denies GetObject altogether: the health object cannot be read either.
+    s3.setPolicy({ allow: ["s3:PutObject", "s3:DeleteObject"] });
+    const denied = createS3Storage(options);
+    expect(await errorName(denied.get("exists.png"))).toBe("AccessDenied");
+    expect(await errorName(denied.get("missing.png"))).toBe("AccessDenied");
+    expect(await errorName(denied.check())).toBe("AccessDenied");
+
+    s3.setPolicy(OBJECT_ONLY);
+    const wrongSecret = createS3Storage({ ...options, credentials: { ...s3.credentials, secretAccessKey: "wrong" } });
+    expect(await errorName(wrongSecret.get("missing.png"))).toBe("SignatureDoesNotMatch");
+    const unknownKey = createS3Storage({ ...options, credentials: { accessKeyId: "AKIANOSUCHKEY0000000", secretAccessKey: "x" } });
+    expect(await errorName(unknownKey.get("missing.png"))).toBe("InvalidAccessKeyId");
+    const endedSession = createS3Storage({
+      ...options,
+      credentials: { accessKeyId: "ASIASTRICTFRONT00002", secretAccessKey: "strict-front-secret-0002", sessionToken: "session-2" },
+    });
+    expect(await errorName(endedSession.get("missing.png"))).toBe("ExpiredToken");
+  });
+
+  it("check() fails for a bucket that does not exist", async () => {
+    expect(await errorName(createS3Storage({ ...options, bucket: "no-such-bucket" }).check())).toBe("NoSuchBucket");
   });
 });

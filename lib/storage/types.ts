@@ -10,6 +10,11 @@ export interface Storage {
   delete(key: string): Promise<void>;
   /** A URL a browser can load the object from (may be relative, or expire for private buckets). */
   url(key: string): Promise<string>;
+  /**
+   * The origins (scheme://host[:port]) of the URLs url() returns, for the pages'
+   * Content-Security-Policy; empty when url() returns same-origin paths.
+   */
+  origins(): Promise<string[]>;
   /** Resolves when the store is reachable and usable; rejects otherwise (for a health endpoint). */
   check(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import "server-only";
 // Serves objects from the local storage driver at /files/<key>, which is what
 // createLocalStorage().url() hands out. With the S3 driver, URLs point at S3, so this route 404s.
 import { getEnv } from "@/lib/env";
-import { assertStorageKey, contentTypeForKey, getStorage, StorageKeyError } from "@/lib/storage";
+import { assertStorageKey, contentTypeForKey, getStorage, IMMUTABLE_CACHE_CONTROL, StorageKeyError } from "@/lib/storage";
 
 /** GET /files/<key>: the stored bytes, 400 for a malformed key, 404 when there is nothing to serve. */
 export async function GET(_req: Request, ctx: { params: Promise<{ key: string[] }> }): Promise<Response> {
@@ -28,8 +28,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ key: string[] 
       "Content-Type": contentTypeForKey(key),
       "Content-Length": String(object.body.byteLength),
       "X-Content-Type-Options": "nosniff",
-      // Keys are never rewritten with different content, so browsers and CDNs may keep them forever.
-      "Cache-Control": "public, max-age=31536000, immutable",
+      "Cache-Control": IMMUTABLE_CACHE_CONTROL,
     },
   });
 }
