@@ -32,7 +32,7 @@ async function main() {
     const instant = {
       provider: "offline" as const,
       model: "instant",
-      edit: async (r: { image: Buffer }) => ({ image: r.image, provider: "offline" as const, model: "instant", engineMs: 0 }),
+      edit: async (r: { image: Buffer }) => ({ image: r.image, provider: "offline" as const, model: "instant", modelRequested: "instant", engineMs: 0 }),
     };
     const deps = { engine: instant, storage: store.storage, moderate: async () => ({ flagged: false, categories: [] }) };
     const times: number[] = [];

@@ -37,6 +37,7 @@ export function errorText(t: Translator<"errors">, message: string): string {
     "The image service is handling too many requests right now. Please wait a minute and try again.": t("engine.rateLimited"),
     "The image service is unavailable at the moment. Please try again in a few minutes.": t("engine.unavailable"),
     "The image service rejected the request because of a problem on our side, not your prompt. Please try again later.": t("engine.rejected"),
+    "Image generation is unavailable right now because of a problem with this site's image service account, not your prompt. This attempt was not counted.": t("engine.misconfigured"),
     "The image model sent back an image that could not be read. Please try again.": t("engine.badOutput"),
     "The edit was cancelled before the image model finished.": t("engine.aborted"),
     // Masks.

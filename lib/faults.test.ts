@@ -1,7 +1,8 @@
 // Fault injection, end to end through the lib code the actions call: the image engine times out,
-// answers 500 or 429 until we give up, or refuses; storage fails on put and on get; the database
-// drops every connection mid-request. In each case the user gets a clear error, the quota is
-// refunded, no Image row and no file is left, and the very next request succeeds.
+// answers 500 or 429 until we give up, refuses, or rejects the operator's account or key; storage
+// fails on put and on get; the database drops every connection mid-request. In each case the
+// user gets a clear error, the quota is refunded, no Image row and no file is left, and the very
+// next request succeeds.
 import "@/test/isolated-db";
 import mariadb from "mariadb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -52,6 +53,8 @@ const faults: Fault[] = [
   { name: "the engine times out", code: "TIMEOUT", message: /did not finish within/, engine: () => openai(300), before: () => fake.script([1, 2, 3].map(() => ({ status: 200 as const, delayMs: 3000 }))) },
   { name: "the engine answers 500 until we give up", code: "UNAVAILABLE", message: /unavailable|try again/i, engine: () => openai(), before: () => fake.script([1, 2, 3].map(() => ({ status: 500 as const }))) },
   { name: "the engine answers 429 until we give up", code: "RATE_LIMITED", message: /busy|try again|limit/i, engine: () => openai(), before: () => fake.script([1, 2, 3].map(() => ({ status: 429 as const, retryAfter: 0 }))) },
+  { name: "the OpenAI account is out of credit", code: "MISCONFIGURED", message: /unavailable right now/, engine: () => openai(), before: () => fake.script([{ status: 429, code: "insufficient_quota" }]) },
+  { name: "the OpenAI key is revoked", code: "MISCONFIGURED", message: /unavailable right now/, engine: () => createOpenAIEngine({ apiKey: "sk-revoked-0000", baseURL: fake.url, model: "gpt-image-2", timeoutMs: 2000, backoffMs: 5 }) },
   { name: "the engine refuses the request", code: "REFUSED", message: /declined this request/, engine: () => openai(), before: () => fake.script([{ status: 400, code: "moderation_blocked" }]) },
   { name: "storage fails on put", code: "STORAGE", message: /could not save your picture/, storage: (s) => ({ ...s, put: async (k, b, t) => (k.endsWith("raw.png") ? Promise.reject(new Error("EIO: disk failure")) : s.put(k, b, t)) }) },
   { name: "storage fails on get", code: "UNAVAILABLE", message: /could not be loaded/, storage: (s) => ({ ...s, get: async () => Promise.reject(new Error("ECONNRESET from the bucket")) }) },

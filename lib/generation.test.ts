@@ -1,3 +1,5 @@
+// Its own database: engine failures (EngineFailure) are one row per service and code for everyone.
+import "@/test/isolated-db";
 import { rm } from "node:fs/promises";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -5,8 +7,11 @@ import { makeOpenDay, makeUser, rectMask, tempStorage } from "@/test/fixtures";
 import { startFakeOpenAI } from "@/test/fake-openai";
 import { db } from "./db";
 import { generateAttempt, type GenerationDeps } from "./generation";
-import { createOfflineEngine } from "./imagegen/offline";
+import { decodeRgba } from "./images/composite";
+import { listEngineFailures } from "./imagegen/failures";
+import { createOfflineEngine, OFFLINE_MODEL } from "./imagegen/offline";
 import { createOpenAIEngine } from "./imagegen/openai";
+import { readEditMap } from "./mask/mask";
 import { DEFAULT_SETTINGS } from "./settings";
 
 const W = 384;
@@ -25,10 +30,10 @@ afterAll(async () => {
   await rm(store.dir, { recursive: true, force: true });
 });
 
-async function setup() {
+async function setup(width = W, height = H) {
   const user = await makeUser();
-  const { day, seed, png } = await makeOpenDay(store.storage, { width: W, height: H });
-  const mask = await rectMask(W, H, { x: 100, y: 60, w: 120, h: 90 });
+  const { day, seed, png } = await makeOpenDay(store.storage, { width, height });
+  const mask = await rectMask(width, height, { x: 100, y: 60, w: 120, h: 90 });
   const filesBefore = (await store.files()).length;
   return { user, day, seed, png, mask, filesBefore };
 }
@@ -48,7 +53,7 @@ describe("generateAttempt", () => {
     const { id } = await generateAttempt({ userId: s.user.id, dayId: s.day.id, prompt: "  a red balloon  ", mask: s.mask }, deps);
     const img = await db.image.findUniqueOrThrow({ where: { id } });
     expect(img).toMatchObject({ dayId: s.day.id, parentId: s.seed.id, creatorId: s.user.id, prompt: "  a red balloon  ", status: "DRAFT", width: W, height: H, provider: "offline" });
-    expect(img.model).toBe(createOfflineEngine().model);
+    expect([img.model, img.modelRequested]).toEqual([OFFLINE_MODEL, OFFLINE_MODEL]);
     expect(img.maskCoverage).toBeCloseTo((120 * 90) / (W * H), 5);
     expect(img.engineMs).toBeGreaterThanOrEqual(0);
     expect(img.totalMs).toBeGreaterThanOrEqual(img.engineMs!);
@@ -60,20 +65,38 @@ describe("generateAttempt", () => {
     expect(await usage(s.user.id, s.day.id)).toBe(1);
   });
 
-  it("sends the SDK's real multipart edit to an OpenAI-compatible server and records the model it reports", async () => {
-    const s = await setup();
-    fake.script([{ status: 200, model: "gpt-image-2-2026-10-01" }]);
+  it("composites the seed back over a model that repaints everything: a 512x512 seed is sent at 816x816 and stored at 512x512, byte-identical outside the mask", async () => {
+    const s = await setup(512, 512);
     const before = fake.requests.length;
     const { id } = await generateAttempt({ userId: s.user.id, dayId: s.day.id, prompt: "a lighthouse", mask: s.mask }, { engine: openai(), storage: store.storage, moderate: notFlagged });
     const req = fake.requests.slice(before).find((r) => r.path.endsWith("/images/edits"));
-    expect(req).toBeDefined();
-    expect(req!.fields.prompt).toBe("a lighthouse");
-    expect(req!.fields.model).toBe("gpt-image-2");
-    expect(req!.files.image?.bytes.equals(s.png)).toBe(true);
-    const sentMask = await sharp(req!.files.mask!.bytes).metadata();
-    expect([sentMask.width, sentMask.height]).toEqual([W, H]);
+    expect(req?.fields).toMatchObject({ prompt: "a lighthouse", model: "gpt-image-2-2026-04-21", size: "816x816" });
+
     const img = await db.image.findUniqueOrThrow({ where: { id } });
-    expect([img.provider, img.model]).toEqual(["openai", "gpt-image-2-2026-10-01"]);
+    expect([img.provider, img.model, img.modelRequested, img.width, img.height]).toEqual(["openai", "gpt-image-2-2026-04-21", "gpt-image-2", 512, 512]);
+    expect((await sharp((await store.storage.get(img.rawKey!))!.body).metadata()).width).toBe(816);
+    const result = await decodeRgba((await store.storage.get(img.resultKey))!.body);
+    const seed = await decodeRgba(s.png);
+    expect([result.width, result.height]).toEqual([512, 512]);
+    const edit = await readEditMap(s.mask, { width: 512, height: 512 });
+    let outsideDiffers = 0;
+    let insideSame = 0;
+    let inside = 0;
+    for (let y = 0; y < 512; y++) {
+      for (let x = 0; x < 512; x++) {
+        const i = y * 512 + x;
+        const same = [0, 1, 2, 3].every((c) => result.data[i * 4 + c] === seed.data[i * 4 + c]);
+        if (!edit[i]) outsideDiffers += same ? 0 : 1;
+        // Well inside the rectangle, past the feathered band along its border.
+        else if (x >= 106 && x < 214 && y >= 66 && y < 144) {
+          inside++;
+          insideSame += same ? 1 : 0;
+        }
+      }
+    }
+    expect(outsideDiffers).toBe(0);
+    expect(inside).toBeGreaterThan(8000);
+    expect(insideSame / inside).toBeLessThan(0.02);
   });
 
   it("retries a 429 and succeeds", async () => {
@@ -88,6 +111,7 @@ describe("generateAttempt", () => {
     ["500 until giving up", [{ status: 500 }, { status: 500 }, { status: 500 }], "UNAVAILABLE", 2000],
     ["a timeout", [{ status: 200, delayMs: 3000 }, { status: 200, delayMs: 3000 }, { status: 200, delayMs: 3000 }], "TIMEOUT", 300],
     ["a moderation refusal", [{ status: 400, code: "moderation_blocked" }], "REFUSED", 2000],
+    ["an account out of credit", [{ status: 429, code: "insufficient_quota" }], "MISCONFIGURED", 2000],
   ] as const)("after %s: a clear error, quota refunded, no row and no file left", async (_label, responses, code, timeoutMs) => {
     const s = await setup();
     fake.script([...responses]);
@@ -98,6 +122,31 @@ describe("generateAttempt", () => {
     expect(await usage(s.user.id, s.day.id)).toBe(0);
     expect(await db.image.count()).toBe(imagesBefore);
     expect((await store.files()).length).toBe(s.filesBefore);
+  });
+
+  it("shows the operator's failures on the overview: counted, timed, resolved by the next success and reopened by the next failure", async () => {
+    const s = await setup();
+    const run = () => generateAttempt({ userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask }, { engine: openai(), storage: store.storage, moderate: notFlagged }).catch((e: unknown) => e);
+    const since = new Date(Date.now() - 60_000);
+    const quota = async () => (await listEngineFailures(since)).find((f) => f.code === "insufficient_quota");
+
+    await run(); // a success first: whatever earlier tests left open is resolved
+    fake.script([{ status: 429, code: "insufficient_quota" }, { status: 429, code: "insufficient_quota" }]);
+    const started = Date.now();
+    expect(await run()).toMatchObject({ code: "MISCONFIGURED", message: expect.stringMatching(/unavailable right now/) });
+    expect(await run()).toMatchObject({ code: "MISCONFIGURED" });
+    const open = await quota();
+    expect(open).toMatchObject({ service: "openai", count: 2, resolvedAt: null, detail: expect.stringMatching(/quota/) });
+    expect(open!.firstAt.getTime()).toBeGreaterThanOrEqual(started - 1000);
+    expect(open!.lastAt.getTime()).toBeGreaterThanOrEqual(open!.firstAt.getTime());
+    expect(await usage(s.user.id, s.day.id)).toBe(1);
+
+    await generateAttempt({ userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask }, { engine: openai(), storage: store.storage, moderate: notFlagged });
+    expect((await quota())?.resolvedAt).toBeInstanceOf(Date);
+
+    fake.script([{ status: 429, code: "insufficient_quota" }]);
+    await run();
+    expect(await quota()).toMatchObject({ count: 1, resolvedAt: null });
   });
 
   it("refunds and removes written files when storage fails part-way", async () => {

@@ -4,6 +4,7 @@ import { keyFromDate } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { compositeOutsideMask } from "@/lib/images/composite";
 import { makeThumbnail } from "@/lib/images/thumbnail";
+import { markEngineRecovered, recordEngineFailure } from "@/lib/imagegen/failures";
 import { EngineError, type ImageEngine } from "@/lib/imagegen/types";
 import { MaskError, readMask } from "@/lib/mask/mask";
 import { DB_UNAVAILABLE_MESSAGE, isConnectionError } from "@/lib/db-errors";
@@ -102,6 +103,7 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
           height: seed.height,
           provider: result.provider,
           model: result.model,
+          modelRequested: result.modelRequested,
           maskCoverage: mask.coverage,
           locale: input.locale ?? null,
           engineMs: Math.round(result.engineMs),
@@ -110,8 +112,10 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
         select: { id: true },
       });
     });
+    // The offline engine has no account or key that could have failed.
+    if (result.provider !== "offline") await markEngineRecovered(result.provider).catch((e) => logError("could not mark the engine recovered", e));
     // One line per generation for operators: ids and timings, never the prompt itself.
-    console.log(JSON.stringify({ level: "info", msg: "generation", imageId: image.id, userId: input.userId, dayId: day.id, provider: result.provider, model: result.model, engineMs: Math.round(result.engineMs), totalMs: Math.round(performance.now() - started), promptLength: input.prompt.length, coverage: Number(mask.coverage.toFixed(4)) }));
+    console.log(JSON.stringify({ level: "info", msg: "generation", imageId: image.id, userId: input.userId, dayId: day.id, provider: result.provider, model: result.model, modelRequested: result.modelRequested, engineMs: Math.round(result.engineMs), totalMs: Math.round(performance.now() - started), promptLength: input.prompt.length, coverage: Number(mask.coverage.toFixed(4)) }));
     return image;
   } catch (err) {
     await refundQuotaReliably(input.userId, day.id, "generations").catch((e) => logError("quota refund failed", e));
@@ -122,7 +126,14 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
       if (err.cause !== undefined) logError(`generation failed: ${err.code}`, err.cause);
       throw err;
     }
-    if (err instanceof EngineError) throw new ActionError(err.userMessage, err.code);
+    if (err instanceof EngineError) {
+      // The participant only learns that generation is unavailable; the admin overview says why.
+      if (err.operator) {
+        logError(`image engine failed: ${err.operator.code}`, err.operator.detail);
+        await recordEngineFailure(err.operator).catch((e) => logError("could not record the engine failure", e));
+      }
+      throw new ActionError(err.userMessage, err.code);
+    }
     logError("generation failed", err);
     if (isConnectionError(err)) throw new ActionError(`${DB_UNAVAILABLE_MESSAGE} This attempt was not counted.`, "UNAVAILABLE");
     throw new ActionError("Your picture could not be saved because of a problem on our side. This attempt was not counted; please try again.", "INTERNAL");

@@ -5,11 +5,13 @@ import { z } from "zod";
 import { LanguageSelect } from "@/components/admin/language-select";
 import { LOCALES } from "@/i18n/locales";
 import { BarChart } from "@/components/admin/bar-chart";
+import { EngineFailures } from "@/components/admin/engine-failures";
 import { adminOrNotFound } from "@/lib/admin-guard";
 import { agreementForDay } from "@/lib/admin/agreement";
 import { netScores, perDaySeries, votesPerImage } from "@/lib/admin/distributions";
 import { topWords, wordsOverTime } from "@/lib/admin/prompt-words";
 import { getOverview, listDayHistory } from "@/lib/admin/stats";
+import { listEngineFailures } from "@/lib/imagegen/failures";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -22,6 +24,9 @@ const querySchema = z.object({
   lang: z.enum(LOCALES).optional().catch(undefined),
 });
 
+/** How long a resolved engine failure stays on the overview. */
+const RESOLVED_FAILURES_SHOWN_MS = 7 * 86_400_000;
+
 function duration(ms: number) {
   return { hours: Math.floor(ms / 3_600_000), minutes: Math.floor((ms % 3_600_000) / 60_000) };
 }
@@ -33,7 +38,13 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
   const t = await getTranslations("admin");
   const format = await getFormatter();
   const { day: chosen, lang } = querySchema.parse(await searchParams);
-  const [overview, history, series, words] = await Promise.all([getOverview(), listDayHistory(60), perDaySeries(60, lang), topWords(15, lang)]);
+  const [overview, history, series, words, engineFailures] = await Promise.all([
+    getOverview(),
+    listDayHistory(60),
+    perDaySeries(60, lang),
+    topWords(15, lang),
+    listEngineFailures(new Date(Date.now() - RESOLVED_FAILURES_SHOWN_MS)),
+  ]);
   const lastClosed = history.find((d) => d.status === "CLOSED");
   const dayId = chosen ?? lastClosed?.dayId ?? null;
   const [perImage, net, agreement] = await Promise.all([votesPerImage(dayId, lang), netScores(dayId, lang), dayId ? agreementForDay(dayId, lang).catch(() => null) : null]);
@@ -44,6 +55,7 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
   return (
     <>
       <h1>{t("overview.title")}</h1>
+      <EngineFailures failures={engineFailures} />
       {overview ? (
         <section aria-labelledby="today-title">
           <h2 id="today-title">

@@ -11,7 +11,7 @@ export interface ExportRows {
   users: { id: number; participantId: string | null; role: string; createdAt: Date; bannedAt: Date | null; banReason: string | null; accounts: { provider: string }[] };
   days: { id: number; date: Date; status: string; seedImageId: number; winnerImageId: number | null; openedAt: Date; closedAt: Date | null; totalParticipants: number; totalSubmissions: number; totalVotes: number };
   images: {
-    id: number; dayId: number | null; parentId: number | null; creatorId: number | null; status: string; prompt: string; provider: string; model: string;
+    id: number; dayId: number | null; parentId: number | null; creatorId: number | null; status: string; prompt: string; provider: string; model: string; modelRequested: string | null;
     width: number; height: number; maskCoverage: number | null; engineMs: number | null; totalMs: number | null; locale: string | null; upvotes: number; downvotes: number;
     createdAt: Date; submittedAt: Date | null; hiddenAt: Date | null; hiddenReason: string | null;
   };
@@ -82,7 +82,8 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       field("status", "SEED, DRAFT (an attempt kept but not submitted) or SUBMITTED (in the day's vote)."),
       field("prompt", "The prompt, as the participant wrote it."),
       field("provider", 'The engine that made it: "openai", "offline" (the built-in engine) or "bundled" (a seed).'),
-      field("model", "The exact model id the provider reported."),
+      field("model", "The exact model that produced the image: for OpenAI the dated snapshot (e.g. gpt-image-2-2026-04-21) that every edit asked for, since the Images API names none in its response. Older images, made before snapshots were resolved, have the id as configured (often the alias), equal to modelRequested."),
+      field("modelRequested", "The model id the configuration asked for (OPENAI_IMAGE_MODEL): an alias such as gpt-image-2, resolved through the Models API to its newest snapshot that was not shut down, or a snapshot itself. Empty for seeds; for older images, copied from model when the column was added."),
       field("width", "Width in pixels."),
       field("height", "Height in pixels."),
       field("maskCoverage", "Share of the picture the participant's mask repainted (0-1); empty for seeds."),

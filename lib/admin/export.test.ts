@@ -43,7 +43,7 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
       }));
     case "images":
       return (await db.image.findMany({ orderBy: { id: "asc" } })).map((i) => ({
-        id: i.id, dayId: i.dayId, parentId: i.parentId, creatorId: i.creatorId, status: i.status, prompt: i.prompt, provider: i.provider, model: i.model,
+        id: i.id, dayId: i.dayId, parentId: i.parentId, creatorId: i.creatorId, status: i.status, prompt: i.prompt, provider: i.provider, model: i.model, modelRequested: i.modelRequested,
         width: i.width, height: i.height, maskCoverage: i.maskCoverage, engineMs: i.engineMs, totalMs: i.totalMs, locale: i.locale, upvotes: i.upvotes, downvotes: i.downvotes,
         createdAt: i.createdAt, submittedAt: i.submittedAt, hidden: i.hiddenAt !== null, hiddenAt: i.hiddenAt, hiddenReason: i.hiddenReason,
       }));

@@ -38,7 +38,7 @@ const FETCHERS: { [T in ExportTable]: Fetch<ExportRows[T]> } = {
   images: (after, take, locale) => db.image.findMany({
     ...pageIn(after, take, locale),
     select: {
-      id: true, dayId: true, parentId: true, creatorId: true, status: true, prompt: true, provider: true, model: true, width: true, height: true,
+      id: true, dayId: true, parentId: true, creatorId: true, status: true, prompt: true, provider: true, model: true, modelRequested: true, width: true, height: true,
       maskCoverage: true, engineMs: true, totalMs: true, locale: true, upvotes: true, downvotes: true, createdAt: true, submittedAt: true, hiddenAt: true, hiddenReason: true,
     },
   }),

@@ -3,11 +3,12 @@ import "server-only";
 // and getPromptModerator() from here; the engines are exported for tests and scripts.
 import { getEnv, type Env } from "@/lib/env";
 import { createOfflineEngine } from "@/lib/imagegen/offline";
+import { recordEngineFailure } from "./failures";
 import { createOpenAIEngine, moderatePrompt, type ModerationVerdict } from "./openai";
-import type { ImageEngine } from "./types";
+import { EngineError, type ImageEngine } from "./types";
 
-export type { EditRequest, EditResult, EngineErrorCode, EngineProvider, ImageEngine } from "./types";
-export { EngineError } from "./types";
+export type { EditRequest, EditResult, EngineErrorCode, EngineProvider, ImageEngine, OperatorIssue } from "./types";
+export { EngineError };
 export { createOfflineEngine };
 export { createOpenAIEngine, moderatePrompt, type ModerationVerdict } from "./openai";
 
@@ -38,12 +39,28 @@ function createModerator(env: Env): PromptModerator {
 }
 
 /**
+ * Runs the engine's start-up work (the OpenAI model lookup) in the background, so a key, billing
+ * or model problem reaches the admin overview before a participant meets it; the first edit reuses
+ * the answer, or tries again if this failed.
+ */
+function prepareInBackground(engine: ImageEngine): void {
+  void engine.prepare?.().catch(async (err: unknown) => {
+    if (err instanceof EngineError && err.operator) await recordEngineFailure(err.operator).catch(() => {});
+    const detail = err instanceof EngineError ? (err.operator?.detail ?? err.code) : String(err);
+    console.error(JSON.stringify({ level: "error", msg: "image engine start-up check failed", error: detail }));
+  });
+}
+
+/**
  * The configured image engine (IMAGE_ENGINE), created once per configuration. Keyed on the env
  * object so that tests which call resetEnvForTests() get an engine matching the new variables.
  */
 export function getImageEngine(): ImageEngine {
   const env = getEnv();
-  if (cachedEngine?.env !== env) cachedEngine = { env, engine: createEngine(env) };
+  if (cachedEngine?.env !== env) {
+    cachedEngine = { env, engine: createEngine(env) };
+    prepareInBackground(cachedEngine.engine);
+  }
   return cachedEngine.engine;
 }
 

@@ -87,7 +87,7 @@ export function createOfflineEngine(): ImageEngine {
         if (err instanceof EngineError) throw err;
         throw new EngineError("BAD_OUTPUT", "The offline engine could not read the picture.", { cause: err });
       }
-      return { image, provider: "offline", model: OFFLINE_MODEL, engineMs: Math.round(performance.now() - started) };
+      return { image, provider: "offline", model: OFFLINE_MODEL, modelRequested: OFFLINE_MODEL, engineMs: Math.round(performance.now() - started) };
     },
   };
 }

@@ -1,29 +1,36 @@
 // The OpenAI engine against a fake OpenAI server over real HTTP, so the SDK's own multipart
-// encoding, error parsing and abort handling are what get tested.
+// encoding, error parsing and abort handling are what get tested. The fake is as strict as the
+// real API (test/fake-openai-rules.ts): a request it accepts is one OpenAI would accept.
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeOpenAI, type FakeOpenAI } from "@/test/fake-openai";
-import { chooseSize, createOpenAIEngine, moderatePrompt, type OpenAIEngineOptions } from "./openai";
+import { DEFAULT_MODELS, startFakeOpenAI, type FakeOpenAI } from "@/test/fake-openai";
+import { createOpenAIEngine, moderatePrompt, type OpenAIEngineOptions } from "./openai";
 import { EngineError, type EditRequest } from "./types";
 
-const W = 64;
-const H = 48;
+const W = 1024;
+const H = 768;
 let fake: FakeOpenAI;
 let seed: Buffer;
 let mask: Buffer;
 
+async function maskPng(width: number, height: number) {
+  // Opaque everywhere except a transparent (alpha 0) square: the region to repaint.
+  const rgba = Buffer.alloc(width * height * 4, 255);
+  for (let y = 64; y < 192; y++) for (let x = 64; x < 192; x++) rgba[(y * width + x) * 4 + 3] = 0;
+  return sharp(rgba, { raw: { width, height, channels: 4 } }).png().toBuffer();
+}
+
 beforeAll(async () => {
   fake = await startFakeOpenAI();
   seed = await sharp({ create: { width: W, height: H, channels: 3, background: { r: 200, g: 40, b: 90 } } }).png().toBuffer();
-  // Opaque everywhere except a transparent (alpha 0) square: the region to repaint.
-  const rgba = Buffer.alloc(W * H * 4, 255);
-  for (let y = 8; y < 24; y++) for (let x = 8; x < 24; x++) rgba[(y * W + x) * 4 + 3] = 0;
-  mask = await sharp(rgba, { raw: { width: W, height: H, channels: 4 } }).png().toBuffer();
+  mask = await maskPng(W, H);
 });
 afterAll(() => fake.close());
 beforeEach(() => {
   fake.requests.length = 0;
   fake.script([]);
+  fake.scriptModels([]);
+  fake.setModels(DEFAULT_MODELS);
 });
 
 const engine = (over: Partial<OpenAIEngineOptions> = {}) =>
@@ -32,6 +39,8 @@ const request = (over: Partial<EditRequest> = {}): EditRequest => ({
   ...{ image: seed, mask, prompt: "a red balloon", width: W, height: H },
   ...over,
 });
+const edits = () => fake.requests.filter((r) => r.path === "/v1/images/edits");
+const lookups = () => fake.requests.filter((r) => r.path === "/v1/models");
 
 async function engineError(promise: Promise<unknown>): Promise<EngineError> {
   const err = await promise.then(() => new Error("expected the edit to fail"), (e: unknown) => e);
@@ -40,50 +49,107 @@ async function engineError(promise: Promise<unknown>): Promise<EngineError> {
 }
 
 describe("createOpenAIEngine", () => {
-  it("sends image, mask, prompt, model and size as real multipart and reports the response's model", async () => {
+  it("asks for the alias's snapshot at the seed's size, as real multipart, and records snapshot and alias", async () => {
     const out = await sharp({ create: { width: W, height: H, channels: 4, background: "#00ff00" } }).png().toBuffer();
-    fake.script([{ status: 200, b64Png: out, model: "gpt-image-2-2026-04-21" }]);
+    fake.script([{ status: 200, b64Png: out }]);
 
     const result = await engine().edit(request());
 
-    expect(fake.requests).toHaveLength(1);
-    const [sent] = fake.requests;
-    expect(sent?.path).toBe("/v1/images/edits");
+    expect(lookups()).toHaveLength(1);
+    expect(edits()).toHaveLength(1);
+    const [sent] = edits();
     expect(sent?.headers.authorization).toBe("Bearer sk-test");
-    expect(sent?.fields).toMatchObject({ model: "gpt-image-2", prompt: "a red balloon", size: "64x48", output_format: "png" });
+    expect(sent?.fields).toEqual({ model: "gpt-image-2-2026-04-21", prompt: "a red balloon", size: "1024x768", output_format: "png" });
     expect(sent?.files.image?.type).toBe("image/png");
     expect(sent?.files.image?.bytes.equals(seed)).toBe(true);
-    expect(sent?.files.mask?.type).toBe("image/png");
     expect(sent?.files.mask?.bytes.equals(mask)).toBe(true);
-    const maskMeta = await sharp(sent?.files.mask?.bytes).metadata();
-    expect([maskMeta.format, maskMeta.width, maskMeta.height, maskMeta.hasAlpha]).toEqual(["png", W, H, true]);
 
-    expect(result).toMatchObject({ provider: "openai", model: "gpt-image-2-2026-04-21" });
+    expect(result).toMatchObject({ provider: "openai", model: "gpt-image-2-2026-04-21", modelRequested: "gpt-image-2" });
     expect(result.image.equals(out)).toBe(true);
-    expect((await sharp(result.image).metadata()).format).toBe("png");
     expect(result.engineMs).toBeGreaterThanOrEqual(0);
   });
 
-  it("falls back to the requested model id when the response names none", async () => {
-    const result = await engine({ model: "gpt-image-2-mini" }).edit(request()); // default: echo the upload
-    expect(result.model).toBe("gpt-image-2-mini");
-    expect(result.image.equals(seed)).toBe(true);
+  it("resolves the model once per engine, and takes a configured snapshot as is", async () => {
+    const e = engine();
+    await e.edit(request());
+    await e.edit(request());
+    expect([lookups().length, edits().length]).toEqual([1, 2]);
+
+    const pinned = await engine({ model: "gpt-image-2-2026-04-21" }).edit(request());
+    expect([pinned.model, pinned.modelRequested]).toEqual(["gpt-image-2-2026-04-21", "gpt-image-2-2026-04-21"]);
   });
 
-  it("retries a 429, honouring Retry-After, then succeeds", async () => {
-    fake.script([{ status: 429, retryAfter: 1 }, { status: 200 }]);
-    const started = Date.now();
+  it("uses the newest live snapshot when the API lists several", async () => {
+    fake.setModels([...DEFAULT_MODELS, { id: "gpt-image-2-2026-09-01" }, { id: "gpt-image-2-2026-11-01", shutdown_date: "2026-11-30" }]);
     const result = await engine().edit(request());
+    expect(result.model).toBe("gpt-image-2-2026-09-01");
+    expect(edits()[0]?.fields.model).toBe("gpt-image-2-2026-09-01");
+  });
+
+  it.each([
+    ["does not exist", "gpt-image-9", "model_not_found"],
+    ["is past its shutdown date", "gpt-image-1.5", "model_shut_down"],
+  ])("refuses a configured model that %s, before any edit is sent", async (_label, model, code) => {
+    const err = await engineError(engine({ model }).edit(request()));
+    expect([err.code, err.operator?.code, err.operator?.service]).toEqual(["MISCONFIGURED", code, "openai"]);
+    expect(err.userMessage).toMatch(/unavailable right now/);
+    expect(edits()).toHaveLength(0);
+  });
+
+  it("sends a 512x512 seed and its mask scaled to 816x816, the nearest valid size", async () => {
+    const small = await sharp({ create: { width: 512, height: 512, channels: 3, background: "#123456" } }).png().toBuffer();
+    const result = await engine().edit(request({ image: small, mask: await maskPng(512, 512), width: 512, height: 512 }));
+    const [sent] = edits();
+    expect(sent?.fields.size).toBe("816x816");
+    for (const file of [sent?.files.image, sent?.files.mask]) {
+      const meta = await sharp(file?.bytes).metadata();
+      expect([meta.width, meta.height]).toEqual([816, 816]);
+    }
+    expect((await sharp(result.image).metadata()).width).toBe(816);
+  });
+
+  it("treats insufficient_quota as the operator's problem: MISCONFIGURED at once, never retried", async () => {
+    fake.script([{ status: 429, code: "insufficient_quota" }, { status: 200 }]);
+    const err = await engineError(engine().edit(request()));
+    expect([err.code, err.operator?.code]).toEqual(["MISCONFIGURED", "insufficient_quota"]);
+    expect(err.userMessage).not.toMatch(/wait a minute/);
+    expect(edits()).toHaveLength(1);
+  });
+
+  it("treats a rejected key (401) and a permission error (403) as MISCONFIGURED, not retried", async () => {
+    const badKey = await engineError(engine({ apiKey: "sk-revoked-0000" }).edit(request()));
+    expect([badKey.code, badKey.operator?.code]).toEqual(["MISCONFIGURED", "invalid_api_key"]);
+    expect(badKey.operator?.detail).not.toContain("sk-revoked-0000");
+    expect(lookups()).toHaveLength(1);
+
+    fake.script([{ status: 403 }, { status: 200 }]);
+    const denied = await engineError(engine().edit(request()));
+    expect([denied.code, denied.operator?.code]).toEqual(["MISCONFIGURED", "permission_denied"]);
+    expect(edits()).toHaveLength(1);
+  });
+
+  it("retries a failed model lookup like any call, then edits", async () => {
+    fake.scriptModels([{ status: 503 }]);
+    const result = await engine().edit(request());
+    expect(result.model).toBe("gpt-image-2-2026-04-21");
+    expect(lookups()).toHaveLength(2);
+  });
+
+  it("retries a 429 rate limit, honouring Retry-After, then succeeds", async () => {
+    fake.script([{ status: 429, retryAfter: 1 }, { status: 200 }]);
+    const e = engine();
+    await e.prepare?.();
+    const started = Date.now();
+    await e.edit(request());
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-    expect(fake.requests).toHaveLength(2);
-    expect(result.image.equals(seed)).toBe(true);
+    expect(edits()).toHaveLength(2);
   });
 
   it("gives up on repeated 429s as RATE_LIMITED after maxAttempts", async () => {
     fake.script([{ status: 429 }, { status: 429 }, { status: 429 }, { status: 429 }]);
     const err = await engineError(engine({ maxAttempts: 3 }).edit(request()));
     expect(err.code).toBe("RATE_LIMITED");
-    expect(fake.requests).toHaveLength(3);
+    expect(edits()).toHaveLength(3);
   });
 
   it("gives up on repeated 500s as UNAVAILABLE after exactly maxAttempts requests", async () => {
@@ -91,23 +157,23 @@ describe("createOpenAIEngine", () => {
     const err = await engineError(engine({ maxAttempts: 4 }).edit(request()));
     expect(err.code).toBe("UNAVAILABLE");
     expect(err.userMessage).toMatch(/unavailable/i);
-    expect(fake.requests).toHaveLength(4);
+    expect(edits()).toHaveLength(4);
   });
 
-  it("does not retry other 4xx errors (configuration problems)", async () => {
-    fake.script([{ status: 401 }, { status: 200 }]);
+  it("does not retry a request the API rejects (400), and tells the operator", async () => {
+    fake.script([{ status: 400, code: "invalid_value" }, { status: 200 }]);
     const err = await engineError(engine().edit(request()));
-    expect(err.code).toBe("UNAVAILABLE");
-    expect(fake.requests).toHaveLength(1);
+    expect([err.code, err.operator?.code]).toEqual(["UNAVAILABLE", "invalid_value"]);
+    expect(edits()).toHaveLength(1);
   });
 
   it("stops a slow response at timeoutMs with TIMEOUT", async () => {
     fake.script([{ status: 200, delayMs: 3_000 }, { status: 200 }]);
     const started = Date.now();
-    const err = await engineError(engine({ timeoutMs: 300 }).edit(request()));
+    const err = await engineError(engine({ timeoutMs: 500 }).edit(request()));
     expect(err.code).toBe("TIMEOUT");
     expect(Date.now() - started).toBeLessThan(1_500);
-    expect(fake.requests).toHaveLength(1);
+    expect(edits()).toHaveLength(1);
   });
 
   it("treats moderation_blocked as a final REFUSED after one request", async () => {
@@ -115,7 +181,7 @@ describe("createOpenAIEngine", () => {
     const err = await engineError(engine().edit(request()));
     expect(err.code).toBe("REFUSED");
     expect(err.userMessage).toBe("The image model declined this request under its safety rules. Try a different prompt.");
-    expect(fake.requests).toHaveLength(1);
+    expect(edits()).toHaveLength(1);
   });
 
   it.each([
@@ -126,13 +192,15 @@ describe("createOpenAIEngine", () => {
     fake.script([{ status: 200, b64Json }]);
     const err = await engineError(engine().edit(request()));
     expect(err.code).toBe("BAD_OUTPUT");
-    expect(fake.requests).toHaveLength(1);
+    expect(edits()).toHaveLength(1);
   });
 
   it("stops with ABORTED when the signal aborts mid-request", async () => {
     fake.script([{ status: 200, delayMs: 3_000 }]);
+    const e = engine();
+    await e.prepare?.();
     const started = Date.now();
-    const err = await engineError(engine().edit(request({ signal: AbortSignal.timeout(150) })));
+    const err = await engineError(e.edit(request({ signal: AbortSignal.timeout(300) })));
     expect(err.code).toBe("ABORTED");
     expect(Date.now() - started).toBeLessThan(1_500);
   });
@@ -143,11 +211,13 @@ describe("createOpenAIEngine", () => {
     expect(fake.requests).toHaveLength(0);
 
     fake.script([{ status: 429, retryAfter: 10 }]);
+    const e = engine({ timeoutMs: 30_000 });
+    await e.prepare?.();
     const started = Date.now();
-    const err = await engineError(engine({ timeoutMs: 30_000 }).edit(request({ signal: AbortSignal.timeout(300) })));
+    const err = await engineError(e.edit(request({ signal: AbortSignal.timeout(300) })));
     expect(err.code).toBe("ABORTED");
     expect(Date.now() - started).toBeLessThan(1_500);
-    expect(fake.requests).toHaveLength(1);
+    expect(edits()).toHaveLength(1);
   });
 
   it("does not wait out a Retry-After that would pass the deadline", async () => {
@@ -156,19 +226,7 @@ describe("createOpenAIEngine", () => {
     const err = await engineError(engine({ timeoutMs: 2_000 }).edit(request()));
     expect(err.code).toBe("RATE_LIMITED");
     expect(Date.now() - started).toBeLessThan(1_000);
-    expect(fake.requests).toHaveLength(1);
-  });
-});
-
-describe("chooseSize", () => {
-  it("sends the seed's size when the model accepts it, else auto", () => {
-    expect(chooseSize("gpt-image-2", 1024, 1024)).toBe("1024x1024");
-    expect(chooseSize("gpt-image-2", 1920, 1088)).toBe("1920x1088");
-    expect(chooseSize("gpt-image-2", 1000, 750)).toBe("auto"); // not multiples of 16
-    expect(chooseSize("gpt-image-2", 3200, 1024)).toBe("auto"); // wider than 3:1
-    expect(chooseSize("gpt-image-2", 4096, 2048)).toBe("auto"); // above 3840x2160
-    expect(chooseSize("gpt-image-1.5", 1536, 1024)).toBe("1536x1024");
-    expect(chooseSize("gpt-image-1.5", 1920, 1088)).toBe("auto");
+    expect(edits()).toHaveLength(1);
   });
 });
 

@@ -20,29 +20,48 @@ export interface EditResult {
    *  pixels outside the mask (GPT image models treat the mask as guidance). */
   image: Buffer;
   provider: EngineProvider;
-  /** The exact model id that produced the image, as reported by the provider. */
+  /** The exact model (a dated snapshot where the provider has them) that produced the image. */
   model: string;
+  /** The model id the configuration asked for: an alias such as "gpt-image-2", or `model` itself. */
+  modelRequested: string;
   engineMs: number;
 }
 
 export interface ImageEngine {
   readonly provider: EngineProvider;
-  /** The configured model id (the result reports the one actually used). */
+  /** The configured model id (the result reports the snapshot actually used). */
   readonly model: string;
   edit(req: EditRequest): Promise<EditResult>;
+  /** Does the start-up work of the first edit ahead of time (the OpenAI engine resolves its
+   *  model); throws what that edit would throw. */
+  prepare?(): Promise<void>;
 }
 
-/** Why an engine failed, in terms the action can map to a user message and a refund. */
-export type EngineErrorCode = "REFUSED" | "TIMEOUT" | "RATE_LIMITED" | "UNAVAILABLE" | "BAD_OUTPUT" | "ABORTED";
+/** Why an engine failed, in terms the action can map to a user message and a refund. MISCONFIGURED:
+ *  the operator's setup (key, billing, model) is at fault, and no retry or participant can fix it. */
+export type EngineErrorCode = "REFUSED" | "TIMEOUT" | "RATE_LIMITED" | "UNAVAILABLE" | "BAD_OUTPUT" | "ABORTED" | "MISCONFIGURED";
+
+/** A failure only the operator can act on, recorded for the admin overview (lib/imagegen/failures.ts). */
+export interface OperatorIssue {
+  service: EngineProvider;
+  /** The service's own error code (insufficient_quota, invalid_api_key, model_not_found ...). */
+  code: string;
+  /** What the service said, with anything resembling a key removed. */
+  detail: string;
+}
 
 export class EngineError extends Error {
   constructor(
     public readonly code: EngineErrorCode,
     /** Safe to show to the participant. */
     public readonly userMessage: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; operator?: OperatorIssue },
   ) {
     super(userMessage, options);
     this.name = "EngineError";
+    this.operator = options?.operator;
   }
+
+  /** Set when the operator should see this failure on the admin overview. */
+  readonly operator?: OperatorIssue;
 }
