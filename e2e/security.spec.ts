@@ -14,6 +14,13 @@ test("pages carry a nonce-based CSP that every script obeys, and the browser rep
   page.on("console", (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
   });
+  // The browser also reports violations a script caught (e.g. a library probing whether eval is
+  // allowed), which never reach the console but would fill a CSP report endpoint.
+  await page.exposeFunction("reportCspViolation", (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    const report = (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation;
+    document.addEventListener("securitypolicyviolation", (e) => report(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`));
+  });
   for (const path of ["/", "/signin", "/winners"]) {
     const res = await request.get(path);
     const csp = res.headers()["content-security-policy"] ?? "";

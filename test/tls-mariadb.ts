@@ -3,15 +3,18 @@
 // fresh data directory, `--require-secure-transport=ON`, a user with a password. Plain Node, no
 // test-runner imports, so Vitest and Playwright both start it. Loopback only; about a second.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { makeTestCertificates, type TestCertificates } from "./tls-certs";
 
 export type TlsMariaDb = {
   port: number;
   /** PEM of the CA that signed the server's certificate. */
   caFile: string;
+  /** The CA and the 127.0.0.1 server certificate, for other TLS stand-ins of the same test. */
+  certs: TestCertificates;
   /** PEM of a CA that signed nothing the server holds: strict verification against it fails. */
   otherCaFile: string;
   user: string;
@@ -34,18 +37,6 @@ function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
-}
-
-const openssl = (dir: string, args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
-
-/** A CA, and a server certificate for 127.0.0.1 and localhost signed by it; a second, unrelated CA. */
-function makeCertificates(dir: string): void {
-  for (const name of ["ca", "other-ca"]) {
-    openssl(dir, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", `/CN=PixelPatchwork test ${name}`, "-keyout", `${name}.key`, "-out", `${name}.pem`]);
-  }
-  openssl(dir, ["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "server.key", "-out", "server.csr"]);
-  writeFileSync(path.join(dir, "san.cnf"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
-  openssl(dir, ["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2", "-extfile", "san.cnf", "-out", "server.pem"]);
 }
 
 /** The server runs as mysql when we are root (mariadbd refuses to run as root), else as us. */
@@ -85,7 +76,7 @@ async function waitReady(sock: string, child: ChildProcess, log: () => string): 
 export async function startTlsMariaDb(): Promise<TlsMariaDb> {
   const started = Date.now();
   const dir = mkdtempSync(path.join(tmpdir(), "pp-tls-mariadb-"));
-  makeCertificates(dir);
+  const certs = makeTestCertificates(dir);
   const user = serverUser();
   // The server user must own the folder (mkdtemp makes it root's, mode 0700) and read the keys.
   mkdirSync(path.join(dir, "data"));
@@ -110,9 +101,9 @@ export async function startTlsMariaDb(): Promise<TlsMariaDb> {
       "--bind-address=127.0.0.1",
       `--socket=${sock}`,
       `--pid-file=${path.join(dir, "pid")}`,
-      `--ssl-ca=${path.join(dir, "ca.pem")}`,
-      `--ssl-cert=${path.join(dir, "server.pem")}`,
-      `--ssl-key=${path.join(dir, "server.key")}`,
+      `--ssl-ca=${certs.caFile}`,
+      `--ssl-cert=${certs.certFile}`,
+      `--ssl-key=${certs.keyFile}`,
       "--require-secure-transport=ON",
       "--skip-log-bin",
       "--skip-name-resolve",
@@ -139,11 +130,11 @@ export async function startTlsMariaDb(): Promise<TlsMariaDb> {
     await stop();
     throw err;
   }
-  const caFile = path.join(dir, "ca.pem");
   return {
     port,
-    caFile,
-    otherCaFile: path.join(dir, "other-ca.pem"),
+    caFile: certs.caFile,
+    certs,
+    otherCaFile: certs.otherCaFile,
     user: "app",
     password: "tls-only-pass",
     url: (database, query) => `mysql://app:tls-only-pass@127.0.0.1:${port}/${database}${query ? `?${query}` : ""}`,

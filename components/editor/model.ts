@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 
 /**
  * The mask editor's state as plain JSON: a list of drawing operations in IMAGE pixels (the seed's

@@ -1,5 +1,6 @@
 import type { Env } from "@/lib/env";
-import { configuredHttps } from "@/lib/security/session-cookie";
+// Relative, not "@/": next.config.ts imports this file, and its loader knows no path aliases.
+import { configuredHttps } from "./session-cookie";
 
 /** Where sign-in forms may send the browser (form-action also covers the redirect to a provider). */
 function signInOrigins(env: Env): string[] {

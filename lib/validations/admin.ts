@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { reasonSchema } from "@/lib/validations/reason";
 
 const id = (what: string) => z.coerce.number({ message: `Missing ${what}.` }).int(`Invalid ${what}.`).positive(`Invalid ${what}.`);

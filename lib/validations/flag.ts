@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { reasonSchema } from "@/lib/validations/reason";
 
 /** A participant's report of an image: the image and why (3-500 characters). */

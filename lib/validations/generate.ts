@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { plainText } from "@/lib/validations/text";
 
 export const PROMPT_MAX = 1000;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 /**
  * A participant id: what a crowd platform puts in the URL (Prolific's 24-hex PROLIFIC_PID,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 /**
  * One vote: +1, -1, or 0 to clear. Shared by the vote page's action and the JSON endpoint. Types
