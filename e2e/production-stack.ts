@@ -2,17 +2,17 @@
 // behind nginx terminating TLS (round-robin), a TLS-only MariaDB, and S3 as a strict SigV4 front
 // over s3rver behind https, with an object-only key. Everything is started here and stopped by
 // stop(); the build is the one the main e2e server made.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
 import { parseDatabaseUrl } from "../lib/db-url";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { freePort, spawnKept, stopChild } from "../test/processes";
 import { OBJECT_ONLY, startStrictS3, type StrictS3 } from "../test/strict-s3";
 import { startTlsMariaDb, type TlsMariaDb } from "../test/tls-mariadb";
 import { startTlsProxy, type TlsProxy } from "../test/tls-proxy";
 
-export type Instance = { name: "a" | "b"; port: number; child?: ChildProcess; output: string };
+export type Instance = { name: "a" | "b"; port: number; child?: ChildProcess; output(): string };
 
 export type ProductionStack = {
   /** https://127.0.0.1:<port>: the public origin, through nginx. */
@@ -33,25 +33,15 @@ export type ProductionStack = {
   stop(): Promise<void>;
 };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitHealthy(instance: Instance): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    if (instance.child?.exitCode !== null && instance.child?.exitCode !== undefined) throw new Error(`instance ${instance.name} exited:\n${instance.output}`);
+    if (instance.child?.exitCode !== null && instance.child?.exitCode !== undefined) throw new Error(`instance ${instance.name} exited:\n${instance.output()}`);
     const status = await fetch(`http://127.0.0.1:${instance.port}/api/health`).then((r) => r.status, () => 0);
     if (status === 200) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`instance ${instance.name} never became healthy:\n${instance.output}`);
+  throw new Error(`instance ${instance.name} never became healthy:\n${instance.output()}`);
 }
 
 export async function startProductionStack(): Promise<ProductionStack> {
@@ -62,8 +52,8 @@ export async function startProductionStack(): Promise<ProductionStack> {
   execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "pipe" });
   const s3 = await startStrictS3({ policy: OBJECT_ONLY });
   const instances: Instance[] = [
-    { name: "a", port: await freePort(), output: "" },
-    { name: "b", port: await freePort(), output: "" },
+    { name: "a", port: await freePort(), output: () => "" },
+    { name: "b", port: await freePort(), output: () => "" },
   ];
   const proxy = await startTlsProxy({
     certFile: tls.certs.certFile,
@@ -94,16 +84,7 @@ export async function startProductionStack(): Promise<ProductionStack> {
   };
 
   async function stopInstances() {
-    await Promise.all(
-      instances.map(async (i) => {
-        const child = i.child;
-        if (!child || child.exitCode !== null || child.signalCode !== null) return;
-        const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGTERM");
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-      }),
-    );
+    await Promise.all(instances.map((i) => (i.child ? stopChild(i.child, "SIGTERM", 5_000) : undefined)));
   }
 
   async function startInstances(extra: Record<string, string>) {
@@ -111,13 +92,11 @@ export async function startProductionStack(): Promise<ProductionStack> {
     // Only what the deployment sets: nothing of this test runner's own environment leaks in.
     const base: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...common, ...extra };
     for (const i of instances) {
-      i.output = "";
-      const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(i.port), "--keepAliveTimeout", "65000"], {
+      const started = spawnKept(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(i.port), "--keepAliveTimeout", "65000"], {
         env: Object.assign({ NODE_ENV: "production" } as NodeJS.ProcessEnv, base, { PORT: String(i.port) }),
       });
-      child.stdout?.on("data", (b: Buffer) => (i.output += b.toString()));
-      child.stderr?.on("data", (b: Buffer) => (i.output += b.toString()));
-      i.child = child;
+      i.child = started.child;
+      i.output = started.output;
     }
     await Promise.all(instances.map(waitHealthy));
   }

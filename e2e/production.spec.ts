@@ -26,7 +26,7 @@ test.beforeAll(async () => {
 // What the servers said, beside a failure.
 test.afterEach(async ({}, info) => {
   if (info.status === info.expectedStatus || !stack) return;
-  for (const i of stack.instances) await info.attach(`instance ${i.name} output`, { body: i.output.slice(-20_000), contentType: "text/plain" });
+  for (const i of stack.instances) await info.attach(`instance ${i.name} output`, { body: i.output().slice(-20_000), contentType: "text/plain" });
 });
 
 test.afterAll(async () => {

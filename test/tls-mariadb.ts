@@ -2,11 +2,11 @@
 // RDS with require_secure_transport): a CA and a server certificate made here with openssl, a
 // fresh data directory, `--require-secure-transport=ON`, a user with a password. Plain Node, no
 // test-runner imports, so Vitest and Playwright both start it. Loopback only; about a second.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort, spawnKept, stopChild } from "./processes";
 import { makeTestCertificates, type TestCertificates } from "./tls-certs";
 
 export type TlsMariaDb = {
@@ -28,16 +28,6 @@ export type TlsMariaDb = {
 
 const MARIADBD = "/usr/sbin/mariadbd";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** The server runs as mysql when we are root (mariadbd refuses to run as root), else as us. */
 function serverUser(): string {
@@ -90,8 +80,7 @@ export async function startTlsMariaDb(): Promise<TlsMariaDb> {
   }
   const port = await freePort();
   const sock = path.join(dir, "sock");
-  let output = "";
-  const child = spawn(
+  const { child, output } = spawnKept(
     MARIADBD,
     [
       "--no-defaults",
@@ -109,21 +98,14 @@ export async function startTlsMariaDb(): Promise<TlsMariaDb> {
       "--skip-name-resolve",
       "--innodb-buffer-pool-size=32M",
     ],
-    { stdio: ["ignore", "pipe", "pipe"] },
   );
-  child.stdout?.on("data", (b: Buffer) => (output += b.toString()));
-  child.stderr?.on("data", (b: Buffer) => (output += b.toString()));
   // Throwaway data: no clean shutdown to wait for.
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGKILL");
-      await exited;
-    }
+    await stopChild(child, "SIGKILL");
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await waitReady(sock, child, () => output);
+    await waitReady(sock, child, output);
     // The socket counts as a secure transport; over TCP only TLS gets in.
     socketQuery(sock, "CREATE USER 'app'@'%' IDENTIFIED BY 'tls-only-pass'; GRANT ALL PRIVILEGES ON *.* TO 'app'@'%'");
   } catch (err) {

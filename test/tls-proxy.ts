@@ -3,24 +3,14 @@
 // stand-in (a real bucket is https, and an https page upgrades http image URLs). Plain Node, for
 // Playwright. A request may carry `x-test-upstream: <name>` to reach one instance, so a test can
 // sign in through one and act through the other; responses say which served them (x-upstream).
-import { spawn } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort, spawnKept, stopChild } from "./processes";
 
 export type TlsProxy = { appPort: number; s3Port: number; stop(): Promise<void> };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function config(dir: string, o: { certFile: string; keyFile: string; apps: Record<string, number>; s3Target: number; appPort: number; s3Port: number }): string {
   const up = (name: string, ports: number[]) => `upstream ${name} { ${ports.map((p) => `server 127.0.0.1:${p};`).join(" ")} keepalive 16; }`;
@@ -83,16 +73,9 @@ export async function startTlsProxy(o: { certFile: string; keyFile: string; apps
   }
   const [appPort, s3Port] = [await freePort(), await freePort()];
   writeFileSync(path.join(dir, "nginx.conf"), config(dir, { ...o, appPort, s3Port }));
-  const child = spawn("/usr/sbin/nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-e", path.join(dir, "error.log")], { stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout?.on("data", (b: Buffer) => (output += b.toString()));
-  child.stderr?.on("data", (b: Buffer) => (output += b.toString()));
+  const { child, output } = spawnKept("/usr/sbin/nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-e", path.join(dir, "error.log")]);
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await exited;
-    }
+    await stopChild(child, "SIGTERM");
     rmSync(dir, { recursive: true, force: true });
   };
   for (let i = 0; i < 100; i++) {
@@ -112,5 +95,5 @@ export async function startTlsProxy(o: { certFile: string; keyFile: string; apps
     }
   })();
   await stop();
-  throw new Error(`nginx did not start: ${output}\n${log}`);
+  throw new Error(`nginx did not start: ${output()}\n${log}`);
 }
