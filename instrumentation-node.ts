@@ -1,6 +1,6 @@
 // A bad environment stops start-up here, with a message naming each variable, instead of
 // surfacing later as a confusing request error.
-import { EnvError, getEnv } from "@/lib/env";
+import { EnvError, getEnv } from "@/lib/server/env";
 
 try {
   getEnv();

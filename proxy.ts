@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/server/env";
 import { pageCsp } from "@/lib/security/csp";
 import { getStorage } from "@/lib/storage";
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The baseline for bench/vote-throughput.ts: the vote transaction of lib/votes.ts with nothing
+// The baseline for bench/vote-throughput.ts: the vote transaction of lib/voting/votes.ts with nothing
 // around it. A bare node:http server and the mariadb driver, a pool of DATABASE_POOL_SIZE (20),
 // the same READ COMMITTED transaction and statements (image row FOR UPDATE, day in share mode,
 // user + existing vote, write the vote, update the counters), the default settings hard-coded.
@@ -17,12 +17,12 @@ const pool = mariadb.createPool({
   password: decodeURIComponent(u.password),
   database: decodeURIComponent(u.pathname.slice(1)),
   connectionLimit: Number(process.env.DATABASE_POOL_SIZE || 20),
-  // As lib/db.ts configures the app's pool.
+  // As lib/server/db.ts configures the app's pool.
   timezone: "Z",
   prepareCacheLength: 0,
 });
 
-// lib/settings.ts DEFAULT_SETTINGS: no self-voting, tallies hidden until a first vote.
+// lib/settings/settings.ts DEFAULT_SETTINGS: no self-voting, tallies hidden until a first vote.
 const ALLOW_SELF_VOTING = false;
 const HIDE_TALLIES_UNTIL_VOTED = true;
 

@@ -1,4 +1,4 @@
-// Research export of 1,000,000 votes: the streamed CSV (lib/admin/export.ts, keyset batches) against
+// Research export of 1,000,000 votes: the streamed CSV (lib/research/export.ts, keyset batches) against
 // the naive way, every row read into memory at once. Reports time and peak memory of each, and
 // checks the streamed file has one line per vote.
 // Run: npm run bench (or: node --conditions=react-server --import tsx bench/export-memory.ts)
@@ -45,8 +45,8 @@ async function main() {
     await conn.query("SET FOREIGN_KEY_CHECKS = 1, UNIQUE_CHECKS = 1");
 
     process.env.DATABASE_URL = info.url;
-    const { exportTable } = await import("@/lib/admin/export");
-    const { db, closeDb } = await import("@/lib/db");
+    const { exportTable } = await import("@/lib/research/export");
+    const { db, closeDb } = await import("@/lib/server/db");
     await db.vote.findFirst();
 
     global.gc?.();

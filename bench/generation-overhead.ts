@@ -21,9 +21,9 @@ async function main() {
     const dbInfo = await createBenchDb("generation");
     cleanup.add("drop database", () => dbInfo.drop());
     process.env.DATABASE_URL = dbInfo.url;
-    const { closeDb } = await import("@/lib/db");
+    const { closeDb } = await import("@/lib/server/db");
     cleanup.add("close the app's pool", () => closeDb());
-    const { generateAttempt } = await import("@/lib/generation");
+    const { generateAttempt } = await import("@/lib/creating/generation");
     const { makeOpenDay, makeUser, rectMask, tempStorage } = await import("../test/fixtures");
     const store = await tempStorage();
     cleanup.add("remove storage", () => rm(store.dir, { recursive: true, force: true }));

@@ -36,9 +36,9 @@ async function main() {
       SELECT 20001, seq * 5, IF(seq MOD 3 = 0, -1, 1), 0, 0, NOW(3), NOW(3) FROM seq_1_to_${HEAVY_VOTES}`);
     await conn.query("ANALYZE TABLE Image, Vote, Day, User");
     process.env.DATABASE_URL = info.url;
-    const { personalSummary } = await import("@/lib/gamification/personal");
-    const { creatorsLeaderboard } = await import("@/lib/gamification/leaderboards");
-    const { closeDb } = await import("@/lib/db");
+    const { personalSummary } = await import("@/lib/rewards/personal");
+    const { creatorsLeaderboard } = await import("@/lib/rewards/leaderboards");
+    const { closeDb } = await import("@/lib/server/db");
     const typicalVotes = Number(((await conn.query("SELECT COUNT(*) AS n FROM Vote WHERE userId = 42")) as { n: bigint }[])[0]?.n ?? 0);
 
     const measures: [string, () => Promise<unknown>][] = [

@@ -7,7 +7,7 @@ import { dropDatabase, migrate, newTestDatabase } from "../test/db";
 import { DAYS, IMAGES_PER_DAY, VOTES_PER_IMAGE, seedHistory as seed } from "./lib/history";
 import { fmt } from "./stats";
 
-/** The reads the close makes (lib/rollover-close.ts), as SQL, for EXPLAIN. */
+/** The reads the close makes (lib/rollover/close-day.ts), as SQL, for EXPLAIN. */
 const PLANS: Record<string, string> = {
   "eligible images of the day": `SELECT i.id, i.upvotes, i.downvotes FROM Image i JOIN User u ON u.id = i.creatorId WHERE i.dayId = ? AND i.status = 'SUBMITTED' AND i.hiddenAt IS NULL AND u.bannedAt IS NULL`,
   "submissions count": `SELECT COUNT(*) FROM Image WHERE dayId = ? AND status = 'SUBMITTED'`,
@@ -26,8 +26,8 @@ async function main() {
     await seed(conn);
     const seedMs = performance.now() - t;
     process.env.DATABASE_URL = info.url;
-    const { runRollover } = await import("@/lib/rollover");
-    const { closeDb, db } = await import("@/lib/db");
+    const { runRollover } = await import("@/lib/rollover/rollover");
+    const { closeDb, db } = await import("@/lib/server/db");
     // Connect and load the query compiler first, so the figure is the close, not start-up.
     await db.day.findFirst({ where: { status: "OPEN" }, select: { id: true } });
     t = performance.now();

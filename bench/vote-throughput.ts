@@ -1,5 +1,5 @@
 // Vote throughput: POST /api/vote on the production build (session cookie, route handler,
-// lib/votes.ts) against a bare node:http + mariadb server doing the same transaction
+// lib/voting/votes.ts) against a bare node:http + mariadb server doing the same transaction
 // (bench/baseline-vote-server.mjs), both hit by the same autocannon load in this run: 64
 // connections, one voter each, random votes on 200 submissions, after a short warm-up. Between
 // the two, votes and counters are reset, and after each the counters are checked against a

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
 import type { APIRequestContext } from "@playwright/test";
-import { connectionFromUrl } from "../lib/db-url";
+import { connectionFromUrl } from "../lib/server/db-url";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { E2E, type E2EServer } from "./env";
 

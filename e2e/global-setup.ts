@@ -1,6 +1,6 @@
 import { rm } from "node:fs/promises";
 import mariadb from "mariadb";
-import { connectionFromUrl } from "../lib/db-url";
+import { connectionFromUrl } from "../lib/server/db-url";
 import { E2E, E2E_HISTORY } from "./env";
 
 /** Nothing to prepare (the web servers migrate); returns the teardown that removes the run's data. */

@@ -5,7 +5,7 @@
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
-import { parseDatabaseUrl } from "../lib/db-url";
+import { parseDatabaseUrl } from "../lib/server/db-url";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { freePort, spawnKept, stopChild } from "../test/processes";
 import { OBJECT_ONLY, startStrictS3, type StrictS3 } from "../test/strict-s3";

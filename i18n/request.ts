@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/server/env";
 import { LOCALE_COOKIE, isLocale, pickLocale } from "./locales";
 import { MESSAGES } from "./messages";
 

@@ -1,8 +1,8 @@
-// Regenerates docs/data-dictionary.md from the export column list (lib/admin/export-columns.ts):
+// Regenerates docs/data-dictionary.md from the export column list (lib/research/export-columns.ts):
 //   npx tsx scripts/data-dictionary.ts
-// lib/admin/export-dictionary.test.ts fails until the file is regenerated after a column change.
+// lib/research/export-dictionary.test.ts fails until the file is regenerated after a column change.
 import { writeFileSync } from "node:fs";
-import { renderDictionaryMarkdown } from "@/lib/admin/export-dictionary";
+import { renderDictionaryMarkdown } from "@/lib/research/export-dictionary";
 
 writeFileSync("docs/data-dictionary.md", renderDictionaryMarkdown());
 console.log("Wrote docs/data-dictionary.md");

@@ -1,7 +1,7 @@
 // `npm run admin:grant -- <participant id or email> [--revoke]`: give (or take) the admin role.
 // Admins can also be granted by configuration (ADMIN_PARTICIPANT_IDS, ADMIN_EMAILS).
 import { z } from "zod";
-import { closeDb, db } from "@/lib/db";
+import { closeDb, db } from "@/lib/server/db";
 import { participantIdSchema } from "@/lib/validations/participant";
 
 const argsSchema = z.object({

@@ -1,8 +1,8 @@
 // `npm run rollover`: closes every day that has ended in APP_TIME_ZONE and opens the next, the
 // same code as GET /api/cron/rollover. Run it from cron or a systemd timer on a Node host (see
 // README, "Daily rollover"); running it early or twice does nothing.
-import { closeDb } from "@/lib/db";
-import { runRollover } from "@/lib/rollover";
+import { closeDb } from "@/lib/server/db";
+import { runRollover } from "@/lib/rollover/rollover";
 
 async function main() {
   const { today, closed } = await runRollover();

@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import mariadb, { type Connection } from "mariadb";
-import { parseDatabaseUrl, type DatabaseConnection } from "../lib/db-url";
+import { parseDatabaseUrl, type DatabaseConnection } from "../lib/server/db-url";
 
 const LOCK = "prisma_migrate";
 

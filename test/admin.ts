@@ -1,7 +1,7 @@
 // Fixtures for the admin data-layer tests (lib/admin). Days are on random dates between 1100 and
 // 1900 like test/fixtures.ts, so files running in parallel on the shared database never meet.
 import { randomInt } from "node:crypto";
-import { db } from "@/lib/db";
+import { db } from "@/lib/server/db";
 import { makeUser } from "@/test/fixtures";
 import { makeDay, makeImage } from "@/test/rollover";
 

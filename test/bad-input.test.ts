@@ -21,23 +21,23 @@ const storageDir = await mkdtemp(join(tmpdir(), "ppw-bad-input-"));
 process.env.STORAGE_DRIVER = "local";
 process.env.STORAGE_LOCAL_DIR = storageDir;
 process.env.CRON_SECRET = "bad-input-cron-secret-0123456789";
-// This file is about validation: limits are tested in lib/rate-limit.test.ts and below.
+// This file is about validation: limits are tested in lib/server/rate-limit.test.ts and below.
 process.env.RATE_LIMIT_SCALE = "1000";
-const { resetEnvForTests } = await import("@/lib/env");
+const { resetEnvForTests } = await import("@/lib/server/env");
 resetEnvForTests();
 
-const { db } = await import("@/lib/db");
+const { db } = await import("@/lib/server/db");
 const { getStorage } = await import("@/lib/storage");
-const { todayKey, dateFromKey } = await import("@/lib/clock");
-const createActions = await import("@/app/(site)/create/actions");
-const voteActions = await import("@/app/(site)/vote/actions");
-const adminActions = await import("@/app/admin/actions");
+const { todayKey, dateFromKey } = await import("@/lib/server/clock");
+const createActions = await import("@/lib/creating/actions");
+const voteActions = await import("@/lib/voting/actions");
+const adminActions = await import("@/lib/admin/actions");
 const voteRoute = await import("@/app/api/vote/route");
 const filesRoute = await import("@/app/files/[...key]/route");
 const cronRoute = await import("@/app/api/cron/rollover/route");
 const exportRoute = await import("@/app/admin/export/[table]/route");
-const { signInParticipant } = await import("@/lib/users");
-const { setLocaleAction } = await import("@/app/actions/locale");
+const { signInParticipant } = await import("@/lib/auth/users");
+const { setLocaleAction } = await import("@/i18n/locale-action");
 const { makeUser, rectMask } = await import("@/test/fixtures");
 
 const W = 384;

@@ -1,4 +1,4 @@
-// An RFC 4180 reader for tests: parses what lib/admin/csv.ts writes (CRLF records, quoted fields).
+// An RFC 4180 reader for tests: parses what lib/research/csv.ts writes (CRLF records, quoted fields).
 
 /** Rows of fields; a quoted field keeps its commas, doubled quotes and line breaks. */
 export function parseCsv(text: string): string[][] {

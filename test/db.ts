@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { connectionFromUrl } from "../lib/db-url";
+import { connectionFromUrl } from "../lib/server/db-url";
 import mariadb, { type Connection } from "mariadb";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/server/env";
 
 const cronField = (min: number, max: number) => z.string().regex(/^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$/).refine((f) => (f.match(/\d+/g) ?? []).every((n) => Number(n) >= min && Number(n) <= max));
 const schedule = z.string().refine((s) => {

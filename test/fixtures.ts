@@ -4,7 +4,7 @@ import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
-import { db } from "@/lib/db";
+import { db } from "@/lib/server/db";
 import { createLocalStorage } from "@/lib/storage/local";
 
 export async function makeUser(extra: { bannedAt?: Date; role?: "ADMIN" | "PARTICIPANT" } = {}) {

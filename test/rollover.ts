@@ -5,8 +5,8 @@
 // in the future, and closes the future days it left open before letting go.
 import { randomInt } from "node:crypto";
 import mariadb from "mariadb";
-import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
+import { db } from "@/lib/server/db";
+import { getEnv } from "@/lib/server/env";
 import { makeUser } from "@/test/fixtures";
 
 const DAY_MS = 86_400_000;

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Picture } from "@/components/ui/picture";
 import { WinnersStrip } from "@/components/winners/winners-strip";
-import { getCurrentUser } from "@/lib/auth";
-import { getCurrentDay, listWinners } from "@/lib/days";
-import { getEnv } from "@/lib/env";
+import { getCurrentUser } from "@/lib/auth/auth";
+import { getCurrentDay, listWinners } from "@/lib/days/days";
+import { getEnv } from "@/lib/server/env";
 import { imageUrls } from "@/lib/images/urls";
 
 export default async function LandingPage() {

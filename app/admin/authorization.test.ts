@@ -12,10 +12,10 @@ vi.mock("next-auth", async (importOriginal) => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { db } = await import("@/lib/db");
-const actions = await import("./actions");
+const { db } = await import("@/lib/server/db");
+const actions = await import("../../lib/admin/actions");
 const { GET: exportRoute } = await import("./export/[table]/route");
-const { adminOrNotFound } = await import("@/lib/admin-guard");
+const { adminOrNotFound } = await import("@/lib/auth/admin-guard");
 
 type Persona = "anonymous" | "participant" | "banned participant" | "admin" | "banned admin";
 const personas: Record<Persona, number | null> = { anonymous: null, participant: 0, "banned participant": 0, admin: 0, "banned admin": 0 };

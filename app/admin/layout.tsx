@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { adminOrNotFound } from "@/lib/admin-guard";
+import { adminOrNotFound } from "@/lib/auth/admin-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");

@@ -6,11 +6,11 @@ import { LanguageSelect } from "@/components/admin/language-select";
 import { LOCALES } from "@/i18n/locales";
 import { BarChart } from "@/components/admin/bar-chart";
 import { EngineFailures } from "@/components/admin/engine-failures";
-import { adminOrNotFound } from "@/lib/admin-guard";
-import { agreementForDay } from "@/lib/admin/agreement";
-import { netScores, perDaySeries, votesPerImage } from "@/lib/admin/distributions";
-import { topWords, wordsOverTime } from "@/lib/admin/prompt-words";
-import { getOverview, listDayHistory } from "@/lib/admin/stats";
+import { adminOrNotFound } from "@/lib/auth/admin-guard";
+import { agreementForDay } from "@/lib/research/agreement";
+import { netScores, perDaySeries, votesPerImage } from "@/lib/research/distributions";
+import { topWords, wordsOverTime } from "@/lib/research/prompt-words";
+import { getOverview, listDayHistory } from "@/lib/research/stats";
 import { listEngineFailures } from "@/lib/imagegen/failures";
 
 export async function generateMetadata(): Promise<Metadata> {

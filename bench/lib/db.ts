@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import mariadb, { type Pool } from "mariadb";
 import { TEST_SERVER_URL, assertLocalDatabase, dropDatabase, migrate } from "../../test/db";
-import { connectionFromUrl } from "../../lib/db-url";
+import { connectionFromUrl } from "../../lib/server/db-url";
 
 export type BenchDb = {
   name: string;

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/safe-action";
+import type { ActionResult } from "@/lib/server/safe-action";
 
 /** The server action a button runs, with the fields and the reason as form data. */
 type ReasonActionHandler = { (input: FormData): Promise<ActionResult<unknown>> };

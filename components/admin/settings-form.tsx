@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { updateSettingsAction } from "@/app/admin/actions";
+import { updateSettingsAction } from "@/lib/admin/actions";
 
 type Settings = {
   generationQuota: number;

@@ -2,10 +2,10 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { submitAction } from "@/app/(site)/create/actions";
+import { submitAction } from "@/lib/creating/actions";
 import { EarnedBadges } from "@/components/play/badge-names";
-import type { Attempt } from "@/lib/attempts";
-import type { BadgeId } from "@/lib/gamification/types";
+import type { Attempt } from "@/lib/creating/attempts";
+import type { BadgeId } from "@/lib/rewards/types";
 import styles from "./create.module.css";
 
 export function AttemptsList({

@@ -3,9 +3,9 @@
 import dynamic from "next/dynamic";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
-import { generateAction } from "@/app/(site)/create/actions";
+import { generateAction } from "@/lib/creating/actions";
 import type { MaskEditorHandle } from "@/components/editor/types";
-import type { Attempt } from "@/lib/attempts";
+import type { Attempt } from "@/lib/creating/attempts";
 import { PROMPT_MAX } from "@/lib/validations/generate";
 import { AttemptsList } from "./attempts-list";
 import { GenerationProgress } from "./generation-progress";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { BadgeId } from "@/lib/gamification/types";
+import type { BadgeId } from "@/lib/rewards/types";
 
 /** A badge's name and what it is for, in the reader's language. */
 export function useBadgeText() {

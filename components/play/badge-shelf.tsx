@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import type { Badge, BadgeId } from "@/lib/gamification/types";
+import type { Badge, BadgeId } from "@/lib/rewards/types";
 import { useBadgeText } from "./badge-names";
 
 const ALL: BadgeId[] = ["firstSubmission", "firstTop10", "firstWinner", "streak7"];

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { personalRanking } from "@/lib/gamification/leaderboards";
+import { personalRanking } from "@/lib/rewards/leaderboards";
 
 const SHOWN = 10;
 

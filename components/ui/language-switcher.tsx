@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useTransition } from "react";
-import { setLocaleAction } from "@/app/actions/locale";
+import { setLocaleAction } from "@/i18n/locale-action";
 import { LOCALES, LOCALE_NAMES, type Locale } from "@/i18n/locales";
 
 /** The language menu in the header: every page, remembered in a cookie, applied at once. */

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/ui/site-header";
-import { getCurrentUser } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth/auth";
 
 /** The participants' pages' header, main area and footer, shared by the (site) and (rewards) layouts. */
 export async function SiteFrame({ children }: { children: React.ReactNode }) {

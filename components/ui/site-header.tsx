@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageSwitcher } from "@/components/ui/language-switcher";
-import type { CurrentUser } from "@/lib/auth";
-import { getSettings } from "@/lib/settings";
+import type { CurrentUser } from "@/lib/auth/auth";
+import { getSettings } from "@/lib/settings/settings";
 
 export async function SiteHeader({ user }: { user: Pick<CurrentUser, "displayName" | "role"> | null }) {
   const t = await getTranslations("common");

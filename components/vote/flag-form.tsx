@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
-import { flagAction } from "@/app/(site)/vote/actions";
+import { flagAction } from "@/lib/voting/actions";
 
 /** "Report this image": a reason, sent once; moderators see the most-flagged first. */
 export function FlagForm({ imageId }: { imageId: number }) {

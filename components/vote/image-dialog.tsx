@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import type { FeedItem } from "@/lib/vote-feed";
+import type { FeedItem } from "@/lib/voting/feed";
 import { FlagForm } from "./flag-form";
 import styles from "./vote.module.css";
 

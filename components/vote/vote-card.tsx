@@ -2,10 +2,10 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { voteAction } from "@/app/(site)/vote/actions";
+import { voteAction } from "@/lib/voting/actions";
 import { EarnedBadges } from "@/components/play/badge-names";
-import type { BadgeId } from "@/lib/gamification/types";
-import type { FeedItem } from "@/lib/vote-feed";
+import type { BadgeId } from "@/lib/rewards/types";
+import type { FeedItem } from "@/lib/voting/feed";
 import styles from "./vote.module.css";
 
 type Props = {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { FeedItem } from "@/lib/vote-feed";
+import type { FeedItem } from "@/lib/voting/feed";
 import { ImageDialog } from "./image-dialog";
 import { VoteCard } from "./vote-card";
 import styles from "./vote.module.css";

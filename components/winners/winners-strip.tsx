@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { dateFromKey } from "@/lib/clock";
+import { dateFromKey } from "@/lib/server/clock";
 
 type StripItem = {
   dateKey: string;
@@ -7,7 +7,7 @@ type StripItem = {
   image: { id: number; prompt: string; width: number; height: number; thumbUrl: string };
 };
 
-/** Past daily winners, newest first; the landing page and /winners share the data (lib/days). */
+/** Past daily winners, newest first; the landing page and /winners share the data (lib/days/days). */
 export async function WinnersStrip({ winners }: { winners: StripItem[] }) {
   const t = await getTranslations("pages");
   const format = await getFormatter();

@@ -1,6 +1,6 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
-import { ActionError } from "@/lib/errors";
+import { db, type Tx } from "@/lib/server/db";
+import { ActionError } from "@/lib/server/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { reasonSchema } from "@/lib/validations/reason";
 

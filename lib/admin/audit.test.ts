@@ -2,8 +2,8 @@
 import "@/test/isolated-db";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeAdmin } from "@/test/admin";
-import { setClockForTests } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { setClockForTests } from "@/lib/server/clock";
+import { db } from "@/lib/server/db";
 import { listAudit, recordAudit } from "./audit";
 
 afterEach(() => setClockForTests(null));

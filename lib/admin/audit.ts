@@ -1,6 +1,6 @@
 import "server-only";
-import { now } from "@/lib/clock";
-import { db, type Tx } from "@/lib/db";
+import { now } from "@/lib/server/clock";
+import { db, type Tx } from "@/lib/server/db";
 
 /** What one audited admin action records. before/after are stored as JSON (any JSON-able value). */
 export type AuditInput = {

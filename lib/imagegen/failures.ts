@@ -4,7 +4,7 @@ import "server-only";
 // look. One row per service and error code (EngineFailure), so a day of failed attempts is one
 // line with a count, not thousands of rows.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/server/db";
 import type { EngineProvider, OperatorIssue } from "./types";
 
 export interface EngineFailureView {

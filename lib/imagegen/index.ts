@@ -1,7 +1,7 @@
 import "server-only";
 // The app's image engine and prompt moderator, chosen by configuration. Import getImageEngine()
 // and getPromptModerator() from here; the engines are exported for tests and scripts.
-import { getEnv, type Env } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/server/env";
 import { createOfflineEngine } from "@/lib/imagegen/offline";
 import { recordEngineFailure } from "./failures";
 import { createOpenAIEngine, moderatePrompt, type ModerationVerdict } from "./openai";

@@ -4,7 +4,7 @@
 // its own (bucket names with dots, IP endpoints), so a policy guessed from the settings misses them.
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "@/lib/env";
+import { resetEnvForTests } from "@/lib/server/env";
 import { getStorage } from "@/lib/storage";
 import { proxy } from "@/proxy";
 

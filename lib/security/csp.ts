@@ -1,4 +1,4 @@
-import type { Env } from "@/lib/env";
+import type { Env } from "@/lib/server/env";
 // Relative, not "@/": next.config.ts imports this file, and its loader knows no path aliases.
 import { configuredHttps } from "./session-cookie";
 

@@ -2,7 +2,7 @@
 // Content-Type text/plain needs no CORS preflight (Fetch standard, "CORS-safelisted request
 // header"), so the browser sends it, cookies and all: the Origin check is what stops it.
 import { describe, expect, it } from "vitest";
-import { ActionError } from "@/lib/errors";
+import { ActionError } from "@/lib/server/errors";
 import { assertSameOriginJson } from "./same-origin";
 
 type Env = Parameters<typeof assertSameOriginJson>[0];

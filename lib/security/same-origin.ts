@@ -3,8 +3,8 @@
 // cookies (an embedded study) travel with any of them. So a state-changing route accepts only
 // application/json from the app's own origin, judged by Origin, or by Sec-Fetch-Site where a
 // browser sent no Origin; a request carrying neither is not from a browser page of ours.
-import { ActionError } from "@/lib/errors";
-import type { Env } from "@/lib/env";
+import { ActionError } from "@/lib/server/errors";
+import type { Env } from "@/lib/server/env";
 
 type OriginEnv = Pick<Env, "NEXTAUTH_URL" | "VERCEL" | "AUTH_TRUST_HOST">;
 

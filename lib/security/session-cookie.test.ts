@@ -1,4 +1,4 @@
-// The vote route reads the session cookie itself (lib/session-token.ts); next-auth sets it. This
+// The vote route reads the session cookie itself (lib/auth/session-token.ts); next-auth sets it. This
 // signs in through next-auth's own handler in every deployment mode and checks that the cookie it
 // set is the one the route reads: on Vercel with no NEXTAUTH_URL, next-auth sets
 // __Secure-next-auth.session-token, which a rule based on NEXTAUTH_URL alone never looked for.
@@ -6,9 +6,9 @@ import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { authOptions } from "@/lib/auth";
-import { resetEnvForTests } from "@/lib/env";
-import { sessionUserId } from "@/lib/session-token";
+import { authOptions } from "@/lib/auth/auth";
+import { resetEnvForTests } from "@/lib/server/env";
+import { sessionUserId } from "@/lib/auth/session-token";
 import { sessionCookieName, usesSecureCookies } from "./session-cookie";
 
 // next-auth's request handler itself (core/index.js), which its route handler wraps; the package
@@ -54,7 +54,7 @@ async function signInThroughNextAuth(host: string, headers: Record<string, strin
     options: authOptions,
   });
   const cookies = (res.cookies ?? []) as Cookie[];
-  const { db } = await import("@/lib/db");
+  const { db } = await import("@/lib/server/db");
   const user = await db.user.findUniqueOrThrow({ where: { participantId }, select: { id: true } });
   return { cookies, userId: user.id };
 }
@@ -76,7 +76,7 @@ describe("the session cookie's name follows next-auth's own rule", () => {
     expect(session?.options?.secure ?? false).toBe(expected.startsWith("__Secure-"));
 
     // Our one rule names the same cookie, and the vote route's reader finds the user in it.
-    const { getEnv } = await import("@/lib/env");
+    const { getEnv } = await import("@/lib/server/env");
     const reqHeaders = new Headers({ ...headers, cookie: `${session!.name}=${session!.value}` });
     expect(sessionCookieName(getEnv(), reqHeaders)).toBe(expected);
     expect(usesSecureCookies(getEnv(), reqHeaders)).toBe(expected.startsWith("__Secure-"));

@@ -3,7 +3,7 @@
 // AUTH_TRUST_HOST, the X-Forwarded-Proto the proxy sent (anything but "http" counts as https);
 // else plain http. Every reader of the cookie outside next-auth must follow the same rule, or an
 // https deployment without NEXTAUTH_URL reads a cookie name next-auth never set.
-import type { Env } from "@/lib/env";
+import type { Env } from "@/lib/server/env";
 
 export const SECURE_SESSION_COOKIE = "__Secure-next-auth.session-token";
 export const PLAIN_SESSION_COOKIE = "next-auth.session-token";

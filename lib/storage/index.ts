@@ -2,7 +2,7 @@ import "server-only";
 // The app's storage, chosen by configuration. Import getStorage() from here; the drivers are
 // exported for tests and scripts that need a specific one.
 import path from "node:path";
-import { getEnv, type Env } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/server/env";
 import { createLocalStorage } from "./local";
 import { createS3Storage } from "./s3";
 import type { Storage } from "./types";

@@ -41,7 +41,7 @@ export const settingsFormSchema = z
     ),
     /**
      * The settings as the form showed them (JSON), so only what this admin changed is saved and a
-     * change another admin made meanwhile to another field is kept (lib/admin/settings-change.ts).
+     * change another admin made meanwhile to another field is kept (lib/settings/change.ts).
      */
     loaded: z.string().max(10_000).optional(),
   })

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth";
-import { creatorsLeaderboard, type CreatorRow } from "@/lib/gamification/leaderboards";
-import { getSettings } from "@/lib/settings";
+import { getCurrentUser } from "@/lib/auth/auth";
+import { creatorsLeaderboard, type CreatorRow } from "@/lib/rewards/leaderboards";
+import { getSettings } from "@/lib/settings/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("play");

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BadgeShelf } from "@/components/play/badge-shelf";
-import { getCurrentUser } from "@/lib/auth";
-import { dateFromKey } from "@/lib/clock";
-import { personalSummary } from "@/lib/gamification/personal";
-import { getSettings } from "@/lib/settings";
+import { getCurrentUser } from "@/lib/auth/auth";
+import { dateFromKey } from "@/lib/server/clock";
+import { personalSummary } from "@/lib/rewards/personal";
+import { getSettings } from "@/lib/settings/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("play");

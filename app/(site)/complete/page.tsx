@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth";
-import { getCompletionStatus } from "@/lib/completion";
-import { getSettings } from "@/lib/settings";
+import { getCurrentUser } from "@/lib/auth/auth";
+import { getCompletionStatus } from "@/lib/study/completion";
+import { getSettings } from "@/lib/settings/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("pages");

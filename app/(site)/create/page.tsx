@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CreateClient } from "@/components/create/create-client";
-import { listAttempts } from "@/lib/attempts";
-import { getCurrentUser } from "@/lib/auth";
-import { getCurrentDay } from "@/lib/days";
+import { listAttempts } from "@/lib/creating/attempts";
+import { getCurrentUser } from "@/lib/auth/auth";
+import { getCurrentDay } from "@/lib/days/days";
 import { imageUrls } from "@/lib/images/urls";
 import { getImageEngine } from "@/lib/imagegen";
-import { getUsage } from "@/lib/quotas";
-import { getSettings } from "@/lib/settings";
+import { getUsage } from "@/lib/creating/quotas";
+import { getSettings } from "@/lib/settings/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("create");

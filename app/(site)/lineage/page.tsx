@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ImageCard } from "@/components/ui/image-card";
-import { dateFromKey } from "@/lib/clock";
+import { dateFromKey } from "@/lib/server/clock";
 import { withThumbUrls } from "@/lib/images/card-urls";
-import { listLineage } from "@/lib/lineage";
+import { listLineage } from "@/lib/days/lineage";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("pages");

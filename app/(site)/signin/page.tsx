@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { enabledOAuthProviders, getCurrentUser } from "@/lib/auth";
+import { enabledOAuthProviders, getCurrentUser } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/validations/callback-url";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PersonalRanking } from "@/components/play/personal-ranking";
 import { VoteGrid } from "@/components/vote/vote-grid";
-import { getCurrentUser } from "@/lib/auth";
-import { dateFromKey } from "@/lib/clock";
-import { getCurrentDay } from "@/lib/days";
-import { getSettings } from "@/lib/settings";
-import { getVoteFeed } from "@/lib/vote-feed";
+import { getCurrentUser } from "@/lib/auth/auth";
+import { dateFromKey } from "@/lib/server/clock";
+import { getCurrentDay } from "@/lib/days/days";
+import { getSettings } from "@/lib/settings/settings";
+import { getVoteFeed } from "@/lib/voting/feed";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("vote");

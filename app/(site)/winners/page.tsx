@@ -3,10 +3,10 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ImageCard } from "@/components/ui/image-card";
 import { TimelapsePlayer } from "@/components/winners/timelapse-player";
-import { dateFromKey } from "@/lib/clock";
-import { listTimelapseFrames, listWinners } from "@/lib/days";
+import { dateFromKey } from "@/lib/server/clock";
+import { listTimelapseFrames, listWinners } from "@/lib/days/days";
 import { withThumbUrls } from "@/lib/images/card-urls";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("pages");

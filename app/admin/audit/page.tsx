@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { adminOrNotFound } from "@/lib/admin-guard";
+import { adminOrNotFound } from "@/lib/auth/admin-guard";
 import { listAudit } from "@/lib/admin/audit";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { LanguageSelect } from "@/components/admin/language-select";
 import { LOCALES } from "@/i18n/locales";
-import { adminOrNotFound } from "@/lib/admin-guard";
+import { adminOrNotFound } from "@/lib/auth/admin-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { banUserAction, hideImageAction, runRolloverAction, unbanUserAction, unhideImageAction, vetoLeaderAction } from "@/app/admin/actions";
+import { banUserAction, hideImageAction, runRolloverAction, unbanUserAction, unhideImageAction, vetoLeaderAction } from "@/lib/admin/actions";
 import { ReasonAction } from "@/components/admin/reason-action";
 import { ImageCard } from "@/components/ui/image-card";
-import { listBannedUsers, listDayCandidates } from "@/lib/admin-candidates";
-import { adminOrNotFound } from "@/lib/admin-guard";
-import { listFlagged } from "@/lib/admin/flags";
-import { getCurrentDay } from "@/lib/days";
+import { listBannedUsers, listDayCandidates } from "@/lib/moderation/candidates";
+import { adminOrNotFound } from "@/lib/auth/admin-guard";
+import { listFlagged } from "@/lib/moderation/flags";
+import { getCurrentDay } from "@/lib/days/days";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");

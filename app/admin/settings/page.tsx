@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SettingsForm } from "@/components/admin/settings-form";
-import { adminOrNotFound } from "@/lib/admin-guard";
+import { adminOrNotFound } from "@/lib/auth/admin-guard";
 import { getImageEngine } from "@/lib/imagegen";
-import { getSettings } from "@/lib/settings";
+import { getSettings } from "@/lib/settings/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");

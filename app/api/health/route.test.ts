@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "@/lib/env";
+import { resetEnvForTests } from "@/lib/server/env";
 import { OBJECT_ONLY, startStrictS3, type StrictS3 } from "@/test/strict-s3";
 import { GET } from "./route";
 

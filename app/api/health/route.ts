@@ -1,7 +1,7 @@
-import { db, lastConnectionError, probeConnection } from "@/lib/db";
-import { describeConnectionError } from "@/lib/db-errors";
-import { parseDatabaseUrl } from "@/lib/db-url";
-import { getEnv } from "@/lib/env";
+import { db, lastConnectionError, probeConnection } from "@/lib/server/db";
+import { describeConnectionError } from "@/lib/server/db-errors";
+import { parseDatabaseUrl } from "@/lib/server/db-url";
+import { getEnv } from "@/lib/server/env";
 import { getStorage } from "@/lib/storage";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import sharp from "sharp";
-import { listTimelapseFrames } from "@/lib/days";
-import { errorResponse, jsonError } from "@/lib/http";
+import { listTimelapseFrames } from "@/lib/days/days";
+import { errorResponse, jsonError } from "@/lib/server/http";
 import { getStorage } from "@/lib/storage";
 
 export const dynamic = "force-dynamic";

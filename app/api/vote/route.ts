@@ -1,12 +1,12 @@
 import { currentLocale } from "@/i18n/current";
-import { AuthError } from "@/lib/auth";
-import { sessionUserId } from "@/lib/session-token";
-import { getEnv } from "@/lib/env";
-import { errorResponse, readJson } from "@/lib/http";
+import { AuthError } from "@/lib/auth/auth";
+import { sessionUserId } from "@/lib/auth/session-token";
+import { getEnv } from "@/lib/server/env";
+import { errorResponse, readJson } from "@/lib/server/http";
 import { assertSameOriginJson } from "@/lib/security/same-origin";
-import { clientAddress, takeRateLimit } from "@/lib/rate-limit";
+import { clientAddress, takeRateLimit } from "@/lib/server/rate-limit";
 import { voteSchema } from "@/lib/validations/vote";
-import { setVote } from "@/lib/votes";
+import { setVote } from "@/lib/voting/votes";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import "server-only";
 // Serves objects from the local storage driver at /files/<key>, which is what
 // createLocalStorage().url() hands out. With the S3 driver, URLs point at S3, so this route 404s.
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/server/env";
 import { assertStorageKey, contentTypeForKey, getStorage, IMMUTABLE_CACHE_CONTROL, StorageKeyError } from "@/lib/storage";
 
 /** GET /files/<key>: the stored bytes, 400 for a malformed key, 404 when there is nothing to serve. */

@@ -4,10 +4,10 @@ import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { VoteGrid } from "@/components/vote/vote-grid";
-import { getCurrentUser } from "@/lib/auth";
-import { dateFromKey } from "@/lib/clock";
-import { db } from "@/lib/db";
-import { getVoteFeed } from "@/lib/vote-feed";
+import { getCurrentUser } from "@/lib/auth/auth";
+import { dateFromKey } from "@/lib/server/clock";
+import { db } from "@/lib/server/db";
+import { getVoteFeed } from "@/lib/voting/feed";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("vote");

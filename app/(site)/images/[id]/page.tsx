@@ -5,12 +5,12 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ImageCard } from "@/components/ui/image-card";
 import { Picture } from "@/components/ui/picture";
-import { getCurrentUser } from "@/lib/auth";
-import { dateFromKey } from "@/lib/clock";
+import { getCurrentUser } from "@/lib/auth/auth";
+import { dateFromKey } from "@/lib/server/clock";
 import { withThumbUrls } from "@/lib/images/card-urls";
 import { imageUrls } from "@/lib/images/urls";
-import { canView, getImagePage } from "@/lib/lineage";
-import { getSettings } from "@/lib/settings";
+import { canView, getImagePage } from "@/lib/days/lineage";
+import { getSettings } from "@/lib/settings/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("vote");

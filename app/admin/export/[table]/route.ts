@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { LOCALES } from "@/i18n/locales";
 import { recordAudit } from "@/lib/admin/audit";
-import { exportTable } from "@/lib/admin/export";
-import { AuthError, requireAdmin } from "@/lib/auth";
-import { db } from "@/lib/db";
-import { jsonError } from "@/lib/http";
+import { exportTable } from "@/lib/research/export";
+import { AuthError, requireAdmin } from "@/lib/auth/auth";
+import { db } from "@/lib/server/db";
+import { jsonError } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth";
-import { RateLimitError, clientAddress, takeRateLimit } from "@/lib/rate-limit";
-import { getEnv } from "@/lib/env";
+import { authOptions } from "@/lib/auth/auth";
+import { RateLimitError, clientAddress, takeRateLimit } from "@/lib/server/rate-limit";
+import { getEnv } from "@/lib/server/env";
 
 const handler = NextAuth(authOptions);
 

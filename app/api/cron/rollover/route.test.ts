@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { keyFromDate, setClockForTests } from "@/lib/clock";
-import { db } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
+import { keyFromDate, setClockForTests } from "@/lib/server/clock";
+import { db } from "@/lib/server/db";
+import { resetEnvForTests } from "@/lib/server/env";
 import { at, closeFutureDays, futureDates, holdRolloverLock, makeDay, makeImage } from "@/test/rollover";
 import { GET } from "./route";
 
 const SECRET = "cron-secret-for-tests-0123456789";
-// Years 6000-8999 are this file's; lib/rollover.test.ts uses earlier ones (see test/rollover.ts).
+// Years 6000-8999 are this file's; lib/rollover/rollover.test.ts uses earlier ones (see test/rollover.ts).
 const nextDate = futureDates(6000, 9000);
 const saved = { secret: process.env.CRON_SECRET, zone: process.env.APP_TIME_ZONE };
 let release: () => Promise<void>;

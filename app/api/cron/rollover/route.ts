@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { getEnv } from "@/lib/env";
-import { errorResponse, jsonError } from "@/lib/http";
-import { runRollover } from "@/lib/rollover";
+import { getEnv } from "@/lib/server/env";
+import { errorResponse, jsonError } from "@/lib/server/http";
+import { runRollover } from "@/lib/rollover/rollover";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { getCurrentUser } from "@/lib/auth";
-import { getCurrentDay } from "@/lib/days";
-import { errorResponse } from "@/lib/http";
-import { getVoteFeed } from "@/lib/vote-feed";
+import { getCurrentUser } from "@/lib/auth/auth";
+import { getCurrentDay } from "@/lib/days/days";
+import { errorResponse } from "@/lib/server/http";
+import { getVoteFeed } from "@/lib/voting/feed";
 
 export const dynamic = "force-dynamic";
 

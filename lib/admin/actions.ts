@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { recordAudit } from "@/lib/admin/audit";
+import { changeSettings, changedSettings } from "@/lib/settings/change";
+import { banUser, hideImage, unbanUser, unhideImage, vetoLeader } from "@/lib/moderation/moderation";
+import { db } from "@/lib/server/db";
+import { runRollover } from "@/lib/rollover/rollover";
+import { defineAction } from "@/lib/server/safe-action";
+import { banSchema, emptySchema, imageModerationSchema, settingsFormSchema, unbanSchema, unhideSchema, vetoSchema } from "@/lib/validations/admin";
+
+// Every action here is admin-only through defineAction({ access: "admin" }): the role is checked
+// on the server for each call, whatever the page or layout did. Each change is audited by the
+// lib function that makes it, in the same transaction.
+
+function refresh() {
+  revalidatePath("/admin", "layout");
+  revalidatePath("/vote");
+}
+
+export const hideImageAction = defineAction({ access: "admin", schema: imageModerationSchema }, async ({ imageId, reason }, { user }) => {
+  await hideImage(user.id, imageId, reason);
+  refresh();
+  return { imageId };
+});
+
+export const unhideImageAction = defineAction({ access: "admin", schema: unhideSchema }, async ({ imageId, reason }, { user }) => {
+  await unhideImage(user.id, imageId, reason);
+  refresh();
+  return { imageId };
+});
+
+export const banUserAction = defineAction({ access: "admin", schema: banSchema }, async ({ userId, reason }, { user }) => {
+  await banUser(user.id, userId, reason);
+  refresh();
+  return { userId };
+});
+
+export const unbanUserAction = defineAction({ access: "admin", schema: unbanSchema }, async ({ userId }, { user }) => {
+  await unbanUser(user.id, userId);
+  refresh();
+  return { userId };
+});
+
+export const vetoLeaderAction = defineAction({ access: "admin", schema: vetoSchema }, async ({ dayId, reason, expectedImageId }, { user }) => {
+  const res = await vetoLeader(user.id, dayId, reason, expectedImageId);
+  refresh();
+  return res;
+});
+
+/** The same rollover as the cron route, with the same idempotence; audited. */
+export const runRolloverAction = defineAction({ access: "admin", schema: emptySchema }, async (_input, { user }) => {
+  const res = await runRollover();
+  await recordAudit(db, { adminId: user.id, action: "rollover", targetType: "day", targetId: null, after: res });
+  refresh();
+  return { closed: res.closed.length };
+});
+
+export const updateSettingsAction = defineAction({ access: "admin", schema: settingsFormSchema }, async ({ loaded, ...input }, { user }) => {
+  // Only the fields this admin changed: two admins saving at once never undo each other.
+  const after = await changeSettings(user.id, changedSettings(input, loaded));
+  refresh();
+  return after;
+});

@@ -1,0 +1,126 @@
+import "server-only";
+import { getServerSession, type NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import { cache } from "react";
+import { db } from "@/lib/server/db";
+import { getEnv } from "@/lib/server/env";
+import { configuredHttps, SECURE_SESSION_COOKIE } from "@/lib/security/session-cookie";
+import { signInOAuth, signInParticipant, SignInRefused } from "@/lib/auth/users";
+
+function buildAuthOptions(): NextAuthOptions {
+  const env = getEnv();
+  const providers: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "participant",
+      name: "Participant id",
+      credentials: { participantId: { label: "Participant id", type: "text" } },
+      async authorize(credentials) {
+        // next-auth turns a thrown message into `error` for the client: the person sees why.
+        const user = await signInParticipant(credentials?.participantId);
+        return { id: String(user.id), name: user.displayName };
+      },
+    }),
+  ];
+  if (env.GITHUB_ID && env.GITHUB_SECRET) {
+    providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+  }
+  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
+    providers.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }));
+  }
+  return {
+    secret: env.NEXTAUTH_SECRET,
+    // next-auth's own cookies are httpOnly, SameSite=Lax, and Secure (with __Secure-/__Host-
+    // names) when NEXTAUTH_URL is https. Only an app embedded by another site needs more.
+    cookies: embeddedCookies(env),
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers,
+    callbacks: {
+      async signIn({ account, user }) {
+        if (!account || account.provider === "participant") return true;
+        try {
+          await signInOAuth({ provider: account.provider, providerAccountId: account.providerAccountId, email: user.email, name: user.name });
+          return true;
+        } catch (err) {
+          // A code, not the message: the sign-in page only shows texts it knows for each code.
+          if (err instanceof SignInRefused) return `/signin?error=${err.reason === "BANNED" ? "Banned" : "InvalidAccount"}`;
+          throw err;
+        }
+      },
+      async jwt({ token, user, account }) {
+        if (account && account.provider !== "participant") {
+          const u = await signInOAuth({ provider: account.provider, providerAccountId: account.providerAccountId, email: user?.email, name: user?.name });
+          token.uid = u.id;
+          token.name = u.displayName;
+        } else if (user) {
+          token.uid = Number(user.id);
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        if (token.uid) session.user = { ...session.user, id: token.uid };
+        return session;
+      },
+    },
+  };
+}
+
+/**
+ * When crowd platforms may frame the app (FRAME_ANCESTORS) and it runs on https, the cookies it
+ * needs inside the frame must be SameSite=None, or the browser would drop them there. They stay
+ * httpOnly and Secure. Otherwise next-auth's defaults apply (undefined).
+ */
+function embeddedCookies(env: ReturnType<typeof getEnv>): NextAuthOptions["cookies"] {
+  if (env.FRAME_ANCESTORS.length === 0 || !configuredHttps(env)) return undefined;
+  const options = { httpOnly: true, sameSite: "none", path: "/", secure: true } as const;
+  return {
+    sessionToken: { name: SECURE_SESSION_COOKIE, options },
+    callbackUrl: { name: "__Secure-next-auth.callback-url", options },
+    csrfToken: { name: "__Host-next-auth.csrf-token", options },
+  };
+}
+
+export const authOptions = buildAuthOptions();
+
+/** Which sign-in methods are configured, for the sign-in page (no secrets). */
+export function enabledOAuthProviders(): { id: string; name: string }[] {
+  const env = getEnv();
+  return [
+    ...(env.GITHUB_ID ? [{ id: "github", name: "GitHub" }] : []),
+    ...(env.GOOGLE_CLIENT_ID ? [{ id: "google", name: "Google" }] : []),
+  ];
+}
+
+export type CurrentUser = { id: number; displayName: string; role: "PARTICIPANT" | "ADMIN"; bannedAt: Date | null };
+
+/** The signed-in user as the database has them now, or null. Cached for one request. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (!id) return null;
+  return db.user.findUnique({ where: { id }, select: { id: true, displayName: true, role: true, bannedAt: true } });
+});
+
+export class AuthError extends Error {
+  constructor(public readonly code: "UNAUTHENTICATED" | "BANNED" | "FORBIDDEN", message: string) {
+    super(message);
+    this.name = "AuthError";
+  }
+}
+
+/** The signed-in, not banned user; throws AuthError otherwise. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AuthError("UNAUTHENTICATED", "Please sign in first.");
+  if (user.bannedAt) throw new AuthError("BANNED", "This account has been suspended and can no longer take part.");
+  return user;
+}
+
+/** A signed-in admin who is not banned (a banned admin is not an admin); throws AuthError otherwise. */
+export async function requireAdmin(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user || user.bannedAt || user.role !== "ADMIN") throw new AuthError("FORBIDDEN", "Not found.");
+  return user;
+}

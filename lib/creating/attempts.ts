@@ -1,0 +1,60 @@
+import "server-only";
+import { now } from "@/lib/server/clock";
+import { db } from "@/lib/server/db";
+import { lockOpenDay } from "@/lib/days/lock";
+import { ActionError } from "@/lib/server/errors";
+import { imageUrls } from "@/lib/images/urls";
+import { takeQuota } from "@/lib/creating/quotas";
+import { getSettings } from "@/lib/settings/settings";
+
+/** A participant's attempts on a day, newest first, as the create page shows them. */
+export async function listAttempts(userId: number, dayId: number) {
+  const rows = await db.image.findMany({
+    where: { creatorId: userId, dayId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, prompt: true, status: true, width: true, height: true, resultKey: true, thumbKey: true, maskCoverage: true, provider: true, model: true, createdAt: true, hiddenAt: true },
+  });
+  return Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      prompt: r.prompt,
+      submitted: r.status === "SUBMITTED",
+      hidden: r.hiddenAt !== null,
+      width: r.width,
+      height: r.height,
+      maskCoverage: r.maskCoverage,
+      provider: r.provider,
+      model: r.model,
+      createdAt: r.createdAt.toISOString(),
+      ...(await imageUrls(r)),
+    })),
+  );
+}
+
+export type Attempt = Awaited<ReturnType<typeof listAttempts>>[number];
+
+/**
+ * Puts one of the user's own attempts on today's vote. In one transaction: the day is open and
+ * stays so (share lock), a unit of the daily submission quota is taken, and the attempt flips
+ * from DRAFT to SUBMITTED; if any step refuses, none of it happens.
+ */
+export async function submitAttempt(userId: number, imageId: number) {
+  const settings = await getSettings();
+  return db.$transaction(async (tx) => {
+    const image = await tx.image.findUnique({ where: { id: imageId }, select: { creatorId: true, dayId: true, status: true, hiddenAt: true } });
+    if (!image || image.creatorId !== userId || image.dayId === null) throw new ActionError("That attempt was not found among yours.", "NOT_FOUND");
+    await lockOpenDay(tx, image.dayId);
+    if (image.status === "SUBMITTED") throw new ActionError("This attempt is already in today's vote.", "ALREADY_SUBMITTED");
+    if (image.status !== "DRAFT" || image.hiddenAt) throw new ActionError("This attempt cannot be submitted.", "NOT_ALLOWED");
+    if (!(await takeQuota(userId, image.dayId, "submissions", settings.submissionsPerDay, tx))) {
+      throw new ActionError(
+        settings.submissionsPerDay === 1 ? "You have already submitted an attempt today." : `You have already submitted ${settings.submissionsPerDay} attempts today.`,
+        "QUOTA",
+      );
+    }
+    const { count } = await tx.image.updateMany({ where: { id: imageId, status: "DRAFT" }, data: { status: "SUBMITTED", submittedAt: now() } });
+    // Throwing rolls the quota back with everything else in the transaction.
+    if (count !== 1) throw new ActionError("This attempt is already in today's vote.", "ALREADY_SUBMITTED");
+    return { id: imageId };
+  });
+}

@@ -1,0 +1,145 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { keyFromDate } from "@/lib/server/clock";
+import { db } from "@/lib/server/db";
+import { compositeOutsideMask } from "@/lib/images/composite";
+import { makeThumbnail } from "@/lib/images/thumbnail";
+import { markEngineRecovered, recordEngineFailure } from "@/lib/imagegen/failures";
+import { EngineError, type ImageEngine } from "@/lib/imagegen/types";
+import { MaskError, readMask } from "@/lib/mask/mask";
+import { DB_UNAVAILABLE_MESSAGE, isConnectionError } from "@/lib/server/db-errors";
+import { refundQuotaReliably, takeQuota } from "@/lib/creating/quotas";
+import { ActionError } from "@/lib/server/errors";
+import { getSettings } from "@/lib/settings/settings";
+import type { Storage } from "@/lib/storage";
+import { lockOpenDay } from "@/lib/days/lock";
+
+export type GenerationDeps = {
+  engine: ImageEngine;
+  storage: Storage;
+  moderate: (prompt: string) => Promise<{ flagged: boolean; categories: string[] }>;
+};
+
+/** `locale`: the creator's interface language, recorded on the image for research. */
+export type GenerationInput = { userId: number; dayId: number; prompt: string; mask: Buffer; locale?: string | null };
+
+const SEED_UNAVAILABLE = "Today's picture could not be loaded, so this attempt was not counted. Please try again shortly.";
+const STORAGE_FAILED = "We could not save your picture, so this attempt was not counted. Please try again.";
+
+/**
+ * One generation, end to end: validate the mask against today's seed, take a unit of the daily
+ * quota, run the engine, put the seed back outside the mask, store the files, then record the
+ * Image row in one transaction. Any failure after the quota was taken gives it back and deletes
+ * whatever files were written, so nothing half-done remains.
+ */
+export async function generateAttempt(input: GenerationInput, deps: GenerationDeps) {
+  const started = performance.now();
+  const day = await db.day.findUnique({
+    where: { id: input.dayId },
+    select: { id: true, date: true, status: true, seedImage: { select: { id: true, resultKey: true, width: true, height: true } } },
+  });
+  if (!day || day.status !== "OPEN") throw new ActionError("This day has closed. Reload to work on today's picture.", "DAY_CLOSED");
+  const seed = day.seedImage;
+  const settings = await getSettings();
+
+  let mask;
+  try {
+    mask = await readMask(input.mask, { width: seed.width, height: seed.height }, { min: settings.minMaskCoverage, max: settings.maxMaskCoverage });
+  } catch (err) {
+    if (err instanceof MaskError) throw new ActionError(err.message, "INVALID_MASK", { mask: [err.message] });
+    throw err;
+  }
+
+  const verdict = await deps.moderate(input.prompt);
+  if (verdict.flagged) {
+    throw new ActionError("This prompt was flagged by content moderation, so it was not sent to the image model. Please rephrase it.", "REFUSED");
+  }
+
+  if (!(await takeQuota(input.userId, day.id, "generations", settings.generationQuota))) {
+    throw new ActionError(`You have used all ${settings.generationQuota} generations for today. Come back tomorrow!`, "QUOTA");
+  }
+
+  const written: string[] = [];
+  try {
+    const seedFile = await deps.storage.get(seed.resultKey).catch((err: unknown) => {
+      throw new ActionError(SEED_UNAVAILABLE, "UNAVAILABLE", undefined, err);
+    });
+    if (!seedFile) throw new ActionError(SEED_UNAVAILABLE, "UNAVAILABLE");
+    const result = await deps.engine.edit({ image: seedFile.body, mask: mask.png, prompt: input.prompt, width: seed.width, height: seed.height });
+    const final = await compositeOutsideMask(seedFile.body, result.image, mask.edit, seed.width, seed.height);
+    const thumb = await makeThumbnail(final);
+
+    const base = `days/${keyFromDate(day.date)}/${randomUUID()}`;
+    const files: [string, Buffer, string][] = [
+      [`${base}/result.png`, final, "image/png"],
+      [`${base}/mask.png`, mask.png, "image/png"],
+      [`${base}/raw.png`, result.image, "image/png"],
+      [`${base}/thumb.webp`, thumb, "image/webp"],
+    ];
+    try {
+      for (const [key, body, type] of files) {
+        written.push(key);
+        await deps.storage.put(key, body, type);
+      }
+    } catch (err: unknown) {
+      throw new ActionError(STORAGE_FAILED, "STORAGE", undefined, err);
+    }
+
+    const image = await db.$transaction(async (tx) => {
+      // The day may have closed while the engine worked; a closed day takes no new images.
+      await lockOpenDay(tx, day.id);
+      return tx.image.create({
+        data: {
+          dayId: day.id,
+          parentId: seed.id,
+          creatorId: input.userId,
+          prompt: input.prompt,
+          status: "DRAFT",
+          resultKey: `${base}/result.png`,
+          maskKey: `${base}/mask.png`,
+          rawKey: `${base}/raw.png`,
+          thumbKey: `${base}/thumb.webp`,
+          width: seed.width,
+          height: seed.height,
+          provider: result.provider,
+          model: result.model,
+          modelRequested: result.modelRequested,
+          maskCoverage: mask.coverage,
+          locale: input.locale ?? null,
+          engineMs: Math.round(result.engineMs),
+          totalMs: Math.round(performance.now() - started),
+        },
+        select: { id: true },
+      });
+    });
+    // The offline engine has no account or key that could have failed.
+    if (result.provider !== "offline") await markEngineRecovered(result.provider).catch((e) => logError("could not mark the engine recovered", e));
+    // One line per generation for operators: ids and timings, never the prompt itself.
+    console.log(JSON.stringify({ level: "info", msg: "generation", imageId: image.id, userId: input.userId, dayId: day.id, provider: result.provider, model: result.model, modelRequested: result.modelRequested, engineMs: Math.round(result.engineMs), totalMs: Math.round(performance.now() - started), promptLength: input.prompt.length, coverage: Number(mask.coverage.toFixed(4)) }));
+    return image;
+  } catch (err) {
+    await refundQuotaReliably(input.userId, day.id, "generations").catch((e) => logError("quota refund failed", e));
+    await Promise.all(written.map((k) => deps.storage.delete(k).catch((e) => logError(`could not delete ${k}`, e))));
+    if (err instanceof ActionError) {
+      // A refusal the user caused needs no log line; a failure of ours (storage, the seed) does,
+      // with its cause, since the user only sees the plain message.
+      if (err.cause !== undefined) logError(`generation failed: ${err.code}`, err.cause);
+      throw err;
+    }
+    if (err instanceof EngineError) {
+      // The participant only learns that generation is unavailable; the admin overview says why.
+      if (err.operator) {
+        logError(`image engine failed: ${err.operator.code}`, err.operator.detail);
+        await recordEngineFailure(err.operator).catch((e) => logError("could not record the engine failure", e));
+      }
+      throw new ActionError(err.userMessage, err.code);
+    }
+    logError("generation failed", err);
+    if (isConnectionError(err)) throw new ActionError(`${DB_UNAVAILABLE_MESSAGE} This attempt was not counted.`, "UNAVAILABLE");
+    throw new ActionError("Your picture could not be saved because of a problem on our side. This attempt was not counted; please try again.", "INTERNAL");
+  }
+}
+
+function logError(msg: string, err: unknown) {
+  console.error(JSON.stringify({ level: "error", msg, error: err instanceof Error ? err.message : String(err) }));
+}

@@ -1,0 +1,150 @@
+// What each research export contains, column by column. The exporter (lib/research/export.ts) and
+// the data dictionary (docs/data-dictionary.md, rendered by lib/research/export-dictionary.ts and
+// checked by a test) both come from this one list, so the documentation cannot drift from the files.
+import { keyFromDate } from "@/lib/server/clock";
+import type { Cell } from "@/lib/research/csv";
+
+export type ExportTable = "users" | "days" | "images" | "votes" | "flags" | "audit";
+
+/** Rows as the exporter reads them (lib/research/export.ts selects exactly these fields). */
+export interface ExportRows {
+  users: { id: number; participantId: string | null; role: string; createdAt: Date; bannedAt: Date | null; banReason: string | null; accounts: { provider: string }[] };
+  days: { id: number; date: Date; status: string; seedImageId: number; winnerImageId: number | null; openedAt: Date; closedAt: Date | null; totalParticipants: number; totalSubmissions: number; totalVotes: number };
+  images: {
+    id: number; dayId: number | null; parentId: number | null; creatorId: number | null; status: string; prompt: string; provider: string; model: string; modelRequested: string | null;
+    width: number; height: number; maskCoverage: number | null; engineMs: number | null; totalMs: number | null; locale: string | null; upvotes: number; downvotes: number;
+    createdAt: Date; submittedAt: Date | null; hiddenAt: Date | null; hiddenReason: string | null;
+  };
+  votes: { id: number; userId: number; imageId: number; value: number; position: number | null; talliesVisible: boolean; locale: string | null; createdAt: Date; updatedAt: Date; image: { dayId: number | null } };
+  flags: { id: number; imageId: number; userId: number; reason: string; createdAt: Date };
+  audit: { id: number; createdAt: Date; adminId: number | null; action: string; targetType: string; targetId: string | null; reason: string | null; before: string | null; after: string | null };
+}
+
+/** Per-export helpers a column may need (keyed with server secrets, so made by the exporter). */
+export type ExportContext = { hashParticipant: (participantId: string) => string; completionCode: (userId: number) => string };
+
+export type Column<R> = {
+  name: string;
+  description: string;
+  get: (row: R, ctx: ExportContext) => Cell;
+  /** Present only in raw exports (raw=1), or only in the default, pseudonymised ones. */
+  only?: "raw" | "pseudonymised";
+};
+
+export type TableSpec<R> = { title: string; description: string; columns: Column<R>[] };
+
+const col = <R>(name: string, description: string, get: (row: R, ctx: ExportContext) => Cell, only?: Column<R>["only"]): Column<R> => ({ name, description, get, only });
+/** The keys of R whose values can go in a cell as they are (not the nested relations). */
+type CellKeys<R> = { [K in keyof R]: R[K] extends Cell ? K : never }[keyof R] & string;
+// The cast is safe: CellKeys only admits keys whose values are Cells, which TS cannot follow through R[K].
+const field = <R>(name: CellKeys<R>, description: string) => col<R>(name, description, (r) => r[name] as Cell);
+
+export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
+  users: {
+    title: "users",
+    description: "One row per account. Email addresses and display names are never exported (display names are a real name for OAuth accounts, or derived from the participant id).",
+    columns: [
+      field("id", "Internal user id; Image.creatorId, Vote.userId, Flag.userId and AuditLog.adminId refer to it."),
+      col("participantHash", "HMAC-SHA256 (hex) of the participant id (Prolific PID, MTurk workerId ...), keyed by EXPORT_HASH_SALT or, when unset, by a key derived from NEXTAUTH_SECRET. The same id gives the same hash in every export made with the same key. Empty for OAuth accounts.", (r, ctx) => (r.participantId === null ? null : ctx.hashParticipant(r.participantId)), "pseudonymised"),
+      col("participantId", "The participant id itself. Only in raw exports (raw=1), which are personal data.", (r) => r.participantId, "raw"),
+      col("signIn", 'How the account signs in: "participant-id", or the OAuth providers linked to it ("github", "google", joined by +).', (r) => (r.participantId !== null ? "participant-id" : r.accounts.map((a) => a.provider).sort().join("+") || null)),
+      field("role", "PARTICIPANT or ADMIN."),
+      field("createdAt", "When the account was created (first sign-in)."),
+      field("bannedAt", "When the account was banned; empty if it is not banned."),
+      field("banReason", "The reason given for the ban."),
+      col("completionCode", "The completion code this account is shown at /complete once it has done the study's tasks (lib/study/completion.ts); listed for every account so codes pasted into a crowd platform can be checked.", (r, ctx) => ctx.completionCode(r.id)),
+    ],
+  },
+  days: {
+    title: "days",
+    description: "One row per day's vote.",
+    columns: [
+      field("id", "Internal day id; Image.dayId refers to it."),
+      col("date", "The calendar date (YYYY-MM-DD) in the app's time zone (APP_TIME_ZONE).", (r) => keyFromDate(r.date)),
+      field("status", "OPEN (still voting) or CLOSED (the rollover picked its winner)."),
+      field("seedImageId", "The image the day's participants edited: the previous day's winner, or a seed."),
+      field("winnerImageId", "The image that won (it seeds the next day); empty when nobody was eligible or the day is open."),
+      field("openedAt", "When the day was opened."),
+      field("closedAt", "When the rollover closed it; empty while open."),
+      field("totalParticipants", "People who made an image (drafts included) or voted, recorded at the close; 0 while open."),
+      field("totalSubmissions", "Images submitted to the vote (hidden ones included), recorded at the close; 0 while open."),
+      field("totalVotes", "Votes on the day's images, recorded at the close; 0 while open."),
+    ],
+  },
+  images: {
+    title: "images",
+    description: "Every image: seeds, drafts (attempts not submitted) and submissions.",
+    columns: [
+      field("id", "Internal image id."),
+      field("dayId", "The day the image was made for; empty only for the bundled first seed."),
+      field("parentId", "The image it was made from (the day's seed); following parentId walks the lineage."),
+      field("creatorId", "The user who made it; empty for seeds."),
+      field("status", "SEED, DRAFT (an attempt kept but not submitted) or SUBMITTED (in the day's vote)."),
+      field("prompt", "The prompt, as the participant wrote it."),
+      field("provider", 'The engine that made it: "openai", "offline" (the built-in engine) or "bundled" (a seed).'),
+      field("model", "The exact model that produced the image: for OpenAI the dated snapshot (e.g. gpt-image-2-2026-04-21) that every edit asked for, since the Images API names none in its response. Older images, made before snapshots were resolved, have the id as configured (often the alias), equal to modelRequested."),
+      field("modelRequested", "The model id the configuration asked for (OPENAI_IMAGE_MODEL): an alias such as gpt-image-2, resolved through the Models API to its newest snapshot that was not shut down, or a snapshot itself. Empty for seeds; for older images, copied from model when the column was added."),
+      field("width", "Width in pixels."),
+      field("height", "Height in pixels."),
+      field("maskCoverage", "Share of the picture the participant's mask repainted (0-1); empty for seeds."),
+      field("engineMs", "Time the engine took to generate, in milliseconds."),
+      field("totalMs", "Time of the whole generation request (upload, engine, storage), in milliseconds."),
+      field("locale", 'Interface language the creator used: "en", "es" or "ar" (the prompt is as typed); empty for seeds and older images.'),
+      field("upvotes", "Up-votes it has (or had when its day closed)."),
+      field("downvotes", "Down-votes it has (or had when its day closed)."),
+      field("createdAt", "When it was generated."),
+      field("submittedAt", "When it was submitted to the vote; empty for drafts and seeds."),
+      col("hidden", "true if a moderator hid it (out of the vote, never a winner).", (r) => r.hiddenAt !== null),
+      field("hiddenAt", "When it was hidden; empty if visible."),
+      field("hiddenReason", "The moderator's reason for hiding it."),
+    ],
+  },
+  votes: {
+    title: "votes",
+    description: "One row per user and image voted on (a changed vote is one row with its latest value; a cleared vote is gone).",
+    columns: [
+      field("id", "Internal vote id."),
+      field("userId", "The voter (users.id)."),
+      field("imageId", "The image voted on (images.id)."),
+      col("dayId", "The day of that image (days.id), for convenience.", (r) => r.image.dayId),
+      field("value", "1 (up) or -1 (down)."),
+      field("position", "Where the image stood in this voter's grid when they voted (0-based); for herding research."),
+      field("talliesVisible", "Whether the voter could see the image's tallies when casting this vote."),
+      field("locale", 'Interface language the voter used when the vote took its current value: "en", "es" or "ar".'),
+      field("createdAt", "When the user first voted on the image."),
+      field("updatedAt", "When the vote last took its current value."),
+    ],
+  },
+  flags: {
+    title: "flags",
+    description: "Reports of images by participants, one per person and image.",
+    columns: [
+      field("id", "Internal flag id."),
+      field("imageId", "The image reported (images.id)."),
+      field("userId", "Who reported it (users.id)."),
+      field("reason", "The reason they gave."),
+      field("createdAt", "When it was reported."),
+    ],
+  },
+  audit: {
+    title: "audit",
+    description: "What admins did: hiding, bans, vetoes, settings, rollovers, exports.",
+    columns: [
+      field("id", "Internal entry id."),
+      field("createdAt", "When it happened."),
+      field("adminId", "The admin (users.id); empty for the system or a deleted account."),
+      field("action", "What was done: hide, unhide, ban, unban, veto, settings, rollover, export ..."),
+      field("targetType", "The kind of thing acted on: image, user, day, settings, table ..."),
+      field("targetId", "Its id (or table name)."),
+      field("reason", "The reason the admin gave."),
+      field("before", "The target's relevant fields before the change, as JSON."),
+      field("after", "The same fields after the change, as JSON."),
+    ],
+  },
+};
+
+/** The columns of a table in one kind of export. */
+export function exportColumns<T extends ExportTable>(table: T, raw: boolean): Column<ExportRows[T]>[] {
+  const spec: TableSpec<ExportRows[T]> = EXPORT_TABLES[table];
+  return spec.columns.filter((c) => !c.only || c.only === (raw ? "raw" : "pseudonymised"));
+}

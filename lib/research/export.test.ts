@@ -1,0 +1,168 @@
+// Its own database: an export is the whole table, so no other file's rows may appear in it.
+import "@/test/isolated-db";
+import { createHmac } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { castVote, closeDayAs, makeAdmin, makeImage, makeOldDay } from "@/test/admin";
+import { collect, parseCsv } from "@/test/csv";
+import { makeUser } from "@/test/fixtures";
+import { completionCode } from "@/lib/study/completion";
+import { keyFromDate } from "@/lib/server/clock";
+import { db } from "@/lib/server/db";
+import { resetEnvForTests } from "@/lib/server/env";
+import { recordAudit } from "../admin/audit";
+import { exportTable, type ExportTable } from "./export";
+import { flagImage } from "../moderation/flags";
+import { hideImage } from "../moderation/moderation";
+
+const SALT = "export-test-salt-0123456789";
+const hmac = (pid: string) => createHmac("sha256", Buffer.from(SALT, "utf8")).update(pid).digest("hex");
+type Value = string | number | boolean | Date | null;
+
+/** What the CSV should hold for a value (docs/data-dictionary.md, "Formats"). */
+function cell(v: Value): string {
+  if (v === null) return "";
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === "string") return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return String(v);
+}
+
+/** Every table as the database holds it, id order, in the export's columns (computed independently). */
+async function expected(table: ExportTable, raw = false): Promise<Record<string, Value>[]> {
+  switch (table) {
+    case "users":
+      return (await db.user.findMany({ orderBy: { id: "asc" }, include: { accounts: true } })).map((u) => ({
+        id: u.id,
+        ...(raw ? { participantId: u.participantId } : { participantHash: u.participantId && hmac(u.participantId) }),
+        signIn: u.participantId ? "participant-id" : u.accounts.map((a) => a.provider).sort().join("+") || null,
+        role: u.role, createdAt: u.createdAt, bannedAt: u.bannedAt, banReason: u.banReason, completionCode: completionCode(u.id),
+      }));
+    case "days":
+      return (await db.day.findMany({ orderBy: { id: "asc" } })).map((d) => ({
+        id: d.id, date: keyFromDate(d.date), status: d.status, seedImageId: d.seedImageId, winnerImageId: d.winnerImageId, openedAt: d.openedAt,
+        closedAt: d.closedAt, totalParticipants: d.totalParticipants, totalSubmissions: d.totalSubmissions, totalVotes: d.totalVotes,
+      }));
+    case "images":
+      return (await db.image.findMany({ orderBy: { id: "asc" } })).map((i) => ({
+        id: i.id, dayId: i.dayId, parentId: i.parentId, creatorId: i.creatorId, status: i.status, prompt: i.prompt, provider: i.provider, model: i.model, modelRequested: i.modelRequested,
+        width: i.width, height: i.height, maskCoverage: i.maskCoverage, engineMs: i.engineMs, totalMs: i.totalMs, locale: i.locale, upvotes: i.upvotes, downvotes: i.downvotes,
+        createdAt: i.createdAt, submittedAt: i.submittedAt, hidden: i.hiddenAt !== null, hiddenAt: i.hiddenAt, hiddenReason: i.hiddenReason,
+      }));
+    case "votes":
+      return (await db.vote.findMany({ orderBy: { id: "asc" }, include: { image: true } })).map((v) => ({
+        id: v.id, userId: v.userId, imageId: v.imageId, dayId: v.image.dayId, value: v.value, position: v.position, talliesVisible: v.talliesVisible, locale: v.locale, createdAt: v.createdAt, updatedAt: v.updatedAt,
+      }));
+    case "flags":
+      return db.flag.findMany({ orderBy: { id: "asc" } });
+    case "audit":
+      return db.auditLog.findMany({ orderBy: { id: "asc" }, select: { id: true, createdAt: true, adminId: true, action: true, targetType: true, targetId: true, reason: true, before: true, after: true } });
+  }
+}
+
+const TABLES: ExportTable[] = ["users", "days", "images", "votes", "flags", "audit"];
+
+beforeAll(() => {
+  process.env.EXPORT_HASH_SALT = SALT;
+  resetEnvForTests();
+});
+afterAll(() => {
+  delete process.env.EXPORT_HASH_SALT;
+  resetEnvForTests();
+});
+
+describe("exportTable", () => {
+  it("writes a header only, or an empty array, for an empty table", async () => {
+    expect(await collect(exportTable("flags", "csv"))).toBe("id,imageId,userId,reason,createdAt\r\n");
+    expect(JSON.parse(await collect(exportTable("flags", "json")))).toEqual([]);
+  });
+
+  it("matches the database row for row, in CSV and JSON, across batch boundaries", async () => {
+    const admin = await makeAdmin();
+    await db.account.createMany({ data: [{ userId: admin.id, provider: "google", providerAccountId: "g1" }, { userId: admin.id, provider: "github", providerAccountId: "h1" }] });
+    await db.user.update({ where: { id: admin.id }, data: { participantId: null } });
+    const rude = await makeUser();
+    const voter = await makeUser();
+    const { day } = await makeOldDay();
+    const { day: open } = await makeOldDay();
+    const tricky = await makeImage(day, { creatorId: rude.id });
+    await db.image.update({ where: { id: tricky.id }, data: { prompt: '=HYPERLINK("http://evil.example","click"), then a "quote"\r\nand a new line', maskCoverage: 0.25, engineMs: 812, totalMs: 1500 } });
+    const cafe = await makeImage(day);
+    await db.image.update({ where: { id: cafe.id }, data: { prompt: "Café 東京, -minus at start? no: here", maskCoverage: 0.5 } });
+    await makeImage(open, { draft: true, creatorId: voter.id });
+    await castVote(voter.id, tricky.id, -1);
+    await castVote(voter.id, cafe.id, 1);
+    await castVote(admin.id, cafe.id, 1);
+    await db.vote.updateMany({ where: { userId: voter.id }, data: { position: 3, talliesVisible: true } });
+    await flagImage(voter.id, tricky.id, "-looks like spam, \"clearly\"");
+    await hideImage(admin.id, tricky.id, "@everyone, formula-looking reason");
+    await closeDayAs(day.id, cafe.id, { totalParticipants: 3, totalSubmissions: 2, totalVotes: 3 });
+    await recordAudit(db, { adminId: admin.id, action: "settings", targetType: "settings", targetId: null, before: { a: "x,y" }, after: { a: "\"z\"" } });
+    await db.user.update({ where: { id: rude.id }, data: { bannedAt: new Date(), banReason: "+spam, again\nand again" } });
+
+    for (const table of TABLES) {
+      const want = await expected(table);
+      for (const batchSize of [1, 2, 2000]) {
+        const chunks: string[] = [];
+        for await (const c of exportTable(table, "csv", { batchSize })) chunks.push(c);
+        for (const c of chunks) expect(c.endsWith("\r\n")).toBe(true); // whole records per chunk
+        const [header, ...records] = parseCsv(chunks.join(""));
+        expect(header).toEqual(Object.keys(want[0]!));
+        expect(records).toEqual(want.map((row) => Object.values(row).map(cell)));
+        const json = JSON.parse(await collect(exportTable(table, "json", { batchSize })));
+        expect(json).toEqual(JSON.parse(JSON.stringify(want)));
+      }
+    }
+    // The tricky cells really were tricky.
+    const images = parseCsv(await collect(exportTable("images", "csv")));
+    expect(images.find((r) => r[0] === String(tricky.id))?.[5]).toMatch(/^'=HYPERLINK\("http:\/\/evil.example","click"\), then a "quote"\r\nand/);
+  });
+
+  it("replaces participant ids with a keyed hash unless raw, and keys it from NEXTAUTH_SECRET without a salt", async () => {
+    const user = await makeUser();
+    const row = async (raw: boolean) => {
+      const [header, ...rows] = parseCsv(await collect(exportTable("users", "csv", { raw })));
+      const found = rows.find((r) => r[0] === String(user.id));
+      return Object.fromEntries(header!.map((h, i) => [h, found?.[i]]));
+    };
+    expect(await row(false)).toMatchObject({ participantHash: hmac(user.participantId!) });
+    expect(await row(false)).not.toHaveProperty("participantId");
+    expect(await row(true)).toMatchObject({ participantId: user.participantId });
+    expect(await row(true)).not.toHaveProperty("participantHash");
+    expect(await collect(exportTable("users", "csv"))).not.toContain(user.participantId!);
+
+    delete process.env.EXPORT_HASH_SALT;
+    resetEnvForTests();
+    const derived = (await row(false)).participantHash;
+    expect(derived).toMatch(/^[0-9a-f]{64}$/);
+    expect(derived).not.toBe(hmac(user.participantId!));
+    expect((await row(false)).participantHash).toBe(derived);
+    process.env.EXPORT_HASH_SALT = SALT;
+    resetEnvForTests();
+  });
+
+  it("records the interface language of votes and images, and exports one language on request", async () => {
+    const { day } = await makeOldDay();
+    await db.day.update({ where: { id: day.id }, data: { status: "OPEN" } });
+    const creator = await makeUser();
+    const es = await makeImage(day);
+    await db.image.update({ where: { id: es.id }, data: { locale: "es", creatorId: creator.id } });
+    const ar = await makeImage(day);
+    await db.image.update({ where: { id: ar.id }, data: { locale: "ar" } });
+    const voter = await makeUser();
+    const { setVote } = await import("@/lib/voting/votes");
+    await setVote({ userId: voter.id, imageId: es.id, value: 1, locale: "ar" });
+    await setVote({ userId: voter.id, imageId: ar.id, value: -1, locale: "es" });
+    const records = async (table: ExportTable, locale: string) => {
+      const [header, ...rows] = parseCsv(await collect(exportTable(table, "csv", { locale })));
+      return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])));
+    };
+    expect((await records("votes", "ar")).map((r) => [r.imageId, r.locale])).toEqual([[String(es.id), "ar"]]);
+    expect((await records("images", "es")).map((r) => [r.id, r.locale])).toEqual([[String(es.id), "es"]]);
+    // Tables without a language are not filtered.
+    expect((await records("days", "es")).length).toBe(await db.day.count());
+  });
+
+  it("refuses an unknown table or format", () => {
+    expect(() => exportTable("passwords" as ExportTable, "csv")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+    expect(() => exportTable("votes", "xml" as "csv")).toThrow(expect.objectContaining({ code: "INVALID" }));
+  });
+});

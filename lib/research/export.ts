@@ -1,0 +1,92 @@
+import "server-only";
+import { completionCode } from "@/lib/study/completion";
+import { db } from "@/lib/server/db";
+import { ActionError } from "@/lib/server/errors";
+import { participantHasher } from "@/lib/server/secrets";
+import { keysetBatches } from "@/lib/research/batches";
+import { csvLine } from "@/lib/research/csv";
+import { EXPORT_TABLES, exportColumns, type ExportContext, type ExportRows, type ExportTable } from "@/lib/research/export-columns";
+
+export type { ExportTable } from "@/lib/research/export-columns";
+export type ExportFormat = "csv" | "json";
+export type ExportOptions = {
+  /** Participant ids as they are instead of their keyed hash (personal data). */
+  raw?: boolean;
+  /** Rows per database read; tests make it small to cross batch boundaries. */
+  batchSize?: number;
+  /** Only images and votes made in this interface language (other tables ignore it). */
+  locale?: string;
+};
+
+const BATCH_SIZE = 2000;
+
+type Fetch<R> = (afterId: number, take: number, locale?: string) => Promise<R[]>;
+const page = (after: number, take: number) => ({ where: { id: { gt: after } }, orderBy: { id: "asc" as const }, take });
+/** The same page, limited to one interface language when one is asked for. */
+const pageIn = (after: number, take: number, locale?: string) => ({ ...page(after, take), where: { id: { gt: after }, ...(locale ? { locale } : {}) } });
+
+// One keyset-paginated read per table, selecting exactly the fields export-columns.ts describes.
+const FETCHERS: { [T in ExportTable]: Fetch<ExportRows[T]> } = {
+  users: (after, take) => db.user.findMany({
+    ...page(after, take),
+    select: { id: true, participantId: true, role: true, createdAt: true, bannedAt: true, banReason: true, accounts: { select: { provider: true } } },
+  }),
+  days: (after, take) => db.day.findMany({
+    ...page(after, take),
+    select: { id: true, date: true, status: true, seedImageId: true, winnerImageId: true, openedAt: true, closedAt: true, totalParticipants: true, totalSubmissions: true, totalVotes: true },
+  }),
+  images: (after, take, locale) => db.image.findMany({
+    ...pageIn(after, take, locale),
+    select: {
+      id: true, dayId: true, parentId: true, creatorId: true, status: true, prompt: true, provider: true, model: true, modelRequested: true, width: true, height: true,
+      maskCoverage: true, engineMs: true, totalMs: true, locale: true, upvotes: true, downvotes: true, createdAt: true, submittedAt: true, hiddenAt: true, hiddenReason: true,
+    },
+  }),
+  votes: (after, take, locale) => db.vote.findMany({
+    ...pageIn(after, take, locale),
+    select: { id: true, userId: true, imageId: true, value: true, position: true, talliesVisible: true, locale: true, createdAt: true, updatedAt: true, image: { select: { dayId: true } } },
+  }),
+  flags: (after, take) => db.flag.findMany({ ...page(after, take), select: { id: true, imageId: true, userId: true, reason: true, createdAt: true } }),
+  audit: (after, take) => db.auditLog.findMany({
+    ...page(after, take),
+    select: { id: true, createdAt: true, adminId: true, action: true, targetType: true, targetId: true, reason: true, before: true, after: true },
+  }),
+};
+
+/** Secrets are read on first use only: exporting votes must not need the hashing key. */
+function exportContext(): ExportContext {
+  let hash: ((participantId: string) => string) | undefined;
+  return {
+    hashParticipant: (participantId) => (hash ??= participantHasher())(participantId),
+    completionCode,
+  };
+}
+
+async function* rows<T extends ExportTable>(table: T, format: ExportFormat, opts: ExportOptions): AsyncGenerator<string, void, undefined> {
+  const columns = exportColumns(table, opts.raw === true);
+  const fetch: Fetch<ExportRows[T]> = FETCHERS[table];
+  const ctx = exportContext();
+  yield format === "csv" ? csvLine(columns.map((c) => c.name)) : "[";
+  let written = 0;
+  for await (const batch of keysetBatches((after, take) => fetch(after, take, opts.locale), opts.batchSize ?? BATCH_SIZE)) {
+    // One chunk per batch: a few hundred kilobytes, rather than a million tiny writes.
+    if (format === "csv") {
+      yield batch.map((row) => csvLine(columns.map((c) => c.get(row, ctx)))).join("");
+    } else {
+      yield batch.map((row) => `${written++ === 0 ? "\n" : ",\n"}${JSON.stringify(Object.fromEntries(columns.map((c) => [c.name, c.get(row, ctx)])))}`).join("");
+    }
+  }
+  if (format === "json") yield written === 0 ? "]\n" : "\n]\n";
+}
+
+/**
+ * Streams one table for research, as CSV (RFC 4180, header first, formula guard: see
+ * docs/data-dictionary.md) or as one JSON array, in chunks of whole lines. Rows are read in
+ * keyset batches of about 2,000 by id, and the next batch only when the consumer asks for more,
+ * so a million votes never sit in memory and a slow download holds no transaction open.
+ */
+export function exportTable(table: ExportTable, format: ExportFormat, opts: ExportOptions = {}): AsyncGenerator<string, void, undefined> {
+  if (!Object.hasOwn(EXPORT_TABLES, table)) throw new ActionError("There is no such table to export.", "NOT_FOUND");
+  if (format !== "csv" && format !== "json") throw new ActionError('The format must be "csv" or "json".', "INVALID");
+  return rows(table, format, opts);
+}

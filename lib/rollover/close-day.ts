@@ -1,0 +1,120 @@
+import "server-only";
+import { keyFromDate, now } from "@/lib/server/clock";
+import { db, type Tx } from "@/lib/server/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { rankEligible } from "@/lib/voting/eligible-ranking";
+import { getSettings } from "@/lib/settings/settings";
+
+/** One day the rollover closed, and the day it opened after it. */
+export type ClosedDay = {
+  date: string;
+  winnerImageId: number | null;
+  nextDate: string;
+  /** The next day's seed: the winner, or the closed day's own seed when nobody was eligible. */
+  nextSeedImageId: number;
+  totalSubmissions: number;
+  totalVotes: number;
+  totalParticipants: number;
+};
+
+export type OpenDayRow = { id: number; date: Date; seedImageId: number };
+
+const MAX_ATTEMPTS = 6;
+
+/** Thrown inside the transaction to roll it back when the winner changed after it was locked. */
+class WinnerMoved extends Error {
+  constructor() {
+    super("The day's winner changed while the rollover was locking it; try again.");
+  }
+}
+
+/**
+ * The best eligible image of a day: submitted, not hidden, creator not banned; Wilson order, on
+ * tallies without banned voters when the excludeBannedVoters setting is on (lib/voting/eligible-ranking.ts).
+ */
+async function pickWinner(client: Pick<Tx, "image" | "$queryRaw">, dayId: number, excludeBannedVoters: boolean): Promise<number | null> {
+  return (await rankEligible(client, dayId, excludeBannedVoters))[0]?.id ?? null;
+}
+
+/**
+ * The day's figures, read under the Day row lock so no vote or submission can still land. Also
+ * the admin dashboard's live figures for a day still open (lib/research/stats.ts), so the two agree.
+ */
+export async function dayStats(tx: Pick<Tx, "image" | "vote" | "$queryRaw">, dayId: number) {
+  const totalSubmissions = await tx.image.count({ where: { dayId, status: "SUBMITTED" } });
+  const totalVotes = await tx.vote.count({ where: { image: { dayId } } });
+  // Anyone who made an image of the day (drafts included) or voted on one; UNION de-duplicates.
+  const [people] = await tx.$queryRaw<{ n: bigint | number }[]>`
+    SELECT COUNT(*) AS n FROM (
+      SELECT creatorId AS userId FROM Image WHERE dayId = ${dayId} AND creatorId IS NOT NULL
+      UNION
+      SELECT v.userId FROM Vote v JOIN Image i ON i.id = v.imageId WHERE i.dayId = ${dayId}
+    ) AS people`;
+  return { totalSubmissions, totalVotes, totalParticipants: Number(people?.n ?? 0) };
+}
+
+/**
+ * One attempt at closing `day`. Lock order matters: setVote locks the Image row and then waits on
+ * the Day row, and writing the next day's seedImageId makes InnoDB share-lock that Image row for
+ * the foreign key. Taking the Day row first would deadlock with a vote on the winner in flight, so
+ * the expected next seed is share-locked first (Image, then Day, as votes do) and the winner is
+ * re-ranked under the Day lock; if it moved meanwhile, the attempt rolls back and starts over.
+ */
+async function closeOnce(day: OpenDayRow, candidate: number | null, excludeBannedVoters: boolean): Promise<ClosedDay | null> {
+  const nextSeed = candidate ?? day.seedImageId;
+  // DATE columns come back as UTC midnight, so one day later is the next calendar date.
+  const nextDate = new Date(day.date.getTime() + 86_400_000);
+  return db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT id FROM Image WHERE id = ${nextSeed} LOCK IN SHARE MODE`;
+      const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM Day WHERE id = ${day.id} FOR UPDATE`;
+      // Another run closed it while we waited for the lock; it opened the next day too.
+      if (row?.status !== "OPEN") return null;
+      const winnerImageId = await pickWinner(tx, day.id, excludeBannedVoters);
+      if (winnerImageId !== candidate) throw new WinnerMoved();
+      const stats = await dayStats(tx, day.id);
+      await tx.day.update({ where: { id: day.id }, data: { status: "CLOSED", closedAt: now(), winnerImageId, ...stats } });
+      // Only a non-rollover path (ensureFirstDay, manual repair) can have made it: keep that one.
+      // A race on the unique date index rolls everything back and the retry finds the row.
+      const existing = await tx.day.findUnique({ where: { date: nextDate }, select: { seedImageId: true } });
+      const next = existing ?? (await tx.day.create({ data: { date: nextDate, seedImageId: nextSeed, openedAt: now() }, select: { seedImageId: true } }));
+      return { date: keyFromDate(day.date), winnerImageId, nextDate: keyFromDate(nextDate), nextSeedImageId: next.seedImageId, ...stats };
+    },
+    // READ COMMITTED: every read after the lock sees what committed before it, with no gap locks.
+    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, maxWait: 10_000, timeout: 30_000 },
+  );
+}
+
+/** Prisma codes for a duplicate key, a transaction that could not start or ran out, a deadlock. */
+const RETRY_CODES = new Set(["P2002", "P2028", "P2034"]);
+/** MariaDB errors Prisma passes through untranslated: lock wait timeout, deadlock. */
+const RETRY_DRIVER_CODES = new Set(["1205", "1213"]);
+
+/** Deadlocks, lock-wait timeouts, a busy pool, a duplicate next day, a moved winner: all safe to redo. */
+function isRetryable(err: unknown): boolean {
+  if (err instanceof WinnerMoved) return true;
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  const meta = err.meta as { driverAdapterError?: { cause?: { originalCode?: unknown } } } | undefined;
+  const driverCode = meta?.driverAdapterError?.cause?.originalCode;
+  return RETRY_CODES.has(err.code) || (typeof driverCode === "string" && RETRY_DRIVER_CODES.has(driverCode));
+}
+
+/**
+ * Closes an open day and opens the calendar day after it, in one transaction: records the
+ * winner (or null) and the day's figures, and seeds the next day with the winner or, with no
+ * eligible submission, the same seed again. Returns null when another run had already closed it.
+ * Every attempt is all-or-nothing, so the bounded retries cannot close a day twice.
+ */
+export async function closeDay(day: OpenDayRow): Promise<ClosedDay | null> {
+  const { excludeBannedVoters } = await getSettings();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Ranked outside the transaction so the lock order above can be kept; checked again inside.
+      return await closeOnce(day, await pickWinner(db, day.id, excludeBannedVoters), excludeBannedVoters);
+    } catch (err) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(err)) throw err;
+      // A little jitter keeps simultaneous runs from colliding again in lockstep.
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.floor(Math.random() * 20)));
+    }
+  }
+}

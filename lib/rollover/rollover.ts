@@ -1,0 +1,56 @@
+import { pruneRateLimits } from "@/lib/server/rate-limit";
+import "server-only";
+import { keyFromDate, now, todayKey } from "@/lib/server/clock";
+import { db } from "@/lib/server/db";
+import { closeDay, type ClosedDay } from "@/lib/rollover/close-day";
+
+export type { ClosedDay } from "@/lib/rollover/close-day";
+
+/** What one run did: the date it took as today, and the days it closed, oldest first. */
+export type RolloverResult = { today: string; closed: ClosedDay[] };
+
+/**
+ * A run catches up at most this many missed days; the next run carries on from there. Keeps a
+ * run far inside a serverless time limit even after a long outage.
+ */
+const MAX_DAYS_PER_RUN = 366;
+
+/**
+ * The daily rollover, shared by the cron route, `npm run rollover` and (later) the admin
+ * dashboard. While the latest open day is before today (APP_TIME_ZONE), it is closed and the
+ * calendar day after it is opened, seeded by its winner; missed days are thus caught up one by
+ * one, in order, and today's day is left open. Running it early, twice or many times at once is
+ * harmless: each close re-checks the day under a row lock, so every day closes exactly once.
+ * Only the latest open day is considered; an older one left open by hand stays as it is.
+ */
+export async function runRollover(): Promise<RolloverResult> {
+  // Read once, so a run that straddles midnight still stops at a single, consistent today.
+  const today = todayKey(now());
+  const closed: ClosedDay[] = [];
+  let last: string | null = null;
+  for (let i = 0; i < MAX_DAYS_PER_RUN; i++) {
+    const day = await db.day.findFirst({
+      where: { status: "OPEN" },
+      orderBy: { date: "desc" },
+      select: { id: true, date: true, seedImageId: true },
+    });
+    if (!day) break;
+    const date = keyFromDate(day.date);
+    if (date >= today) break;
+    // Each pass must move forward. If the next day already existed and was closed by hand, the
+    // latest open day would be an older one: stop rather than walk back through history.
+    if (last !== null && date <= last) {
+      console.warn(JSON.stringify({ level: "warn", msg: "rollover stopped: latest open day is not after the one just closed", date, last }));
+      break;
+    }
+    last = date;
+    const started = performance.now();
+    const result = await closeDay(day);
+    if (!result) continue; // another run closed it (and opened the next day) first
+    closed.push(result);
+    console.log(JSON.stringify({ level: "info", msg: "day closed", ...result, ms: Math.round(performance.now() - started) }));
+  }
+  // Counters of windows long past are of no use to any limit; the daily run keeps the table small.
+  await pruneRateLimits().catch((err) => console.error(JSON.stringify({ level: "error", msg: "rate-limit prune failed", error: err instanceof Error ? err.message : String(err) })));
+  return { today, closed };
+}

@@ -1,0 +1,97 @@
+import { randomInt } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { makeUser } from "@/test/fixtures";
+import { db } from "../server/db";
+import { setVote, type VoteValue } from "./votes";
+
+async function openDayWith(n: number, creatorId?: number) {
+  const seed = await db.image.create({ data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" } });
+  const date = new Date(Date.UTC(1100, 0, 1) + randomInt(0, 800 * 365) * 86_400_000);
+  const day = await db.day.create({ data: { date, seedImageId: seed.id } });
+  const creator = creatorId ?? (await makeUser()).id;
+  const images = await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      db.image.create({ data: { dayId: day.id, parentId: seed.id, creatorId: creator, prompt: `i${i}`, status: "SUBMITTED", submittedAt: new Date(), resultKey: "r.png", thumbKey: "t.webp", width: 30, height: 20, provider: "offline", model: "t" } }),
+    ),
+  );
+  return { day, images };
+}
+
+async function counters(imageId: number) {
+  return db.image.findUniqueOrThrow({ where: { id: imageId }, select: { upvotes: true, downvotes: true } });
+}
+
+describe("setVote", () => {
+  it("votes, clears and switches, keeping counters equal to the Vote rows", async () => {
+    const voter = await makeUser();
+    const { images } = await openDayWith(1);
+    const id = images[0]!.id;
+    expect(await setVote({ userId: voter.id, imageId: id, value: 1, position: 3 })).toMatchObject({ value: 1, upvotes: 1, downvotes: 0 });
+    const row = await db.vote.findUniqueOrThrow({ where: { userId_imageId: { userId: voter.id, imageId: id } } });
+    expect([row.value, row.position, row.talliesVisible]).toEqual([1, 3, false]);
+    expect(await setVote({ userId: voter.id, imageId: id, value: -1 })).toMatchObject({ value: -1, upvotes: 0, downvotes: 1 });
+    expect((await db.vote.findUniqueOrThrow({ where: { id: row.id } })).talliesVisible).toBe(true);
+    expect(await setVote({ userId: voter.id, imageId: id, value: 0 })).toMatchObject({ value: 0, upvotes: 0, downvotes: 0 });
+    expect(await db.vote.count({ where: { imageId: id } })).toBe(0);
+  });
+
+  it("counts a repeated vote once: one row per user and image", async () => {
+    const voter = await makeUser();
+    const { images } = await openDayWith(1);
+    const id = images[0]!.id;
+    await Promise.all(Array.from({ length: 8 }, () => setVote({ userId: voter.id, imageId: id, value: 1 })));
+    expect(await counters(id)).toEqual({ upvotes: 1, downvotes: 0 });
+    expect(await db.vote.count({ where: { imageId: id } })).toBe(1);
+    // The database refuses a second row outright.
+    await expect(db.vote.create({ data: { userId: voter.id, imageId: id, value: 1 } })).rejects.toMatchObject({ code: "P2002" });
+  });
+
+  it("refuses own images, hidden images, closed days, drafts and banned voters, changing nothing", async () => {
+    const creator = await makeUser();
+    const voter = await makeUser();
+    const banned = await makeUser({ bannedAt: new Date() });
+    const { day, images } = await openDayWith(3, creator.id);
+    const [a, b, c] = images.map((i) => i.id) as [number, number, number];
+    await expect(setVote({ userId: creator.id, imageId: a, value: 1 })).rejects.toMatchObject({ code: "OWN_IMAGE" });
+    await expect(setVote({ userId: banned.id, imageId: a, value: 1 })).rejects.toMatchObject({ code: "BANNED" });
+    await db.image.update({ where: { id: b }, data: { hiddenAt: new Date() } });
+    await expect(setVote({ userId: voter.id, imageId: b, value: 1 })).rejects.toMatchObject({ code: "HIDDEN" });
+    await db.image.update({ where: { id: c }, data: { status: "DRAFT" } });
+    await expect(setVote({ userId: voter.id, imageId: c, value: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setVote({ userId: voter.id, imageId: 2_000_000_000, value: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await db.day.update({ where: { id: day.id }, data: { status: "CLOSED" } });
+    await expect(setVote({ userId: voter.id, imageId: a, value: 1 })).rejects.toMatchObject({ code: "DAY_CLOSED" });
+    expect(await db.vote.count({ where: { imageId: { in: [a, b, c] } } })).toBe(0);
+    expect(await counters(a)).toEqual({ upvotes: 0, downvotes: 0 });
+  });
+
+  it("stays exact under 5,000 parallel vote/clear/switch operations by 200 users", async () => {
+    const { images } = await openDayWith(20);
+    const users = await Promise.all(Array.from({ length: 200 }, () => makeUser()));
+    const values: VoteValue[] = [1, -1, 0];
+    const ops = Array.from({ length: 5000 }, () => ({
+      userId: users[randomInt(0, users.length)]!.id,
+      imageId: images[randomInt(0, images.length)]!.id,
+      value: values[randomInt(0, 3)]!,
+    }));
+    // Each user clicks in sequence, as a person does; the 200 users all act at once.
+    const errors: string[] = [];
+    await Promise.all(
+      users.map(async (u) => {
+        for (const op of ops.filter((o) => o.userId === u.id)) {
+          await setVote(op).catch((e: unknown) => errors.push(e instanceof Error ? e.message : String(e)));
+        }
+      }),
+    );
+    expect(errors.slice(0, 3)).toEqual([]);
+    for (const img of images) {
+      const [up, down, c] = await Promise.all([
+        db.vote.count({ where: { imageId: img.id, value: 1 } }),
+        db.vote.count({ where: { imageId: img.id, value: -1 } }),
+        counters(img.id),
+      ]);
+      expect(c).toEqual({ upvotes: up, downvotes: down });
+    }
+    expect(await db.vote.count({ where: { imageId: { in: images.map((i) => i.id) } } })).toBeGreaterThan(0);
+  }, 120_000);
+});
