@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getEnv } from "@/lib/server/env";
 import { pageCsp } from "@/lib/security/csp";
 import { getStorage } from "@/lib/storage";
+import { log } from "@/lib/server/log";
 
 /**
  * Where the storage's URLs point, as the storage itself builds them (cached after the first
@@ -11,7 +12,7 @@ async function imageOrigins(): Promise<string[]> {
   try {
     return await getStorage().origins();
   } catch (err) {
-    console.error(JSON.stringify({ level: "error", msg: "storage origins unavailable", error: String(err) }));
+    log.error("storage origins unavailable", err);
     return [];
   }
 }

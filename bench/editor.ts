@@ -6,18 +6,15 @@
 // UI). The request itself is aborted: the server's generation is not what is measured here.
 // No baseline exists for the editor: the figures are absolute.
 // Run: npm run bench (or: node --conditions=react-server --import tsx bench/editor.ts)
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { imageToPage, readCoverage, waitForEditor } from "../e2e/konva";
 import { launchBrowser, signedInContext } from "./lib/browser";
-import { Cleanup, progress } from "./lib/cleanup";
-import { createBenchDb } from "./lib/db";
+import { progress } from "./lib/cleanup";
 import { machineLine, table } from "./lib/report";
 import { insertUsers, openToday } from "./lib/seed";
-import { ensureBuild, startApp } from "./lib/server";
+import { ensureBuild } from "./lib/server";
 import { fmt, summarize } from "./stats";
+import { benchApp, runBenchmark } from "./lib/harness";
 
 const STROKES = 300;
 const MOVES = 10;
@@ -94,62 +91,48 @@ async function timeExports(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { __exports: number[] }).__exports);
 }
 
-async function main() {
+runBenchmark(async (cleanup) => {
   ensureBuild();
-  const cleanup = new Cleanup();
-  try {
-    const db = await createBenchDb("editor");
-    cleanup.add("drop database", () => db.drop());
-    const storageDir = await mkdtemp(join(tmpdir(), "ppw-bench-editor-"));
-    cleanup.add("remove storage", () => rm(storageDir, { recursive: true, force: true }));
-    const app = await startApp({ databaseUrl: db.url, storageDir });
-    cleanup.add("stop app", () => app.stop());
-    const day = await openToday(app.url, db.pool);
-    const [seed] = (await db.pool.query("SELECT width, height FROM Image WHERE id = ?", [day.seedImageId])) as { width: number; height: number }[];
-    const [user] = await insertUsers(db.pool, "bench-painter", 1);
+  const { db, storageDir, app } = await benchApp(cleanup, "editor");
+  const day = await openToday(app.url, db.pool);
+  const [seed] = (await db.pool.query("SELECT width, height FROM Image WHERE id = ?", [day.seedImageId])) as { width: number; height: number }[];
+  const [user] = await insertUsers(db.pool, "bench-painter", 1);
 
-    const browser = await launchBrowser();
-    cleanup.add("close browser", () => browser.close());
-    const context = await signedInContext(browser, app.url, user!.participantId, { viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto("/create");
-    await waitForEditor(page);
-    await page.getByText("Loading the picture…").waitFor({ state: "detached" });
+  const browser = await launchBrowser();
+  cleanup.add("close browser", () => browser.close());
+  const context = await signedInContext(browser, app.url, user!.participantId, { viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto("/create");
+  await waitForEditor(page);
+  await page.getByText("Loading the picture…").waitFor({ state: "detached" });
 
-    progress(`drawing ${STROKES} strokes × ${MOVES} moves…`);
-    await page.evaluate(START_FRAMES);
-    const drawMs = await draw(page, seed!.width, seed!.height);
-    const frames = (await page.evaluate(STOP_FRAMES)) as number[];
-    await page.waitForTimeout(200); // the coverage read-out updates in a task after the last commit
-    const coverage = await readCoverage(page);
-    progress(`timing ${EXPORTS} mask exports…`);
-    const exports = await timeExports(page);
+  progress(`drawing ${STROKES} strokes × ${MOVES} moves…`);
+  await page.evaluate(START_FRAMES);
+  const drawMs = await draw(page, seed!.width, seed!.height);
+  const frames = (await page.evaluate(STOP_FRAMES)) as number[];
+  await page.waitForTimeout(200); // the coverage read-out updates in a task after the last commit
+  const coverage = await readCoverage(page);
+  progress(`timing ${EXPORTS} mask exports…`);
+  const exports = await timeExports(page);
 
-    const f = summarize(frames);
-    const e = summarize(exports);
-    const long = frames.filter((d) => d > 50).length;
-    console.log(
-      `/create on a desktop viewport (1280x800), the ${seed!.width}x${seed!.height} seed; ${STROKES} brush strokes of ${MOVES} mouse moves each (real input events through CDP), ` +
-        `mask coverage ${(coverage * 100).toFixed(1)}% at the end. Frame time: the gap between requestAnimationFrame callbacks while drawing. ` +
-        `Mask export: click on Generate until the server action's request is sent (exportMask, PNG encoding, the form), median of ${EXPORTS}. ` +
-        `No baseline exists for the editor: absolute figures only.\n`,
-    );
-    console.log(
-      table(
-        ["measure", "n", "p50 / median", "p95", "max"],
-        [
-          ["frame time while drawing", f.n, `${fmt(f.median)} ms`, `${fmt(f.p95)} ms`, `${fmt(f.max)} ms`],
-          ["Generate click → action request (mask export)", e.n, `${fmt(e.median)} ms`, `${fmt(e.p95)} ms`, `${fmt(e.max)} ms`],
-        ],
-      ),
-    );
-    console.log(`\n${long} of ${frames.length} frames took over 50 ms; drawing took ${(drawMs / 1000).toFixed(1)} s (${Math.round((STROKES * (MOVES + 3)) / (drawMs / 1000))} input events/s). ${machineLine()}`);
-  } finally {
-    await cleanup.run();
-  }
-}
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
+  const f = summarize(frames);
+  const e = summarize(exports);
+  const long = frames.filter((d) => d > 50).length;
+  console.log(
+    `/create on a desktop viewport (1280x800), the ${seed!.width}x${seed!.height} seed; ${STROKES} brush strokes of ${MOVES} mouse moves each (real input events through CDP), ` +
+      `mask coverage ${(coverage * 100).toFixed(1)}% at the end. Frame time: the gap between requestAnimationFrame callbacks while drawing. ` +
+      `Mask export: click on Generate until the server action's request is sent (exportMask, PNG encoding, the form), median of ${EXPORTS}. ` +
+      `No baseline exists for the editor: absolute figures only.\n`,
+  );
+  console.log(
+    table(
+      ["measure", "n", "p50 / median", "p95", "max"],
+      [
+        ["frame time while drawing", f.n, `${fmt(f.median)} ms`, `${fmt(f.p95)} ms`, `${fmt(f.max)} ms`],
+        ["Generate click → action request (mask export)", e.n, `${fmt(e.median)} ms`, `${fmt(e.p95)} ms`, `${fmt(e.max)} ms`],
+      ],
+    ),
+  );
+  console.log(`\n${long} of ${frames.length} frames took over 50 ms; drawing took ${(drawMs / 1000).toFixed(1)} s (${Math.round((STROKES * (MOVES + 3)) / (drawMs / 1000))} input events/s). ${machineLine()}`);
 });
+

@@ -4,18 +4,16 @@
 // resident memory before, at peak and after.
 // Run: npm run bench -- load (or: node --conditions=react-server --import tsx bench/load.ts)
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
-import { Cleanup, progress } from "./lib/cleanup";
-import { createBenchDb } from "./lib/db";
+import { progress } from "./lib/cleanup";
 import { counterMismatches, voteCount, voteLoad, waitForQuiet } from "./lib/load";
 import { machineLine, mb, median, table } from "./lib/report";
 import { sampleRss } from "./lib/rss";
 import { insertSubmissions, insertUsers, openToday } from "./lib/seed";
-import { DIST_DIR, ROOT, ensureBuild, startApp } from "./lib/server";
+import { DIST_DIR, ROOT, ensureBuild } from "./lib/server";
 import { sessionCookie, signedInClients } from "./lib/session";
+import { benchApp, runBenchmark } from "./lib/harness";
 
 const VOTERS = 64;
 const GENERATORS = 8;
@@ -51,94 +49,80 @@ async function generate(url: string, actionId: string, cookie: string, address: 
   return { ok, ms, detail: ok ? "" : `${res.status} ${text.slice(0, 200)}` };
 }
 
-async function main() {
+runBenchmark(async (cleanup) => {
   ensureBuild();
-  const cleanup = new Cleanup();
-  try {
-    const db = await createBenchDb("load");
-    cleanup.add("drop database", () => db.drop());
-    const storageDir = await mkdtemp(join(tmpdir(), "ppw-bench-load-"));
-    cleanup.add("remove storage", () => rm(storageDir, { recursive: true, force: true }));
-    const app = await startApp({ databaseUrl: db.url, storageDir, poolSize: POOL_SIZE });
-    cleanup.add("stop app", () => app.stop());
-    const day = await openToday(app.url, db.pool);
-    // Enough generations per person for a minute of back-to-back attempts.
-    await db.pool.query("INSERT INTO Setting (`key`, value, updatedAt) VALUES ('generationQuota', '1000', NOW(3))");
-    const [creator] = await insertUsers(db.pool, "load-creator", 1);
-    const imageIds = await insertSubmissions(db.pool, day, creator!.id, Array.from({ length: IMAGES }, (_, i) => ({ resultKey: `load/${i}/result.png`, thumbKey: `load/${i}/thumb.webp`, width: 1536, height: 1024, prompt: `load ${i}` })));
-    const voters = await insertUsers(db.pool, "load-voter", VOTERS);
-    const makers = await insertUsers(db.pool, "load-maker", GENERATORS);
-    progress(`signing in ${VOTERS + GENERATORS} participants…`);
-    const voterCreds = await signedInClients(app.url, voters);
-    const makerCookies: string[] = [];
-    for (const m of makers) makerCookies.push(await sessionCookie(app.url, m.participantId));
+  const { db, storageDir, app } = await benchApp(cleanup, "load", { poolSize: POOL_SIZE });
+  const day = await openToday(app.url, db.pool);
+  // Enough generations per person for a minute of back-to-back attempts.
+  await db.pool.query("INSERT INTO Setting (`key`, value, updatedAt) VALUES ('generationQuota', '1000', NOW(3))");
+  const [creator] = await insertUsers(db.pool, "load-creator", 1);
+  const imageIds = await insertSubmissions(db.pool, day, creator!.id, Array.from({ length: IMAGES }, (_, i) => ({ resultKey: `load/${i}/result.png`, thumbKey: `load/${i}/thumb.webp`, width: 1536, height: 1024, prompt: `load ${i}` })));
+  const voters = await insertUsers(db.pool, "load-voter", VOTERS);
+  const makers = await insertUsers(db.pool, "load-maker", GENERATORS);
+  progress(`signing in ${VOTERS + GENERATORS} participants…`);
+  const voterCreds = await signedInClients(app.url, voters);
+  const makerCookies: string[] = [];
+  for (const m of makers) makerCookies.push(await sessionCookie(app.url, m.participantId));
 
-    const [seed] = (await db.pool.query("SELECT width, height FROM Image WHERE id = ?", [day.seedImageId])) as { width: number; height: number }[];
-    const { width, height } = seed!;
-    const px = Buffer.alloc(width * height * 4, 255);
-    for (let y = Math.floor(height * 0.3); y < Math.floor(height * 0.6); y++) for (let x = Math.floor(width * 0.3); x < Math.floor(width * 0.6); x++) px[(y * width + x) * 4 + 3] = 0;
-    const maskPng = await sharp(px, { raw: { width, height, channels: 4 } }).png().toBuffer();
-    const mask = new Blob([new Uint8Array(maskPng)], { type: "image/png" });
-    const actionId = generateActionId();
-    // One generation first, so a broken action call fails the benchmark before the long run.
-    const probe = await generate(app.url, actionId, makerCookies[0]!, "192.0.2.200", day.dayId, mask);
-    if (!probe.ok) throw new Error(`the generate action did not succeed: ${probe.detail}`);
+  const [seed] = (await db.pool.query("SELECT width, height FROM Image WHERE id = ?", [day.seedImageId])) as { width: number; height: number }[];
+  const { width, height } = seed!;
+  const px = Buffer.alloc(width * height * 4, 255);
+  for (let y = Math.floor(height * 0.3); y < Math.floor(height * 0.6); y++) for (let x = Math.floor(width * 0.3); x < Math.floor(width * 0.6); x++) px[(y * width + x) * 4 + 3] = 0;
+  const maskPng = await sharp(px, { raw: { width, height, channels: 4 } }).png().toBuffer();
+  const mask = new Blob([new Uint8Array(maskPng)], { type: "image/png" });
+  const actionId = generateActionId();
+  // One generation first, so a broken action call fails the benchmark before the long run.
+  const probe = await generate(app.url, actionId, makerCookies[0]!, "192.0.2.200", day.dayId, mask);
+  if (!probe.ok) throw new Error(`the generate action did not succeed: ${probe.detail}`);
 
-    progress(`${DURATION_S} s: ${VOTERS} vote connections, ${GENERATORS} generators, one page reader…`);
-    const rss = sampleRss(app.pid);
-    let running = true;
-    const generations: { ok: boolean; ms: number; detail: string }[] = [];
-    const generators = makerCookies.map(async (cookie, i) => {
-      while (running) generations.push(await generate(app.url, actionId, cookie, `192.0.2.${i + 1}`, day.dayId, mask));
-    });
-    const pages: { path: string; status: number; ms: number }[] = [];
-    const reader = (async () => {
-      const paths = ["/", "/vote", "/winners", "/api/vote/images", "/lineage"];
-      for (let i = 0; running; i++) {
-        const path = paths[i % paths.length]!;
-        const started = performance.now();
-        const res = await fetch(`${app.url}${path}`, { headers: { Cookie: voterCreds[0]!.Cookie! }, signal: AbortSignal.timeout(60_000) }).catch(() => null);
-        await res?.arrayBuffer();
-        pages.push({ path, status: res?.status ?? 0, ms: performance.now() - started });
-      }
-    })();
-    const votes = await voteLoad(app.url, voterCreds, imageIds, DURATION_S);
-    running = false;
-    await Promise.all([...generators, reader]);
-    const memory = rss.stop();
-    await waitForQuiet(db.pool, db.name);
-    const exact = (await counterMismatches(db.pool)) === 0;
-    const stored = Number(((await db.pool.query("SELECT COUNT(*) AS n FROM Image WHERE status = 'DRAFT'")) as { n: bigint }[])[0]?.n ?? 0);
+  progress(`${DURATION_S} s: ${VOTERS} vote connections, ${GENERATORS} generators, one page reader…`);
+  const rss = sampleRss(app.pid);
+  let running = true;
+  const generations: { ok: boolean; ms: number; detail: string }[] = [];
+  const generators = makerCookies.map(async (cookie, i) => {
+    while (running) generations.push(await generate(app.url, actionId, cookie, `192.0.2.${i + 1}`, day.dayId, mask));
+  });
+  const pages: { path: string; status: number; ms: number }[] = [];
+  const reader = (async () => {
+    const paths = ["/", "/vote", "/winners", "/api/vote/images", "/lineage"];
+    for (let i = 0; running; i++) {
+      const path = paths[i % paths.length]!;
+      const started = performance.now();
+      const res = await fetch(`${app.url}${path}`, { headers: { Cookie: voterCreds[0]!.Cookie! }, signal: AbortSignal.timeout(60_000) }).catch(() => null);
+      await res?.arrayBuffer();
+      pages.push({ path, status: res?.status ?? 0, ms: performance.now() - started });
+    }
+  })();
+  const votes = await voteLoad(app.url, voterCreds, imageIds, DURATION_S);
+  running = false;
+  await Promise.all([...generators, reader]);
+  const memory = rss.stop();
+  await waitForQuiet(db.pool, db.name);
+  const exact = (await counterMismatches(db.pool)) === 0;
+  const stored = Number(((await db.pool.query("SELECT COUNT(*) AS n FROM Image WHERE status = 'DRAFT'")) as { n: bigint }[])[0]?.n ?? 0);
 
-    const genOk = generations.filter((g) => g.ok);
-    const genFailed = generations.filter((g) => !g.ok);
-    const pageBad = pages.filter((p) => p.status !== 200);
-    console.log(
-      `One production server (next start, pool ${POOL_SIZE}) for ${DURATION_S} s: POST /api/vote from ${VOTERS} connections (one voter and address each, random votes on ${IMAGES} submissions), ` +
-        `${GENERATORS} participants generating back to back through the create page's server action (offline engine, ${width}×${height}, 9 % mask), and one reader loading /, /vote, /winners, /api/vote/images and /lineage in turn. ` +
-        `Server memory is the resident set of the server's process tree, sampled every 0.5 s. Everything shares this machine's cores.\n`,
-    );
-    console.log(
-      table(
-        ["path", "done", "rate", "p50", "p95 / p99", "errors / non-2xx", "check"],
-        [
-          ["votes", votes.requests, `${votes.reqPerSec.toFixed(0)} req/s`, `${votes.p50} ms`, `p99 ${votes.p99} ms`, `${votes.errors} / ${votes.non2xx}`, `counters exact: ${exact ? "yes" : "**no**"} (${await voteCount(db.pool)} Vote rows)`],
-          ["generations", genOk.length, `${(genOk.length / DURATION_S).toFixed(2)} /s`, `${median(genOk.map((g) => g.ms)).toFixed(0)} ms`, `p95 ${p95(genOk.map((g) => g.ms)).toFixed(0)} ms`, `${genFailed.length}`, `${stored - 1} stored attempts (rows) for ${genOk.length} successes`],
-          ["page reads", pages.length, `${(pages.length / DURATION_S).toFixed(1)} /s`, `${median(pages.map((p) => p.ms)).toFixed(0)} ms`, `p95 ${p95(pages.map((p) => p.ms)).toFixed(0)} ms`, `${pageBad.length}`, ""],
-        ],
-      ),
-    );
-    console.log("");
-    console.log(table(["server memory (RSS)", "before", "peak", "after"], [["next start, whole process tree", mb(memory.first), mb(memory.peak), mb(memory.last)]]));
-    if (genFailed.length) console.log(`\nfirst failed generation: ${genFailed[0]!.detail}`);
-    if (pageBad.length) console.log(`\nfailed page reads: ${pageBad.slice(0, 5).map((p) => `${p.path} ${p.status}`).join(", ")}`);
-    console.log(`\n${machineLine()}`);
-  } finally {
-    await cleanup.run();
-  }
-}
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
+  const genOk = generations.filter((g) => g.ok);
+  const genFailed = generations.filter((g) => !g.ok);
+  const pageBad = pages.filter((p) => p.status !== 200);
+  console.log(
+    `One production server (next start, pool ${POOL_SIZE}) for ${DURATION_S} s: POST /api/vote from ${VOTERS} connections (one voter and address each, random votes on ${IMAGES} submissions), ` +
+      `${GENERATORS} participants generating back to back through the create page's server action (offline engine, ${width}×${height}, 9 % mask), and one reader loading /, /vote, /winners, /api/vote/images and /lineage in turn. ` +
+      `Server memory is the resident set of the server's process tree, sampled every 0.5 s. Everything shares this machine's cores.\n`,
+  );
+  console.log(
+    table(
+      ["path", "done", "rate", "p50", "p95 / p99", "errors / non-2xx", "check"],
+      [
+        ["votes", votes.requests, `${votes.reqPerSec.toFixed(0)} req/s`, `${votes.p50} ms`, `p99 ${votes.p99} ms`, `${votes.errors} / ${votes.non2xx}`, `counters exact: ${exact ? "yes" : "**no**"} (${await voteCount(db.pool)} Vote rows)`],
+        ["generations", genOk.length, `${(genOk.length / DURATION_S).toFixed(2)} /s`, `${median(genOk.map((g) => g.ms)).toFixed(0)} ms`, `p95 ${p95(genOk.map((g) => g.ms)).toFixed(0)} ms`, `${genFailed.length}`, `${stored - 1} stored attempts (rows) for ${genOk.length} successes`],
+        ["page reads", pages.length, `${(pages.length / DURATION_S).toFixed(1)} /s`, `${median(pages.map((p) => p.ms)).toFixed(0)} ms`, `p95 ${p95(pages.map((p) => p.ms)).toFixed(0)} ms`, `${pageBad.length}`, ""],
+      ],
+    ),
+  );
+  console.log("");
+  console.log(table(["server memory (RSS)", "before", "peak", "after"], [["next start, whole process tree", mb(memory.first), mb(memory.peak), mb(memory.last)]]));
+  if (genFailed.length) console.log(`\nfirst failed generation: ${genFailed[0]!.detail}`);
+  if (pageBad.length) console.log(`\nfailed page reads: ${pageBad.slice(0, 5).map((p) => `${p.path} ${p.status}`).join(", ")}`);
+  console.log(`\n${machineLine()}`);
 });
+

@@ -5,18 +5,17 @@
 // loading="lazy" → loading="eager"); ours goes through the same interception untouched, so both
 // pay the same routing cost. Each variant 3 times, alternating, each in a fresh context; medians.
 // Run: npm run bench (or: node --conditions=react-server --import tsx bench/vote-page.ts)
-import { link, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { link, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { devices, type Browser } from "@playwright/test";
 import { launchBrowser, signedInContext } from "./lib/browser";
-import { Cleanup, progress } from "./lib/cleanup";
-import { createBenchDb } from "./lib/db";
+import { progress } from "./lib/cleanup";
 import { HEIGHT, WIDTH, loadSeedPixels, makePicture } from "./lib/pictures";
 import { machineLine, mb, median, ratio, table } from "./lib/report";
 import { insertSubmissions, insertUsers, openToday } from "./lib/seed";
-import { ensureBuild, startApp } from "./lib/server";
+import { ensureBuild } from "./lib/server";
 import { fmt } from "./stats";
+import { benchDatabase, benchServer, benchStorage, runBenchmark } from "./lib/harness";
 
 const SUBMISSIONS = 200;
 /** Distinct pictures; each submission hard-links one, under its own URL (caches go by URL). */
@@ -126,65 +125,53 @@ function summarise(samples: Sample[]) {
   };
 }
 
-async function main() {
+runBenchmark(async (cleanup) => {
   ensureBuild();
-  const cleanup = new Cleanup();
-  try {
-    const db = await createBenchDb("votepage");
-    cleanup.add("drop database", () => db.drop());
-    const storageDir = await mkdtemp(join(tmpdir(), "ppw-bench-votepage-"));
-    cleanup.add("remove storage", () => rm(storageDir, { recursive: true, force: true }));
+  const db = await benchDatabase(cleanup, "votepage");
+  const storageDir = await benchStorage(cleanup, "votepage");
 
-    progress(`making ${PICTURES} ${WIDTH}x${HEIGHT} pictures for ${SUBMISSIONS} submissions…`);
-    const files = await storeSubmissionFiles(storageDir);
-    const app = await startApp({ databaseUrl: db.url, storageDir });
-    cleanup.add("stop app", () => app.stop());
-    const day = await openToday(app.url, db.pool);
-    const [creator] = await insertUsers(db.pool, "bench-creator", 1);
-    await insertSubmissions(
-      db.pool,
-      day,
-      creator!.id,
-      files.keys.map((k, i) => ({ ...k, width: WIDTH, height: HEIGHT, prompt: `a patch, submission ${i + 1}` })),
-    );
-    const [voter] = await insertUsers(db.pool, "bench-voter", 1);
+  progress(`making ${PICTURES} ${WIDTH}x${HEIGHT} pictures for ${SUBMISSIONS} submissions…`);
+  const files = await storeSubmissionFiles(storageDir);
+  const app = await benchServer(cleanup, db, storageDir);
+  const day = await openToday(app.url, db.pool);
+  const [creator] = await insertUsers(db.pool, "bench-creator", 1);
+  await insertSubmissions(
+    db.pool,
+    day,
+    creator!.id,
+    files.keys.map((k, i) => ({ ...k, width: WIDTH, height: HEIGHT, prompt: `a patch, submission ${i + 1}` })),
+  );
+  const [voter] = await insertUsers(db.pool, "bench-voter", 1);
 
-    const browser = await launchBrowser();
-    cleanup.add("close browser", () => browser.close());
-    const samples: Record<Variant, Sample[]> = { ours: [], full: [] };
-    for (let run = 0; run < RUNS; run++) {
-      for (const variant of ["ours", "full"] as const) {
-        const s = await loadOnce(browser, app.url, voter!.participantId, variant);
-        progress(`${variant} #${run + 1}: ${mb(s.bytes)}, ${s.images} images, LCP ${fmt(s.lcp)} ms (${s.lcpWhat})`);
-        samples[variant].push(s);
-      }
+  const browser = await launchBrowser();
+  cleanup.add("close browser", () => browser.close());
+  const samples: Record<Variant, Sample[]> = { ours: [], full: [] };
+  for (let run = 0; run < RUNS; run++) {
+    for (const variant of ["ours", "full"] as const) {
+      const s = await loadOnce(browser, app.url, voter!.participantId, variant);
+      progress(`${variant} #${run + 1}: ${mb(s.bytes)}, ${s.images} images, LCP ${fmt(s.lcp)} ms (${s.lcpWhat})`);
+      samples[variant].push(s);
     }
-    const ours = summarise(samples.ours);
-    const full = summarise(samples.full);
-
-    console.log(
-      `/vote with ${SUBMISSIONS} submissions (${WIDTH}x${HEIGHT} PNG results, median ${mb(median(files.png))}; WebP thumbnails, median ${mb(median(files.thumb))}), ` +
-        `headless Chromium emulating a Pixel 7 (${PIXEL_7.viewport.width}x${PIXEL_7.viewport.height} CSS px, DPR ${PIXEL_7.deviceScaleFactor}), signed in as a voter, no scrolling. ` +
-        `Bytes: every response's encodedDataLength (CDP) until the network is idle after load; LCP: the last largest-contentful-paint entry after that. ` +
-        `Baseline: the same page with its HTML rewritten to what the original app served (result.png, loading="eager"). Median of ${RUNS} fresh contexts each, alternating.\n`,
-    );
-    console.log(
-      table(
-        ["variant", "transferred before scrolling", "images fetched (bytes)", "LCP", "LCP element"],
-        [
-          ["ours: thumb.webp, lazy below the fold", mb(ours.bytes), `${ours.images} (${mb(ours.imageBytes)})`, `${fmt(ours.lcp)} ms`, ours.lcpWhat],
-          ["baseline: result.png, all eager", mb(full.bytes), `${full.images} (${mb(full.imageBytes)})`, `${fmt(full.lcp)} ms`, full.lcpWhat],
-          ["ours / baseline", ratio(ours.bytes, full.bytes), ratio(ours.images, full.images), ratio(ours.lcp, full.lcp), ""],
-        ],
-      ),
-    );
-    console.log(`\n${machineLine()}`);
-  } finally {
-    await cleanup.run();
   }
-}
+  const ours = summarise(samples.ours);
+  const full = summarise(samples.full);
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
+  console.log(
+    `/vote with ${SUBMISSIONS} submissions (${WIDTH}x${HEIGHT} PNG results, median ${mb(median(files.png))}; WebP thumbnails, median ${mb(median(files.thumb))}), ` +
+      `headless Chromium emulating a Pixel 7 (${PIXEL_7.viewport.width}x${PIXEL_7.viewport.height} CSS px, DPR ${PIXEL_7.deviceScaleFactor}), signed in as a voter, no scrolling. ` +
+      `Bytes: every response's encodedDataLength (CDP) until the network is idle after load; LCP: the last largest-contentful-paint entry after that. ` +
+      `Baseline: the same page with its HTML rewritten to what the original app served (result.png, loading="eager"). Median of ${RUNS} fresh contexts each, alternating.\n`,
+  );
+  console.log(
+    table(
+      ["variant", "transferred before scrolling", "images fetched (bytes)", "LCP", "LCP element"],
+      [
+        ["ours: thumb.webp, lazy below the fold", mb(ours.bytes), `${ours.images} (${mb(ours.imageBytes)})`, `${fmt(ours.lcp)} ms`, ours.lcpWhat],
+        ["baseline: result.png, all eager", mb(full.bytes), `${full.images} (${mb(full.imageBytes)})`, `${fmt(full.lcp)} ms`, full.lcpWhat],
+        ["ours / baseline", ratio(ours.bytes, full.bytes), ratio(ours.images, full.images), ratio(ours.lcp, full.lcp), ""],
+      ],
+    ),
+  );
+  console.log(`\n${machineLine()}`);
 });
+

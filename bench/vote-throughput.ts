@@ -5,17 +5,14 @@
 // the two, votes and counters are reset, and after each the counters are checked against a
 // recount of the Vote rows.
 // Run: npm run bench (or: node --conditions=react-server --import tsx bench/vote-throughput.ts)
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Pool } from "mariadb";
-import { Cleanup, progress } from "./lib/cleanup";
-import { createBenchDb } from "./lib/db";
+import { progress } from "./lib/cleanup";
 import { counterMismatches, resetVotes, voteCount, voteLoad, waitForQuiet, type LoadResult } from "./lib/load";
 import { machineLine, ratio, table } from "./lib/report";
 import { insertSubmissions, insertUsers, openToday } from "./lib/seed";
-import { ensureBuild, freePort, startApp, startNodeServer, type RunningServer } from "./lib/server";
+import { ensureBuild, freePort, startNodeServer, type RunningServer } from "./lib/server";
 import { signedInClients } from "./lib/session";
+import { benchApp, runBenchmark } from "./lib/harness";
 
 const IMAGES = 200;
 const VOTERS = 64;
@@ -43,70 +40,55 @@ function row(name: string, m: Measured): (string | number)[] {
   return [name, m.reqPerSec.toFixed(0), `${m.p50} ms`, `${m.p99} ms`, m.non2xx, m.errors, m.statuses, m.exact ? "yes" : "**no**"];
 }
 
-async function main() {
+runBenchmark(async (cleanup) => {
   ensureBuild();
-  const cleanup = new Cleanup();
-  try {
-    const db = await createBenchDb("votes");
-    cleanup.add("drop database", () => db.drop());
-    const storageDir = await mkdtemp(join(tmpdir(), "ppw-bench-votes-"));
-    cleanup.add("remove storage", () => rm(storageDir, { recursive: true, force: true }));
+  const { db, storageDir, app } = await benchApp(cleanup, "votes", { poolSize: POOL_SIZE });
+  const day = await openToday(app.url, db.pool);
+  const [creator] = await insertUsers(db.pool, "bench-creator", 1);
+  const imageIds = await insertSubmissions(
+    db.pool,
+    day,
+    creator!.id,
+    Array.from({ length: IMAGES }, (_, i) => ({ resultKey: `bench/${i}/result.png`, thumbKey: `bench/${i}/thumb.webp`, width: 1536, height: 1024, prompt: `bench ${i}` })),
+  );
+  const voters = await insertUsers(db.pool, "bench-voter", VOTERS);
+  progress(`signing in ${VOTERS} voters…`);
+  const cookies = await signedInClients(app.url, voters);
 
-    const app = await startApp({ databaseUrl: db.url, storageDir, poolSize: POOL_SIZE });
-    cleanup.add("stop app", () => app.stop());
-    const day = await openToday(app.url, db.pool);
-    const [creator] = await insertUsers(db.pool, "bench-creator", 1);
-    const imageIds = await insertSubmissions(
-      db.pool,
-      day,
-      creator!.id,
-      Array.from({ length: IMAGES }, (_, i) => ({ resultKey: `bench/${i}/result.png`, thumbKey: `bench/${i}/thumb.webp`, width: 1536, height: 1024, prompt: `bench ${i}` })),
-    );
-    const voters = await insertUsers(db.pool, "bench-voter", VOTERS);
-    progress(`signing in ${VOTERS} voters…`);
-    const cookies = await signedInClients(app.url, voters);
+  const ours = await measure("ours", app, cookies, imageIds, db);
+  await resetVotes(db.pool);
 
-    const ours = await measure("ours", app, cookies, imageIds, db);
-    await resetVotes(db.pool);
+  const port = await freePort();
+  const baseline = await startNodeServer({
+    label: "baseline vote server",
+    args: ["bench/baseline-vote-server.mjs"],
+    port,
+    readyPath: "/health",
+    env: { PORT: String(port), DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(POOL_SIZE) },
+  });
+  cleanup.add("stop baseline", () => baseline.stop());
+  const base = await measure("baseline", baseline, voters.map((v) => ({ "x-user-id": String(v.id) })), imageIds, db);
 
-    const port = await freePort();
-    const baseline = await startNodeServer({
-      label: "baseline vote server",
-      args: ["bench/baseline-vote-server.mjs"],
-      port,
-      readyPath: "/health",
-      env: { PORT: String(port), DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(POOL_SIZE) },
-    });
-    cleanup.add("stop baseline", () => baseline.stop());
-    const base = await measure("baseline", baseline, voters.map((v) => ({ "x-user-id": String(v.id) })), imageIds, db);
-
-    console.log(
-      `POST /api/vote, ${VOTERS} connections (one signed-in voter each) for ${DURATION_S} s after a ${WARMUP_S} s warm-up; random votes (1, -1, 0) on ${IMAGES} submissions; app pool ${POOL_SIZE}. ` +
-        `Baseline: bench/baseline-vote-server.mjs, the same transaction on node:http + mariadb (pool ${POOL_SIZE}), voter from an x-user-id header. ` +
-        `Load generator, servers and MariaDB share this machine. "counters exact": every image's upvotes/downvotes equal a recount of its Vote rows afterwards.\n`,
-    );
-    console.log(
-      table(
-        ["server", "req/s", "p50", "p99", "non-2xx", "errors (incl. timeouts)", "statuses", "counters exact"],
-        [row("ours: next start, POST /api/vote", ours), row("baseline: node:http + mariadb", base)],
-      ),
-    );
-    console.log("");
-    console.log(
-      table(
-        ["ours / baseline", "throughput", "p99 latency"],
-        [["ratio", ratio(ours.reqPerSec, base.reqPerSec), ratio(ours.p99, base.p99)]],
-      ),
-    );
-    console.log(`\nours: counters exact: ${ours.exact ? "yes" : "no"} (${ours.votes} Vote rows at the end)`);
-    console.log(`baseline: counters exact: ${base.exact ? "yes" : "no"} (${base.votes} Vote rows at the end)`);
-    console.log(`\n${machineLine()}`);
-  } finally {
-    await cleanup.run();
-  }
-}
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
+  console.log(
+    `POST /api/vote, ${VOTERS} connections (one signed-in voter each) for ${DURATION_S} s after a ${WARMUP_S} s warm-up; random votes (1, -1, 0) on ${IMAGES} submissions; app pool ${POOL_SIZE}. ` +
+      `Baseline: bench/baseline-vote-server.mjs, the same transaction on node:http + mariadb (pool ${POOL_SIZE}), voter from an x-user-id header. ` +
+      `Load generator, servers and MariaDB share this machine. "counters exact": every image's upvotes/downvotes equal a recount of its Vote rows afterwards.\n`,
+  );
+  console.log(
+    table(
+      ["server", "req/s", "p50", "p99", "non-2xx", "errors (incl. timeouts)", "statuses", "counters exact"],
+      [row("ours: next start, POST /api/vote", ours), row("baseline: node:http + mariadb", base)],
+    ),
+  );
+  console.log("");
+  console.log(
+    table(
+      ["ours / baseline", "throughput", "p99 latency"],
+      [["ratio", ratio(ours.reqPerSec, base.reqPerSec), ratio(ours.p99, base.p99)]],
+    ),
+  );
+  console.log(`\nours: counters exact: ${ours.exact ? "yes" : "no"} (${ours.votes} Vote rows at the end)`);
+  console.log(`baseline: counters exact: ${base.exact ? "yes" : "no"} (${base.votes} Vote rows at the end)`);
+  console.log(`\n${machineLine()}`);
 });
+

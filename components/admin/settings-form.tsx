@@ -3,27 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { updateSettingsAction } from "@/lib/admin/actions";
+import type { Settings } from "@/lib/settings/schema";
 
-type Settings = {
-  generationQuota: number;
-  submissionsPerDay: number;
-  minMaskCoverage: number;
-  maxMaskCoverage: number;
-  allowSelfVoting: boolean;
-  hideTalliesUntilVoted: boolean;
-  hideAuthors: boolean;
-  randomizeOrder: boolean;
-  excludeBannedVoters: boolean;
-  completionSubmissions: number;
-  completionVotes: number;
-  prolificCompletionUrl: string | null;
-  personalPage: boolean;
-  streaksAndBadges: boolean;
-  personalLeaderboard: boolean;
-  creatorsLeaderboard: boolean;
-  streakMinVotes: number;
-  leaderboardAfterVotes: number;
-};
 
 export function SettingsForm({ settings }: { settings: Settings }) {
   const t = useTranslations("admin");

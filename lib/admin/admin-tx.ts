@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/server/db";
 import { ActionError } from "@/lib/server/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { reasonSchema } from "@/lib/validations/reason";
+import { isActiveAdmin } from "@/lib/auth/roles";
 
 /**
  * Runs an admin's change in one READ COMMITTED transaction (as the rollover and votes do: locking
@@ -14,7 +15,7 @@ export async function adminTransaction<T>(adminId: number, fn: (tx: Tx) => Promi
   return db.$transaction(
     async (tx) => {
       const admin = await tx.user.findUnique({ where: { id: adminId }, select: { role: true, bannedAt: true } });
-      if (!admin || admin.role !== "ADMIN" || admin.bannedAt) throw new ActionError("Only an admin can do that.", "FORBIDDEN");
+      if (!isActiveAdmin(admin)) throw new ActionError("Only an admin can do that.", "FORBIDDEN");
       return fn(tx);
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, maxWait: 10_000, timeout: 20_000 },

@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/auth";
+import { isActiveAdmin } from "@/lib/auth/roles";
 
 /**
  * For every /admin page (layouts do not re-run on client navigation, so each page checks for
@@ -8,6 +9,6 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/auth";
  */
 export async function adminOrNotFound(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user || user.bannedAt || user.role !== "ADMIN") notFound();
+  if (!user || !isActiveAdmin(user)) notFound();
   return user;
 }

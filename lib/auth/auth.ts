@@ -8,6 +8,7 @@ import { db } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
 import { configuredHttps, SECURE_SESSION_COOKIE } from "@/lib/security/session-cookie";
 import { signInOAuth, signInParticipant, SignInRefused } from "@/lib/auth/users";
+import { isActiveAdmin } from "@/lib/auth/roles";
 
 function buildAuthOptions(): NextAuthOptions {
   const env = getEnv();
@@ -121,6 +122,6 @@ export async function requireUser(): Promise<CurrentUser> {
 /** A signed-in admin who is not banned (a banned admin is not an admin); throws AuthError otherwise. */
 export async function requireAdmin(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user || user.bannedAt || user.role !== "ADMIN") throw new AuthError("FORBIDDEN", "Not found.");
+  if (!user || !isActiveAdmin(user)) throw new AuthError("FORBIDDEN", "Not found.");
   return user;
 }

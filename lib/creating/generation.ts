@@ -13,6 +13,7 @@ import { ActionError } from "@/lib/server/errors";
 import { getSettings } from "@/lib/settings/settings";
 import type { Storage } from "@/lib/storage";
 import { lockOpenDay } from "@/lib/days/lock";
+import { log } from "@/lib/server/log";
 
 export type GenerationDeps = {
   engine: ImageEngine;
@@ -113,33 +114,29 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
       });
     });
     // The offline engine has no account or key that could have failed.
-    if (result.provider !== "offline") await markEngineRecovered(result.provider).catch((e) => logError("could not mark the engine recovered", e));
+    if (result.provider !== "offline") await markEngineRecovered(result.provider).catch((e) => log.error("could not mark the engine recovered", e));
     // One line per generation for operators: ids and timings, never the prompt itself.
-    console.log(JSON.stringify({ level: "info", msg: "generation", imageId: image.id, userId: input.userId, dayId: day.id, provider: result.provider, model: result.model, modelRequested: result.modelRequested, engineMs: Math.round(result.engineMs), totalMs: Math.round(performance.now() - started), promptLength: input.prompt.length, coverage: Number(mask.coverage.toFixed(4)) }));
+    log.info("generation", { imageId: image.id, userId: input.userId, dayId: day.id, provider: result.provider, model: result.model, modelRequested: result.modelRequested, engineMs: Math.round(result.engineMs), totalMs: Math.round(performance.now() - started), promptLength: input.prompt.length, coverage: Number(mask.coverage.toFixed(4)) });
     return image;
   } catch (err) {
-    await refundQuotaReliably(input.userId, day.id, "generations").catch((e) => logError("quota refund failed", e));
-    await Promise.all(written.map((k) => deps.storage.delete(k).catch((e) => logError(`could not delete ${k}`, e))));
+    await refundQuotaReliably(input.userId, day.id, "generations").catch((e) => log.error("quota refund failed", e));
+    await Promise.all(written.map((k) => deps.storage.delete(k).catch((e) => log.error(`could not delete ${k}`, e))));
     if (err instanceof ActionError) {
       // A refusal the user caused needs no log line; a failure of ours (storage, the seed) does,
       // with its cause, since the user only sees the plain message.
-      if (err.cause !== undefined) logError(`generation failed: ${err.code}`, err.cause);
+      if (err.cause !== undefined) log.error(`generation failed: ${err.code}`, err.cause);
       throw err;
     }
     if (err instanceof EngineError) {
       // The participant only learns that generation is unavailable; the admin overview says why.
       if (err.operator) {
-        logError(`image engine failed: ${err.operator.code}`, err.operator.detail);
-        await recordEngineFailure(err.operator).catch((e) => logError("could not record the engine failure", e));
+        log.error(`image engine failed: ${err.operator.code}`, err.operator.detail);
+        await recordEngineFailure(err.operator).catch((e) => log.error("could not record the engine failure", e));
       }
       throw new ActionError(err.userMessage, err.code);
     }
-    logError("generation failed", err);
+    log.error("generation failed", err);
     if (isConnectionError(err)) throw new ActionError(`${DB_UNAVAILABLE_MESSAGE} This attempt was not counted.`, "UNAVAILABLE");
     throw new ActionError("Your picture could not be saved because of a problem on our side. This attempt was not counted; please try again.", "INTERNAL");
   }
-}
-
-function logError(msg: string, err: unknown) {
-  console.error(JSON.stringify({ level: "error", msg, error: err instanceof Error ? err.message : String(err) }));
 }

@@ -1,6 +1,39 @@
 import "server-only";
+import type { PoolConnection } from "mariadb";
 import type { Tx } from "@/lib/server/db";
 import { ActionError } from "@/lib/server/errors";
+
+/**
+ * The one lock order for writes that touch an image and its day (a vote, the veto, the rollover's
+ * close): the Image row first, then the Day row. setVote locks the image and then waits on the
+ * day; writing the next day's seedImageId makes InnoDB share-lock that Image row for the foreign
+ * key; so anything that took the Day row first would deadlock with a vote in flight. Every such
+ * write goes through lockImageThenDay, so the order cannot drift between them.
+ */
+export type RowLock = "FOR UPDATE" | "LOCK IN SHARE MODE";
+
+/** A raw query on whichever client the caller holds: a Prisma transaction or a pool connection. */
+export type LockQuery = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+
+export const onTransaction = (tx: Tx): LockQuery => (sql, params) => tx.$queryRawUnsafe(sql, ...params);
+export const onConnection = (conn: PoolConnection): LockQuery => async (sql, params) => (await conn.query(sql, params)) as never[];
+
+/**
+ * Locks the image row (reading `columns` of it), then the row of its day, and returns both. The
+ * day is `day.id`, or read from the locked image row when it is a function of it; with no day
+ * (a missing image, the bundled seed) only the image is locked.
+ */
+export async function lockImageThenDay<I extends object>(
+  q: LockQuery,
+  image: { id: number; mode: RowLock; columns?: string },
+  day: { id: number | ((row: I) => number | null); mode: RowLock },
+): Promise<{ image: I | undefined; dayStatus: string | undefined }> {
+  const [row] = await q<I>(`SELECT ${image.columns ?? "id"} FROM Image WHERE id = ? ${image.mode}`, [image.id]);
+  const dayId = typeof day.id === "function" ? (row ? day.id(row) : null) : day.id;
+  if (dayId === null) return { image: row, dayStatus: undefined };
+  const [d] = await q<{ status: string }>(`SELECT status FROM Day WHERE id = ? ${day.mode}`, [dayId]);
+  return { image: row, dayStatus: d?.status };
+}
 
 /**
  * Locks a day's row in share mode inside a transaction and checks it is still open. The rollover

@@ -6,6 +6,7 @@ import { createOfflineEngine } from "@/lib/imagegen/offline";
 import { recordEngineFailure } from "./failures";
 import { createOpenAIEngine, moderatePrompt, type ModerationVerdict } from "./openai";
 import { EngineError, type ImageEngine } from "./types";
+import { log } from "@/lib/server/log";
 
 export type { EditRequest, EditResult, EngineErrorCode, EngineProvider, ImageEngine, OperatorIssue } from "./types";
 export { EngineError };
@@ -47,7 +48,7 @@ function prepareInBackground(engine: ImageEngine): void {
   void engine.prepare?.().catch(async (err: unknown) => {
     if (err instanceof EngineError && err.operator) await recordEngineFailure(err.operator).catch(() => {});
     const detail = err instanceof EngineError ? (err.operator?.detail ?? err.code) : String(err);
-    console.error(JSON.stringify({ level: "error", msg: "image engine start-up check failed", error: detail }));
+    log.error("image engine start-up check failed", detail);
   });
 }
 

@@ -1,6 +1,8 @@
 import "server-only";
 import { now } from "@/lib/server/clock";
+import { lockImageThenDay, onTransaction } from "@/lib/days/lock";
 import { db } from "@/lib/server/db";
+import { retry } from "@/lib/server/retry";
 import { rankEligible } from "@/lib/voting/eligible-ranking";
 import { getSettings } from "@/lib/settings/settings";
 import { ActionError } from "@/lib/server/errors";
@@ -21,45 +23,50 @@ const MAX_ATTEMPTS = 4;
  * leader the admin was looking at) to refuse with LEADER_CHANGED rather than veto an image that
  * overtook it meanwhile.
  *
- * Lock order as in votes: the leader's Image row (FOR UPDATE, so no vote moves it), then the Day
- * row in share mode (so the rollover cannot close the day under us). The rollover takes Image
- * then Day too, so the two cannot deadlock. Votes on other images can still overtake it between
- * ranking and locking; then the attempt rolls back and starts over.
+ * In the one lock order (lib/days/lock.ts): the leader's Image row FOR UPDATE, so no vote moves
+ * it, then the Day row in share mode, so the rollover cannot close the day under us. Votes on
+ * other images can still overtake it between ranking and locking; then the attempt rolls back
+ * and starts over.
  */
 export async function vetoLeader(adminId: number, dayId: number, reason: string, expectedImageId?: number): Promise<VetoResult> {
   const why = requireReason(reason);
   const { excludeBannedVoters } = await getSettings();
-  for (let attempt = 1; ; attempt++) {
-    const day = await db.day.findUnique({ where: { id: dayId }, select: { status: true } });
-    if (!day) throw new ActionError("That day does not exist.", "NOT_FOUND");
-    if (day.status !== "OPEN") throw new ActionError("Only the leader of a day still open can be vetoed.", "DAY_CLOSED");
-    const leader = (await rankEligible(db, dayId, excludeBannedVoters))[0];
-    if (!leader) throw new ActionError("No eligible submission leads this day, so there is nothing to veto.", "NO_LEADER");
-    if (expectedImageId !== undefined && leader.id !== expectedImageId) {
-      throw new ActionError("Another image has taken the lead since you looked. Reload and check again.", "LEADER_CHANGED");
-    }
-    try {
-      return await adminTransaction(adminId, async (tx) => {
-        await tx.$queryRaw`SELECT id FROM Image WHERE id = ${leader.id} FOR UPDATE`;
-        const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM Day WHERE id = ${dayId} LOCK IN SHARE MODE`;
-        if (row?.status !== "OPEN") throw new ActionError("The day closed before the veto; its winner stands.", "DAY_CLOSED");
-        const ranked = await rankEligible(tx, dayId, excludeBannedVoters);
-        const top = ranked[0];
-        if (top?.id !== leader.id) throw new LeaderMoved();
-        const hiddenAt = now();
-        await tx.image.update({ where: { id: top.id }, data: { hiddenAt, hiddenReason: why } });
-        // The order is total, so without the vetoed image the runner-up leads.
-        const newLeaderImageId = ranked[1]?.id ?? null;
-        await recordAudit(tx, {
-          adminId, action: "veto", targetType: "image", targetId: top.id, reason: why,
-          before: { dayId, rank: 1, upvotes: top.upvotes, downvotes: top.downvotes, hiddenAt: null },
-          after: { hiddenAt, hiddenReason: why, newLeaderImageId },
-        });
-        return { vetoedImageId: top.id, newLeaderImageId };
-      });
-    } catch (err) {
-      if (!(err instanceof LeaderMoved)) throw err;
-      if (attempt >= MAX_ATTEMPTS) throw new ActionError("The lead kept changing while votes came in. Try again.", "LEADER_CHANGED");
-    }
+  try {
+    return await retry(() => vetoOnce(adminId, dayId, why, excludeBannedVoters, expectedImageId), {
+      attempts: MAX_ATTEMPTS,
+      retryable: (err) => err instanceof LeaderMoved,
+    });
+  } catch (err) {
+    if (err instanceof LeaderMoved) throw new ActionError("The lead kept changing while votes came in. Try again.", "LEADER_CHANGED");
+    throw err;
   }
+}
+
+/** One attempt: rank, then lock the leader and its day in the one lock order and rank again. */
+async function vetoOnce(adminId: number, dayId: number, why: string, excludeBannedVoters: boolean, expectedImageId?: number): Promise<VetoResult> {
+  const day = await db.day.findUnique({ where: { id: dayId }, select: { status: true } });
+  if (!day) throw new ActionError("That day does not exist.", "NOT_FOUND");
+  if (day.status !== "OPEN") throw new ActionError("Only the leader of a day still open can be vetoed.", "DAY_CLOSED");
+  const leader = (await rankEligible(db, dayId, excludeBannedVoters))[0];
+  if (!leader) throw new ActionError("No eligible submission leads this day, so there is nothing to veto.", "NO_LEADER");
+  if (expectedImageId !== undefined && leader.id !== expectedImageId) {
+    throw new ActionError("Another image has taken the lead since you looked. Reload and check again.", "LEADER_CHANGED");
+  }
+  return adminTransaction(adminId, async (tx) => {
+    const { dayStatus } = await lockImageThenDay(onTransaction(tx), { id: leader.id, mode: "FOR UPDATE" }, { id: dayId, mode: "LOCK IN SHARE MODE" });
+    if (dayStatus !== "OPEN") throw new ActionError("The day closed before the veto; its winner stands.", "DAY_CLOSED");
+    const ranked = await rankEligible(tx, dayId, excludeBannedVoters);
+    const top = ranked[0];
+    if (top?.id !== leader.id) throw new LeaderMoved();
+    const hiddenAt = now();
+    await tx.image.update({ where: { id: top.id }, data: { hiddenAt, hiddenReason: why } });
+    // The order is total, so without the vetoed image the runner-up leads.
+    const newLeaderImageId = ranked[1]?.id ?? null;
+    await recordAudit(tx, {
+      adminId, action: "veto", targetType: "image", targetId: top.id, reason: why,
+      before: { dayId, rank: 1, upvotes: top.upvotes, downvotes: top.downvotes, hiddenAt: null },
+      after: { hiddenAt, hiddenReason: why, newLeaderImageId },
+    });
+    return { vetoedImageId: top.id, newLeaderImageId };
+  });
 }

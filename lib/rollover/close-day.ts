@@ -1,6 +1,8 @@
 import "server-only";
 import { keyFromDate, now } from "@/lib/server/clock";
+import { lockImageThenDay, onTransaction } from "@/lib/days/lock";
 import { db, type Tx } from "@/lib/server/db";
+import { jitteredBackoff, retry } from "@/lib/server/retry";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rankEligible } from "@/lib/voting/eligible-ranking";
 import { getSettings } from "@/lib/settings/settings";
@@ -54,11 +56,9 @@ export async function dayStats(tx: Pick<Tx, "image" | "vote" | "$queryRaw">, day
 }
 
 /**
- * One attempt at closing `day`. Lock order matters: setVote locks the Image row and then waits on
- * the Day row, and writing the next day's seedImageId makes InnoDB share-lock that Image row for
- * the foreign key. Taking the Day row first would deadlock with a vote on the winner in flight, so
- * the expected next seed is share-locked first (Image, then Day, as votes do) and the winner is
- * re-ranked under the Day lock; if it moved meanwhile, the attempt rolls back and starts over.
+ * One attempt at closing `day`, in the one lock order (lib/days/lock.ts): the expected next seed's
+ * Image row in share mode, then the Day row for update. The winner is re-ranked under the Day
+ * lock; if it moved meanwhile, the attempt rolls back and starts over.
  */
 async function closeOnce(day: OpenDayRow, candidate: number | null, excludeBannedVoters: boolean): Promise<ClosedDay | null> {
   const nextSeed = candidate ?? day.seedImageId;
@@ -66,10 +66,9 @@ async function closeOnce(day: OpenDayRow, candidate: number | null, excludeBanne
   const nextDate = new Date(day.date.getTime() + 86_400_000);
   return db.$transaction(
     async (tx) => {
-      await tx.$queryRaw`SELECT id FROM Image WHERE id = ${nextSeed} LOCK IN SHARE MODE`;
-      const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM Day WHERE id = ${day.id} FOR UPDATE`;
+      const { dayStatus } = await lockImageThenDay(onTransaction(tx), { id: nextSeed, mode: "LOCK IN SHARE MODE" }, { id: day.id, mode: "FOR UPDATE" });
       // Another run closed it while we waited for the lock; it opened the next day too.
-      if (row?.status !== "OPEN") return null;
+      if (dayStatus !== "OPEN") return null;
       const winnerImageId = await pickWinner(tx, day.id, excludeBannedVoters);
       if (winnerImageId !== candidate) throw new WinnerMoved();
       const stats = await dayStats(tx, day.id);
@@ -107,14 +106,11 @@ function isRetryable(err: unknown): boolean {
  */
 export async function closeDay(day: OpenDayRow): Promise<ClosedDay | null> {
   const { excludeBannedVoters } = await getSettings();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      // Ranked outside the transaction so the lock order above can be kept; checked again inside.
-      return await closeOnce(day, await pickWinner(db, day.id, excludeBannedVoters), excludeBannedVoters);
-    } catch (err) {
-      if (attempt >= MAX_ATTEMPTS || !isRetryable(err)) throw err;
-      // A little jitter keeps simultaneous runs from colliding again in lockstep.
-      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.floor(Math.random() * 20)));
-    }
-  }
+  // Ranked outside the transaction so the lock order can be kept; checked again inside.
+  return retry(async () => closeOnce(day, await pickWinner(db, day.id, excludeBannedVoters), excludeBannedVoters), {
+    attempts: MAX_ATTEMPTS,
+    retryable: isRetryable,
+    delayMs: jitteredBackoff,
+  });
 }
+

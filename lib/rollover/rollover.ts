@@ -3,6 +3,7 @@ import "server-only";
 import { keyFromDate, now, todayKey } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { closeDay, type ClosedDay } from "@/lib/rollover/close-day";
+import { log } from "@/lib/server/log";
 
 export type { ClosedDay } from "@/lib/rollover/close-day";
 
@@ -40,7 +41,7 @@ export async function runRollover(): Promise<RolloverResult> {
     // Each pass must move forward. If the next day already existed and was closed by hand, the
     // latest open day would be an older one: stop rather than walk back through history.
     if (last !== null && date <= last) {
-      console.warn(JSON.stringify({ level: "warn", msg: "rollover stopped: latest open day is not after the one just closed", date, last }));
+      log.warn("rollover stopped: latest open day is not after the one just closed", { date, last });
       break;
     }
     last = date;
@@ -48,9 +49,9 @@ export async function runRollover(): Promise<RolloverResult> {
     const result = await closeDay(day);
     if (!result) continue; // another run closed it (and opened the next day) first
     closed.push(result);
-    console.log(JSON.stringify({ level: "info", msg: "day closed", ...result, ms: Math.round(performance.now() - started) }));
+    log.info("day closed", { ...result, ms: Math.round(performance.now() - started) });
   }
   // Counters of windows long past are of no use to any limit; the daily run keeps the table small.
-  await pruneRateLimits().catch((err) => console.error(JSON.stringify({ level: "error", msg: "rate-limit prune failed", error: err instanceof Error ? err.message : String(err) })));
+  await pruneRateLimits().catch((err: unknown) => log.error("rate-limit prune failed", err));
   return { today, closed };
 }

@@ -4,7 +4,9 @@ import mariadb, { type Pool, type PoolConnection } from "mariadb";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { isConnectionError } from "@/lib/server/db-errors";
 import { poolConfig } from "@/lib/server/db-url";
+import { retry } from "@/lib/server/retry";
 import { getEnv } from "@/lib/server/env";
+import { log } from "@/lib/server/log";
 
 /** Why the pool last failed to open a connection, for /api/health; null once one opens again. */
 let lastConnectError: Error | null = null;
@@ -42,7 +44,7 @@ function createClients() {
     lastConnectError = err;
     // The pool wraps the driver's error ("Error during pool initialization"); the cause says why.
     const cause = err.cause instanceof Error ? err.cause : null;
-    console.error(JSON.stringify({ level: "error", msg: "database connection could not be opened; retrying", error: err.message, cause: cause ? `${(cause as { code?: string }).code ?? ""} ${cause.message}`.trim() : undefined }));
+    log.error("database connection could not be opened; retrying", err, { cause: cause ? `${(cause as { code?: string }).code ?? ""} ${cause.message}`.trim() : undefined });
   });
   pool.on("connection", () => {
     lastConnectError = null;
@@ -75,29 +77,35 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * A connection lost during COMMIT is not retried, since the commit may have happened.
  */
 export async function rawTransaction<T>(fn: (conn: PoolConnection) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    let conn: PoolConnection | undefined;
-    let committing = false;
-    let lost = false;
-    try {
-      conn = await pool.getConnection();
-      await conn.query("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
-      await conn.beginTransaction();
-      const result = await fn(conn);
-      committing = true;
-      await conn.commit();
-      return result;
-    } catch (err) {
-      lost = isConnectionError(err);
-      if (conn && !lost) await conn.rollback().catch(() => {});
-      if (lost && !committing && attempt < 2) continue;
-      throw err;
-    } finally {
-      // A broken connection is dropped, not put back for the next request to trip over.
-      if (conn) {
-        if (lost) await conn.destroy();
-        else conn.release();
-      }
+  return retry(() => rawTransactionOnce(fn), { attempts: 2, retryable: (err) => err instanceof LostBeforeCommit }).catch((err: unknown) => {
+    throw err instanceof LostBeforeCommit ? err.cause : err;
+  });
+}
+
+/** A connection lost before COMMIT was sent: the server rolled the transaction back. */
+class LostBeforeCommit extends Error {}
+
+async function rawTransactionOnce<T>(fn: (conn: PoolConnection) => Promise<T>): Promise<T> {
+  let conn: PoolConnection | undefined;
+  let committing = false;
+  let lost = false;
+  try {
+    conn = await pool.getConnection();
+    await conn.query("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+    await conn.beginTransaction();
+    const result = await fn(conn);
+    committing = true;
+    await conn.commit();
+    return result;
+  } catch (err) {
+    lost = isConnectionError(err);
+    if (conn && !lost) await conn.rollback().catch(() => {});
+    throw lost && !committing ? new LostBeforeCommit("connection lost before commit", { cause: err }) : err;
+  } finally {
+    // A broken connection is dropped, not put back for the next request to trip over.
+    if (conn) {
+      if (lost) await conn.destroy();
+      else conn.release();
     }
   }
 }

@@ -4,6 +4,7 @@ import { AuthError } from "@/lib/auth/auth";
 import { ActionError } from "@/lib/server/errors";
 import { DB_UNAVAILABLE_MESSAGE, isConnectionError } from "@/lib/server/db-errors";
 import { RateLimitError } from "@/lib/server/rate-limit";
+import { log } from "@/lib/server/log";
 
 /** HTTP statuses for the error codes domain code throws (route handlers only). */
 const STATUS: Record<string, number> = {
@@ -43,12 +44,12 @@ export function errorResponse(err: unknown, route?: string): Response {
   }
   if (err instanceof AuthError || err instanceof ActionError) return jsonError(STATUS[err.code] ?? 400, err.code, err.message);
   if (isConnectionError(err)) {
-    console.error(JSON.stringify({ level: "error", msg: "database unavailable", route, error: err instanceof Error ? err.message : String(err) }));
+    log.error("database unavailable", err, { route });
     const res = jsonError(503, "UNAVAILABLE", DB_UNAVAILABLE_MESSAGE);
     res.headers.set("Retry-After", "5");
     return res;
   }
-  console.error(JSON.stringify({ level: "error", msg: "route failed", route, error: err instanceof Error ? err.message : String(err) }));
+  log.error("route failed", err, { route });
   return jsonError(500, "INTERNAL", "Something went wrong on our side. Please try again.");
 }
 

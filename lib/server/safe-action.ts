@@ -8,6 +8,7 @@ import { DB_UNAVAILABLE_MESSAGE, isConnectionError } from "@/lib/server/db-error
 import { ActionError } from "@/lib/server/errors";
 import { type LimitName, RateLimitError, takeRateLimit } from "@/lib/server/rate-limit";
 import { requestAddress } from "@/lib/server/request-address";
+import { log } from "@/lib/server/log";
 
 export { ActionError };
 
@@ -77,9 +78,9 @@ function failure(err: unknown): ActionResult<never> {
   if (err instanceof RateLimitError) return { ok: false, code: err.code, message: err.message, retryAfterS: err.retryAfterS };
   if (err instanceof ActionError) return { ok: false, code: err.code, message: err.message, fieldErrors: err.fieldErrors };
   if (isConnectionError(err)) {
-    console.error(JSON.stringify({ level: "error", msg: "database unavailable", error: err instanceof Error ? err.message : String(err) }));
+    log.error("database unavailable", err);
     return { ok: false, code: "UNAVAILABLE", message: DB_UNAVAILABLE_MESSAGE };
   }
-  console.error(JSON.stringify({ level: "error", msg: "action failed", error: err instanceof Error ? err.message : String(err) }));
+  log.error("action failed", err);
   return { ok: false, code: "INTERNAL", message: "Something went wrong on our side. Please try again." };
 }

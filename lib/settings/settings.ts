@@ -1,75 +1,10 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { db, type Tx } from "@/lib/server/db";
 import { ActionError } from "@/lib/server/errors";
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from "./schema";
 
-/**
- * The rules participants play by. They are experimental conditions for the researchers, so they
- * live in the database (table Setting, one JSON value per changed key) and every reader goes
- * through getSettings(). Unknown or invalid stored values fall back to the default.
- */
-export const settingsSchema = z
-  .object({
-    /** Generations per user per day. */
-    generationQuota: z.number().int().min(0).max(1000),
-    /** Attempts a user may submit to the day's vote. */
-    submissionsPerDay: z.number().int().min(0).max(100),
-    /** Allowed share of the picture a mask may cover (fractions). */
-    minMaskCoverage: z.number().min(0).max(1),
-    maxMaskCoverage: z.number().min(0).max(1),
-    /** Whether people may vote on their own images. */
-    allowSelfVoting: z.boolean(),
-    /** Herding controls (see PRODUCT.md: Salganik 2006, Muchnik 2013). */
-    hideTalliesUntilVoted: z.boolean(),
-    hideAuthors: z.boolean(),
-    randomizeOrder: z.boolean(),
-    /**
-     * Moderation: leave out the votes of banned users when the winner is picked (the rollover and
-     * the veto recount them, lib/voting/effective-counts.ts). Off by default: the stored tallies.
-     */
-    excludeBannedVoters: z.boolean(),
-    /** Crowd platforms: what a participant must have done, in total, to get a completion code. */
-    completionSubmissions: z.number().int().min(0).max(100),
-    completionVotes: z.number().int().min(0).max(10_000),
-    /** Where a finished Prolific participant is sent back to (the code is appended as cc=). */
-    prolificCompletionUrl: z.url({ protocol: /^https?$/, message: "Enter a full http(s):// URL." }).max(500).nullable(),
-    /**
-     * Participation rewards (lib/rewards), each its own switch and all off by default: they
-     * change who takes part and how people vote, so a study turns on only what it studies.
-     */
-    personalPage: z.boolean(),
-    streaksAndBadges: z.boolean(),
-    personalLeaderboard: z.boolean(),
-    creatorsLeaderboard: z.boolean(),
-    /** Votes in a day that count the day towards a streak (a submission always does). */
-    streakMinVotes: z.number().int().min(1).max(1000),
-    /** Votes in a day after which a participant sees their ranking beside the crowd's. */
-    leaderboardAfterVotes: z.number().int().min(1).max(1000),
-  })
-  .refine((s) => s.minMaskCoverage < s.maxMaskCoverage, { message: "The minimum mask coverage must be below the maximum.", path: ["minMaskCoverage"] });
-
-export type Settings = z.infer<typeof settingsSchema>;
-
-export const DEFAULT_SETTINGS: Settings = {
-  generationQuota: 10,
-  submissionsPerDay: 1,
-  minMaskCoverage: 0.01,
-  maxMaskCoverage: 0.9,
-  allowSelfVoting: false,
-  hideTalliesUntilVoted: true,
-  hideAuthors: true,
-  randomizeOrder: true,
-  excludeBannedVoters: false,
-  completionSubmissions: 1,
-  completionVotes: 5,
-  prolificCompletionUrl: null,
-  personalPage: false,
-  streaksAndBadges: false,
-  personalLeaderboard: false,
-  creatorsLeaderboard: false,
-  streakMinVotes: 5,
-  leaderboardAfterVotes: 10,
-};
+export { DEFAULT_SETTINGS, settingsSchema, type Settings };
 
 // Votes read the settings on every request; a one-second cache keeps that off the database
 // while a change still reaches every instance within a second.

@@ -1,4 +1,5 @@
 import { z } from "./zod";
+import { MASK_BOUNDS_ORDER, settingsSchema, type Settings } from "@/lib/settings/schema";
 import { reasonSchema } from "@/lib/validations/reason";
 
 const id = (what: string) => z.coerce.number({ message: `Missing ${what}.` }).int(`Invalid ${what}.`).positive(`Invalid ${what}.`);
@@ -11,38 +12,47 @@ export const unbanSchema = z.object({ userId: id("user") });
 export const vetoSchema = z.object({ dayId: id("day"), reason, expectedImageId: id("image").optional() });
 export const emptySchema = z.object({}).passthrough();
 
-/** Checkbox fields arrive as "on" or are absent; percentages are typed, fractions stored. */
+/** Checkbox fields arrive as "on" or are absent. */
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
-const percent = z.coerce.number({ message: "Enter a percentage." }).min(0, "At least 0%.").max(100, "At most 100%.").transform((v) => v / 100);
-const count = (max: number) => z.coerce.number({ message: "Enter a whole number." }).int("Enter a whole number.").min(0, "At least 0.").max(max, `At most ${max}.`);
 
+/** Fields the form shows as percentages of the picture; they are stored as fractions. */
+const PERCENT_FIELDS = new Set<keyof Settings>(["minMaskCoverage", "maxMaskCoverage"]);
+
+/**
+ * A number field of the form, from the stored field: the same bounds and whole-number rule,
+ * read off the one schema (lib/settings/schema.ts), as typed text; percentages become fractions.
+ */
+function numberField(field: z.ZodNumber, percent: boolean) {
+  const scale = percent ? 100 : 1;
+  const unit = percent ? "%" : "";
+  const min = (field.minValue ?? 0) * scale;
+  const max = (field.maxValue ?? Number.MAX_SAFE_INTEGER) * scale;
+  let n = z.coerce.number({ message: percent ? "Enter a percentage." : "Enter a whole number." });
+  if (field.format === "safeint") n = n.int("Enter a whole number.");
+  const bounded = n.min(min, `At least ${min}${unit}.`).max(max, `At most ${max}${unit}.`);
+  return percent ? bounded.transform((v) => v / scale) : bounded;
+}
+
+function formField(key: keyof Settings, field: z.ZodType): z.ZodType {
+  if (field instanceof z.ZodBoolean) return checkbox;
+  if (field instanceof z.ZodNumber) return numberField(field, PERCENT_FIELDS.has(key));
+  // The completion URL: an empty box means none.
+  return z.preprocess((v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v), field);
+}
+
+const shape = settingsSchema.shape;
+const formFields = Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, formField(key as keyof Settings, field)])) as {
+  [K in keyof Settings]: z.ZodType<Settings[K], unknown>;
+};
+
+/** The settings form: every setting, derived from the one schema, plus what the form showed. */
 export const settingsFormSchema = z
   .object({
-    generationQuota: count(1000),
-    submissionsPerDay: count(100),
-    minMaskCoverage: percent,
-    maxMaskCoverage: percent,
-    allowSelfVoting: checkbox,
-    hideTalliesUntilVoted: checkbox,
-    hideAuthors: checkbox,
-    randomizeOrder: checkbox,
-    excludeBannedVoters: checkbox,
-    completionSubmissions: count(100),
-    completionVotes: count(1000),
-    personalPage: checkbox,
-    streaksAndBadges: checkbox,
-    personalLeaderboard: checkbox,
-    creatorsLeaderboard: checkbox,
-    streakMinVotes: count(1000).pipe(z.number().min(1, "At least 1.")),
-    leaderboardAfterVotes: count(1000).pipe(z.number().min(1, "At least 1.")),
-    prolificCompletionUrl: z.preprocess(
-      (v) => (typeof v === "string" && v.trim() === "" ? null : v),
-      z.url({ protocol: /^https?$/, message: "Enter a full https:// URL, or leave it empty." }).max(500, "A URL has at most 500 characters.").nullable().default(null),
-    ),
+    ...formFields,
     /**
      * The settings as the form showed them (JSON), so only what this admin changed is saved and a
      * change another admin made meanwhile to another field is kept (lib/settings/change.ts).
      */
     loaded: z.string().max(10_000).optional(),
   })
-  .refine((s) => s.minMaskCoverage < s.maxMaskCoverage, { message: "The minimum coverage must be below the maximum.", path: ["minMaskCoverage"] });
+  .refine((s) => s.minMaskCoverage < s.maxMaskCoverage, { message: MASK_BOUNDS_ORDER, path: ["minMaskCoverage"] });

@@ -1,4 +1,5 @@
 import "server-only";
+import { lockImageThenDay, onConnection } from "@/lib/days/lock";
 import { rawTransaction } from "@/lib/server/db";
 import { ActionError } from "@/lib/server/errors";
 import { getSettings } from "@/lib/settings/settings";
@@ -22,11 +23,11 @@ type LockedImage = { creatorId: number | null; dayId: number | null; status: str
 type VoterRow = { bannedAt: Date | null; voteId: number | null; value: number | null };
 
 /**
- * Sets a user's vote on an image, in one transaction. The image row is locked first
- * (SELECT … FOR UPDATE): every vote on one image is serialised on that row, so the counters and
- * the Vote rows can never disagree, and there are no gap locks on a vote row that may not exist
- * yet (that order deadlocks under load). The day row is read in share mode so the rollover's
- * close waits for votes in flight and no vote lands on a closed day. This is the hottest path in
+ * Sets a user's vote on an image, in one transaction. The image row is locked first, FOR UPDATE
+ * (lib/days/lock.ts): every vote on one image is serialised on that row, so the counters and the
+ * Vote rows can never disagree, and there are no gap locks on a vote row that may not exist yet
+ * (that order deadlocks under load). The day row is read in share mode so the rollover's close
+ * waits for votes in flight and no vote lands on a closed day. This is the hottest path in
  * the app, so it is plain SQL on the shared pool: five short statements, no ORM per statement.
  */
 export async function setVote(input: VoteInput): Promise<VoteOutcome> {
@@ -35,15 +36,15 @@ export async function setVote(input: VoteInput): Promise<VoteOutcome> {
   const position = input.position ?? null;
   const locale = input.locale ?? null;
   return rawTransaction(async (conn) => {
-    const [image] = (await conn.query(
-      "SELECT creatorId, dayId, status, hiddenAt IS NOT NULL AS hidden, upvotes, downvotes FROM Image WHERE id = ? FOR UPDATE",
-      [imageId],
-    )) as LockedImage[];
+    const { image, dayStatus } = await lockImageThenDay<LockedImage>(
+      onConnection(conn),
+      { id: imageId, mode: "FOR UPDATE", columns: "creatorId, dayId, status, hiddenAt IS NOT NULL AS hidden, upvotes, downvotes" },
+      { id: (row) => row.dayId, mode: "LOCK IN SHARE MODE" },
+    );
     if (!image || image.status !== "SUBMITTED" || image.dayId === null) throw new ActionError("That image is not in a vote.", "NOT_FOUND");
     if (Number(image.hidden)) throw new ActionError("That image has been removed from the vote.", "HIDDEN");
     if (!settings.allowSelfVoting && image.creatorId === userId) throw new ActionError("You cannot vote on your own image.", "OWN_IMAGE");
-    const [day] = (await conn.query("SELECT status FROM Day WHERE id = ? LOCK IN SHARE MODE", [image.dayId])) as { status: string }[];
-    if (day?.status !== "OPEN") throw new ActionError("Voting on this day has closed.", "DAY_CLOSED");
+    if (dayStatus !== "OPEN") throw new ActionError("Voting on this day has closed.", "DAY_CLOSED");
     // The ban is checked here as well as at sign-in: it takes effect on the very next vote.
     const [voter] = (await conn.query(
       "SELECT u.bannedAt, v.id AS voteId, v.value FROM User u LEFT JOIN Vote v ON v.userId = u.id AND v.imageId = ? WHERE u.id = ?",

@@ -3,6 +3,7 @@ import { describeConnectionError } from "@/lib/server/db-errors";
 import { parseDatabaseUrl } from "@/lib/server/db-url";
 import { getEnv } from "@/lib/server/env";
 import { getStorage } from "@/lib/storage";
+import { log } from "@/lib/server/log";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +31,6 @@ export async function GET() {
     const cause = (await probeConnection(CHECK_TIMEOUT_MS)) ?? lastConnectionError() ?? checks[0].reason;
     reasons.database = describeConnectionError(cause, tls);
   }
-  if (!ok) console.error(JSON.stringify({ level: "error", msg: "health check failed", database, storage, reasons }));
+  if (!ok) log.error("health check failed", undefined, { database, storage, reasons });
   return Response.json({ ok, database, storage, ...(ok ? {} : { reasons }) }, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

@@ -11,6 +11,7 @@ import { withThumbUrls } from "@/lib/images/card-urls";
 import { imageUrls } from "@/lib/images/urls";
 import { canView, getImagePage } from "@/lib/days/lineage";
 import { getSettings } from "@/lib/settings/settings";
+import { isActiveAdmin } from "@/lib/auth/roles";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("vote");
@@ -23,7 +24,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
   const parsed = idSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
   const [data, user, settings] = await Promise.all([getImagePage(parsed.data), getCurrentUser(), getSettings()]);
-  if (!data || !canView(data.image, user?.id ?? null, user?.role === "ADMIN" && !user.bannedAt)) notFound();
+  if (!data || !canView(data.image, user?.id ?? null, isActiveAdmin(user))) notFound();
   const { image } = data;
   const closed = image.day?.status === "CLOSED";
   const [urls, parent, children, ancestors] = await Promise.all([

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getEnv } from "@/lib/server/env";
 import { errorResponse, jsonError } from "@/lib/server/http";
 import { runRollover } from "@/lib/rollover/rollover";
+import { log } from "@/lib/server/log";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,7 @@ const sha256 = (s: string) => createHash("sha256").update(s, "utf8").digest();
 function authorized(req: Request): boolean {
   const secret = getEnv().CRON_SECRET;
   if (!secret) {
-    console.warn(JSON.stringify({ level: "warn", msg: "cron call refused: CRON_SECRET is not configured" }));
+    log.warn("cron call refused: CRON_SECRET is not configured");
     return false;
   }
   const parsed = authorizationSchema.safeParse(req.headers.get("authorization"));
