@@ -93,7 +93,7 @@ async function timeExports(page: Page): Promise<number[]> {
 
 runBenchmark(async (cleanup) => {
   ensureBuild();
-  const { db, storageDir, app } = await benchApp(cleanup, "editor");
+  const { db, app } = await benchApp(cleanup, "editor");
   const day = await openToday(app.url, db.pool);
   const [seed] = (await db.pool.query("SELECT width, height FROM Image WHERE id = ?", [day.seedImageId])) as { width: number; height: number }[];
   const [user] = await insertUsers(db.pool, "bench-painter", 1);

@@ -51,7 +51,7 @@ async function generate(url: string, actionId: string, cookie: string, address: 
 
 runBenchmark(async (cleanup) => {
   ensureBuild();
-  const { db, storageDir, app } = await benchApp(cleanup, "load", { poolSize: POOL_SIZE });
+  const { db, app } = await benchApp(cleanup, "load", { poolSize: POOL_SIZE });
   const day = await openToday(app.url, db.pool);
   // Enough generations per person for a minute of back-to-back attempts.
   await db.pool.query("INSERT INTO Setting (`key`, value, updatedAt) VALUES ('generationQuota', '1000', NOW(3))");

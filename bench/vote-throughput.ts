@@ -42,7 +42,7 @@ function row(name: string, m: Measured): (string | number)[] {
 
 runBenchmark(async (cleanup) => {
   ensureBuild();
-  const { db, storageDir, app } = await benchApp(cleanup, "votes", { poolSize: POOL_SIZE });
+  const { db, app } = await benchApp(cleanup, "votes", { poolSize: POOL_SIZE });
   const day = await openToday(app.url, db.pool);
   const [creator] = await insertUsers(db.pool, "bench-creator", 1);
   const imageIds = await insertSubmissions(

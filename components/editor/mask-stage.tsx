@@ -49,45 +49,46 @@ export type MaskStageProps = {
  * 'destination-out' so the paint visibly disappears under it (one bitmap blit per frame, however
  * many strokes the mask holds). No layer listens for hits: all input is handled at stage level.
  */
-export function MaskStage(p: MaskStageProps) {
-  const liveErase = p.draft?.kind === "stroke" && p.draft.mode === "erase";
-  const eraseShape = p.draft?.mode === "erase" && !liveErase;
-  const previewColor = eraseShape ? ERASE_PREVIEW : p.overlayColor;
+export function MaskStage({ brushSize, cursorRef, draft, handlers, imageH, imageW, maskPixels, overlayColor, overlayLayerRef, seed, setPreviewNode, showCursor, showMask, stageH, stageW, view }: MaskStageProps) {
+  // Destructured: refs are passed on to Konva nodes, never read while rendering.
+  const liveErase = draft?.kind === "stroke" && draft.mode === "erase";
+  const eraseShape = draft?.mode === "erase" && !liveErase;
+  const previewColor = eraseShape ? ERASE_PREVIEW : overlayColor;
   return (
     <Stage
       id="mask-editor-stage"
-      width={p.stageW}
-      height={p.stageH}
-      scaleX={p.view.scale}
-      scaleY={p.view.scale}
-      x={p.view.x}
-      y={p.view.y}
-      {...p.handlers}
+      width={stageW}
+      height={stageH}
+      scaleX={view.scale}
+      scaleY={view.scale}
+      x={view.x}
+      y={view.y}
+      {...handlers}
     >
       <Layer listening={false}>
-        {p.seed && <KonvaImage image={p.seed} width={p.imageW} height={p.imageH} />}
+        {seed && <KonvaImage image={seed} width={imageW} height={imageH} />}
       </Layer>
-      <Layer listening={false} visible={p.showMask} ref={p.overlayLayerRef}>
-        {p.maskPixels && <KonvaImage image={p.maskPixels} width={p.imageW} height={p.imageH} opacity={OVERLAY_OPACITY} />}
-        {liveErase && p.draft && (
-          <Line ref={p.setPreviewNode} stroke="#000" strokeWidth={p.draft.size} lineCap="round" lineJoin="round" globalCompositeOperation="destination-out" />
+      <Layer listening={false} visible={showMask} ref={overlayLayerRef}>
+        {maskPixels && <KonvaImage image={maskPixels} width={imageW} height={imageH} opacity={OVERLAY_OPACITY} />}
+        {liveErase && draft && (
+          <Line ref={setPreviewNode} stroke="#000" strokeWidth={draft.size} lineCap="round" lineJoin="round" globalCompositeOperation="destination-out" />
         )}
       </Layer>
       <Layer listening={false}>
-        {p.draft?.kind === "stroke" && !liveErase && (
-          <Line ref={p.setPreviewNode} stroke={previewColor} opacity={OVERLAY_OPACITY} strokeWidth={p.draft.size} lineCap="round" lineJoin="round" />
+        {draft?.kind === "stroke" && !liveErase && (
+          <Line ref={setPreviewNode} stroke={previewColor} opacity={OVERLAY_OPACITY} strokeWidth={draft.size} lineCap="round" lineJoin="round" />
         )}
-        {p.draft?.kind === "rect" && (
-          <Rect ref={p.setPreviewNode} fill={previewColor} opacity={OVERLAY_OPACITY} stroke="#1d1b26" strokeWidth={1} dash={[6, 4]} strokeScaleEnabled={false} />
+        {draft?.kind === "rect" && (
+          <Rect ref={setPreviewNode} fill={previewColor} opacity={OVERLAY_OPACITY} stroke="#1d1b26" strokeWidth={1} dash={[6, 4]} strokeScaleEnabled={false} />
         )}
-        {p.draft?.kind === "lasso" && (
-          <Line ref={p.setPreviewNode} closed fill={previewColor} opacity={OVERLAY_OPACITY} stroke="#1d1b26" strokeWidth={1} dash={[6, 4]} strokeScaleEnabled={false} />
+        {draft?.kind === "lasso" && (
+          <Line ref={setPreviewNode} closed fill={previewColor} opacity={OVERLAY_OPACITY} stroke="#1d1b26" strokeWidth={1} dash={[6, 4]} strokeScaleEnabled={false} />
         )}
-        {p.showCursor && (
+        {showCursor && (
           // Position and visibility are set imperatively on pointer moves (no React render per move).
-          <Group ref={p.cursorRef} visible={false}>
-            <Circle radius={p.brushSize / 2} stroke="#ffffff" strokeWidth={3} strokeScaleEnabled={false} />
-            <Circle radius={p.brushSize / 2} stroke="#1d1b26" strokeWidth={1} strokeScaleEnabled={false} />
+          <Group ref={cursorRef} visible={false}>
+            <Circle radius={brushSize / 2} stroke="#ffffff" strokeWidth={3} strokeScaleEnabled={false} />
+            <Circle radius={brushSize / 2} stroke="#1d1b26" strokeWidth={1} strokeScaleEnabled={false} />
           </Group>
         )}
       </Layer>

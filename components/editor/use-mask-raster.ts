@@ -36,6 +36,7 @@ export function useMaskRaster({ width, height, ops, onChange, onPixelsChanged }:
 
   useEffect(() => {
     const r = new MaskRaster(width, height, overlayColor());
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the raster is an offscreen canvas made and disposed with the size, outside React; state is how render gets it
     setRaster(r);
     return () => {
       if (timer.current !== null) window.clearTimeout(timer.current);

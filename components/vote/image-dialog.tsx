@@ -26,7 +26,7 @@ export function ImageDialog({ item, seed, onClose, canFlag }: { item: FeedItem; 
     <dialog ref={ref} className={styles.dialog} onClose={onClose} aria-labelledby="dialog-prompt">
       <div className={styles.dialogBody}>
         <div className={styles.stage} style={{ aspectRatio: `${item.width} / ${item.height}` }}>
-          {/* eslint-disable-next-line @next/next/no-img-element -- storage URLs vary per request */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails and pictures come pre-sized from storage (S3 or /files); the optimizer would re-encode them and add a hop */}
           <img src={view === "after" ? item.url : seed.url} alt={view === "after" ? item.prompt : t("dialog.seedAlt")} />
           {showMask && item.maskUrl && (
             <div className={styles.maskOverlay} style={{ WebkitMaskImage: `url(${item.maskUrl})`, maskImage: `url(${item.maskUrl})` }} data-testid="mask-overlay" />

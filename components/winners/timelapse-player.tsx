@@ -24,7 +24,7 @@ export function TimelapsePlayer({ frames }: { frames: Frame[] }) {
     <div className="card" style={{ maxWidth: 720 }}>
       <div className="figure">
         <div className="frame" style={{ aspectRatio: `${frame.width} / ${frame.height}` }}>
-          {/* eslint-disable-next-line @next/next/no-img-element -- storage URLs vary per request */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails and pictures come pre-sized from storage (S3 or /files); the optimizer would re-encode them and add a hop */}
           <img src={frame.url} alt={t("timelapse.frameAlt", { label: frame.label })} />
         </div>
       </div>
