@@ -63,6 +63,18 @@ export async function makeDay(date: Date) {
   return { day, seed };
 }
 
+/**
+ * `up` up-votes and `down` down-votes on an image, each by a new user, left as setVote leaves
+ * them: the Vote rows and the image's counters. Returns the voters' ids.
+ */
+export async function castVotes(imageId: number, up: number, down: number): Promise<number[]> {
+  const voters: number[] = [];
+  for (let i = 0; i < up + down; i++) voters.push((await makeUser()).id);
+  await db.vote.createMany({ data: voters.map((userId, i) => ({ userId, imageId, value: i < up ? 1 : -1 })) });
+  await db.image.update({ where: { id: imageId }, data: { upvotes: { increment: up }, downvotes: { increment: down } } });
+  return voters;
+}
+
 type ImageOptions = { up?: number; down?: number; submittedAt?: Date; creatorId?: number; hidden?: boolean; draft?: boolean };
 
 /** An image on `day` (submitted unless `draft`), by a new user unless `creatorId` is given; tallies set directly. */

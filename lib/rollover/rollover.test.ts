@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { at, closeFutureDays, futureDates, holdRolloverLock, makeDay, makeImage } from "@/test/rollover";
+import { at, castVotes, closeFutureDays, futureDates, holdRolloverLock, makeDay, makeImage } from "@/test/rollover";
 import { makeUser } from "@/test/fixtures";
 import { submitAttempt } from "../creating/attempts";
 import { keyFromDate, setClockForTests } from "../server/clock";
@@ -60,6 +60,21 @@ describe("runRollover", () => {
     ]);
     expect(await dayOn(D)).toMatchObject({ status: "CLOSED", closedAt, winnerImageId: many.id, totalSubmissions: 2, totalVotes: 3, totalParticipants: 5 });
     expect(await dayOn(next)).toMatchObject({ status: "OPEN", seedImageId: many.id, openedAt: closedAt, winnerImageId: null, closedAt: null });
+  });
+
+  it("crowns the Wilson leader, not the most up-voted: 10 up / 0 down beats 12 up / 30 down", async () => {
+    const D = nextDate();
+    const { day } = await makeDay(D);
+    // The most up-voted one is also submitted first and has the lower id, so no tie-break favours the other.
+    const mostUp = await makeImage(day, { submittedAt: at(D, 0, 9) });
+    const wilson = await makeImage(day, { submittedAt: at(D, 0, 15) });
+    await castVotes(mostUp.id, 12, 30);
+    await castVotes(wilson.id, 10, 0);
+    setClockForTests(() => at(D, 1, 1));
+    const { closed } = await runRollover();
+    expect(closed).toMatchObject([{ winnerImageId: wilson.id, nextSeedImageId: wilson.id, totalSubmissions: 2, totalVotes: 52 }]);
+    expect(await dayOn(D)).toMatchObject({ status: "CLOSED", winnerImageId: wilson.id });
+    expect(await dayOn(at(D, 1))).toMatchObject({ status: "OPEN", seedImageId: wilson.id });
   });
 
   it("breaks a tie in favour of the earlier submission", async () => {

@@ -32,6 +32,10 @@ describe("rankImages", () => {
     expect(rankImages([img(1, 2, 0), img(2, 90, 10)]).map((i) => i.id)).toEqual([2, 1]);
   });
 
+  it("ranks by the bound, not by up-votes or up minus down: 10 / 0 above 40 / 25 above 12 / 30", () => {
+    expect(rankImages([img(1, 12, 30), img(2, 40, 25), img(3, 10, 0)]).map((i) => i.id)).toEqual([3, 2, 1]);
+  });
+
   it("puts images with no votes below any up-voted image, and above down-voted ones", () => {
     expect(rankImages([img(1, 0, 0), img(2, 0, 3), img(3, 1, 0)]).map((i) => i.id)).toEqual([3, 1, 2]);
     expect(rankImages([img(1, 0, 50), img(2, 0, 0), img(3, 0, 2)]).map((i) => i.id)).toEqual([2, 3, 1]);
