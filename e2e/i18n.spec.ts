@@ -43,6 +43,8 @@ test("Spanish from the browser, Arabic right to left after a switch, remembered 
   await expect(html(page)).toHaveAttribute("lang", "ar");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(arCommon.landing.title);
   expect((await me.context.cookies()).find((c) => c.name === "NEXT_LOCALE")?.value).toBe("ar");
+  // The pseudonym is worded in the reader's language too.
+  await expect(page.getByTestId("signed-in-as")).toContainText(fill(arCommon.pseudonym, { tag: me.user.pseudonym ?? "" }));
 
   // The vote page remembers it, and its grid runs right to left.
   await page.goto("/vote");

@@ -33,10 +33,10 @@ test("the whole product: create, submit, vote, roll over, and the winner seeds t
   // Each votes on the other's image: A likes B's, B dislikes A's, so B's ranks first.
   await a.page.goto("/vote");
   await a.page.locator(`[data-image-id="${imgB.id}"]`).getByRole("button", { name: /^Up-vote/ }).click();
-  await expect(a.page.locator(`[data-image-id="${imgB.id}"]`).getByTestId("tally")).toHaveText("+1 / −0");
+  await expect(a.page.locator(`[data-image-id="${imgB.id}"]`).getByTestId("tally")).toHaveText("+1 / -0");
   await b.page.goto("/vote");
   await b.page.locator(`[data-image-id="${imgA.id}"]`).getByRole("button", { name: /^Down-vote/ }).click();
-  await expect(b.page.locator(`[data-image-id="${imgA.id}"]`).getByTestId("tally")).toHaveText("+0 / −1");
+  await expect(b.page.locator(`[data-image-id="${imgA.id}"]`).getByTestId("tally")).toHaveText("+0 / -1");
 
   // The scheduler calls the cron route; a wrong secret changes nothing.
   const wrong = await request.get(`${E2E_HISTORY.baseURL}/api/cron/rollover`, { headers: { Authorization: "Bearer wrong-secret-0123456789" } });
@@ -62,7 +62,7 @@ test("the whole product: create, submit, vote, roll over, and the winner seeds t
   await expect(a.page.getByTestId("winner").first()).toContainText("blue stripes on the lake");
   await a.page.getByTestId("winner").first().getByRole("link").click();
   await expect(a.page).toHaveURL(new RegExp(`/images/${imgB.id}$`));
-  await expect(a.page.getByTestId("final-votes")).toContainText("+1 / −0");
+  await expect(a.page.getByTestId("final-votes")).toContainText("+1 / -0");
   await expect(a.page.getByTestId("parent").getByRole("link")).toHaveAttribute("href", `/images/${openDay.seedImageId}`);
   // The closed day's page shows its final ranking, read-only: B's image first, no voting.
   await a.page.goto(`/days/${closed.date.toISOString().slice(0, 10)}`);

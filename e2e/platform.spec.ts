@@ -26,7 +26,8 @@ test("a participant signs in with a participant id and sees themselves signed in
   await expect(page).toHaveURL(/\/$/);
   const users = await testDb().user.findMany({ where: { participantId: pid } });
   expect(users).toHaveLength(1);
-  await expect(page.getByTestId("signed-in-as")).toContainText(users[0]!.displayName);
+  // Participants are shown by their pseudonym, never by the id they typed.
+  await expect(page.getByTestId("signed-in-as")).toContainText(`Participant ${users[0]!.pseudonym}`);
 });
 
 test("an invalid participant id is refused with a clear message", async ({ page }) => {

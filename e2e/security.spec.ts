@@ -127,8 +127,10 @@ test("sign-in and voting are rate limited per user and per address with 429 and 
   expect(refused.status()).toBe(429);
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
   const body = await refused.json();
+  expect(body.error.code).toBe("RATE_LIMITED");
   expect(body.error.message).toMatch(/^Too many sign-in attempts in a short time\. Try again in \d+ seconds?\.$/);
-  expect(new URL(body.url).searchParams.get("error")).toBe(body.error.message);
+  // The sign-in form reads the refusal's code and values from next-auth's error string.
+  expect(JSON.parse(new URL(body.url).searchParams.get("error") ?? "null")).toEqual({ code: "TOO_MANY_SIGN_INS", values: { seconds: body.error.retryAfterS } });
   await client.dispose();
 
   // Votes: 120 a minute per user; the 121st is refused and changes nothing.

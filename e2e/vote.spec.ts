@@ -13,14 +13,14 @@ test("two participants vote on each other's images: tallies only after voting, k
   await expect(bOnA.getByTestId("tally")).toHaveText("Vote to see the tally");
   await bOnA.getByRole("button", { name: /^Up-vote/ }).click();
   await expect(bOnA.getByRole("button", { name: /^Up-vote/ })).toHaveAttribute("aria-pressed", "true");
-  await expect(bOnA.getByTestId("tally")).toHaveText("+1 / −0");
+  await expect(bOnA.getByTestId("tally")).toHaveText("+1 / -0");
   // A cannot vote on their own image; its prompt is text, never HTML.
   const own = a.page.locator(`[data-image-id="${imgA.id}"]`);
   await expect(own.getByRole("button", { name: /^Up-vote/ })).toBeDisabled();
   await expect(own).toContainText("a <b>bold</b> boat");
   await a.page.reload();
   await expect(bOnA.getByRole("button", { name: /^Up-vote/ })).toHaveAttribute("aria-pressed", "true");
-  await expect(bOnA.getByTestId("tally")).toHaveText("+1 / −0");
+  await expect(bOnA.getByTestId("tally")).toHaveText("+1 / -0");
 
   // B down-votes A's image with the keyboard only.
   await b.page.goto("/vote");
@@ -32,15 +32,15 @@ test("two participants vote on each other's images: tallies only after voting, k
   await expect(down).toBeFocused();
   await b.page.keyboard.press("Enter");
   await expect(down).toHaveAttribute("aria-pressed", "true");
-  await expect(aOnB.getByTestId("tally")).toHaveText("+0 / −1");
+  await expect(aOnB.getByTestId("tally")).toHaveText("+0 / -1");
   // Space toggles it off again, then back on.
   await b.page.keyboard.press("Space");
   await expect(down).toHaveAttribute("aria-pressed", "false");
-  await expect(aOnB.getByTestId("tally")).toHaveText("+0 / −0");
+  await expect(aOnB.getByTestId("tally")).toHaveText("+0 / -0");
   await expect(down).toBeFocused();
   await b.page.keyboard.press("Space");
   await expect(down).toHaveAttribute("aria-pressed", "true");
-  await expect(aOnB.getByTestId("tally")).toHaveText("+0 / −1");
+  await expect(aOnB.getByTestId("tally")).toHaveText("+0 / -1");
 
   const votes = await testDb().vote.findMany({ where: { imageId: { in: [imgA.id, imgB.id] } } });
   expect(votes.map((v) => [v.userId, v.imageId, v.value]).sort()).toEqual(

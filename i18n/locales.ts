@@ -33,6 +33,27 @@ export function pickLocale(acceptLanguage: string | null | undefined): Locale {
 }
 
 /**
+ * The language a request asks for: the remembered choice (the NEXT_LOCALE cookie's value) if it is
+ * one we speak, else the best match for Accept-Language, else English. One rule for pages
+ * (i18n/request.ts) and JSON routes (localeOfRequest).
+ */
+export function localeFor(remembered: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(remembered) ? remembered : pickLocale(acceptLanguage);
+}
+
+/** The language of a JSON request, read off its own headers, by the same rule as pages. */
+export function localeOfRequest(req: Request | null | undefined): Locale {
+  if (!req) return DEFAULT_LOCALE;
+  const prefix = `${LOCALE_COOKIE}=`;
+  const remembered = (req.headers.get("cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(prefix))
+    ?.slice(prefix.length);
+  return localeFor(remembered, req.headers.get("accept-language"));
+}
+
+/**
  * A translator for one namespace, as a plain function type, for modules that receive one from a
  * component (`useTranslations("ns")` or `getTranslations("ns")`). The catalogue test reads the
  * namespace from the type argument.

@@ -1,7 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getEnv } from "@/lib/server/env";
-import { LOCALE_COOKIE, isLocale, pickLocale } from "./locales";
+import { LOCALE_COOKIE, localeFor } from "./locales";
 import { MESSAGES } from "./messages";
 
 /**
@@ -10,8 +10,7 @@ import { MESSAGES } from "./messages";
  * same day everywhere, whatever the language.
  */
 export async function requestLocale() {
-  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
-  return isLocale(chosen) ? chosen : pickLocale((await headers()).get("accept-language"));
+  return localeFor((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language"));
 }
 
 export default getRequestConfig(async () => {

@@ -69,7 +69,7 @@ describe("findSchemaDrift", () => {
     try {
       const original = await readFile("prisma/schema.prisma", "utf8");
       const edits: [string, string][] = [
-        ["displayName   String    @db.VarChar(60)", "displayName   String    @db.VarChar(80)\n  nickname String?"],
+        ["displayName   String?   @db.VarChar(60)", "displayName   String?   @db.VarChar(80)\n  nickname String?"],
         ["totalVotes        Int       @default(0)", "totalVotes        Int       @default(1)"],
         ["  @@index([imageId])\n", "  @@index([imageId])\n  @@index([createdAt])\n"],
         [

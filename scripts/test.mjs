@@ -10,7 +10,7 @@ import { ensureTestTools } from "./system.mjs";
 import { playwrightTotals, vitestTotals } from "./test-summary.mjs";
 
 const SERVER_URL = process.env.TEST_DATABASE_SERVER_URL || "mysql://root@127.0.0.1:3306";
-const only = process.argv[2]; // "unit" or "e2e" to run one layer
+const only = process.argv[2]; // "lint", "unit" or "e2e" to run one layer
 
 function readJson(path) {
   try {
@@ -31,6 +31,18 @@ const out = mkdtempSync(join(tmpdir(), "ppw-test-"));
 ensureDependencies();
 await ensureDatabaseServer(`${SERVER_URL}/mysql`);
 prisma(["generate"], { ...process.env });
+
+// Lint and formatting are part of the test command: each is one check, failed on any finding.
+if (!only || only === "lint") {
+  for (const [name, args] of [
+    ["Lint (ESLint)", [join(ROOT, "node_modules", "eslint", "bin", "eslint.js"), "."]],
+    ["Formatting (Prettier)", [join(ROOT, "node_modules", "prettier", "bin", "prettier.cjs"), "--check", "."]],
+  ]) {
+    log(`${name}…`);
+    const ok = run(process.execPath, args, { allowFail: true }) === 0;
+    add({ passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+  }
+}
 
 if (!only || only === "unit") {
   log("Unit and integration tests (Vitest)…");

@@ -1,7 +1,8 @@
 // The bad-input corpus: malformed, hostile and out-of-place inputs sent to every server action
-// and route. Each must be refused with a 4xx (or an action's { ok: false }) carrying a specific
-// message (never the generic "something went wrong"), and must leave the database and storage
-// exactly as they were. Only the session is faked (next-auth's getServerSession returns the
+// and route. Each must be refused with a 4xx (or an action's { ok: false }) carrying its code and
+// a specific message (never the generic "something went wrong"): the English catalogue's text for
+// the refusal's detail, values filled in. And it must leave the database and storage exactly as
+// they were. Only the session is faked (next-auth's getServerSession returns the
 // chosen user); everything after it is the real code on a real database of this file's own.
 import "@/test/isolated-db";
 import { mkdtemp, readdir } from "node:fs/promises";
@@ -37,8 +38,15 @@ const filesRoute = await import("@/app/files/[...key]/route");
 const cronRoute = await import("@/app/api/cron/rollover/route");
 const exportRoute = await import("@/app/admin/export/[table]/route");
 const { signInParticipant } = await import("@/lib/auth/users");
+type SignInRefused = import("@/lib/auth/users").SignInRefused;
 const { setLocaleAction } = await import("@/i18n/locale-action");
 const { makeUser, rectMask } = await import("@/test/fixtures");
+const { english } = await import("@/test/error-text");
+const { MAX_IMAGE_PIXELS } = await import("@/lib/mask/mask");
+const { ERROR_STATUS, detail, toDetail } = await import("@/lib/server/error-codes");
+type ErrorCode = import("@/lib/server/error-codes").ErrorCode;
+type ErrorDetail = import("@/lib/server/error-codes").ErrorDetail;
+type DetailArg = import("@/lib/server/error-codes").DetailArg;
 
 const W = 384;
 const H = 256;
@@ -82,11 +90,11 @@ async function snapshot(): Promise<string> {
 
 type Outcome = { status: number; code?: string; message: string };
 
-async function fromAction(res: Promise<{ ok: boolean; code?: string; message?: string }>): Promise<Outcome> {
+async function fromAction(res: Promise<{ ok: true } | { ok: false; code: ErrorCode; message: string }>): Promise<Outcome> {
   const r = await res;
   if (r.ok) return { status: 200, message: "accepted" };
-  const status = r.code === "INTERNAL" ? 500 : r.code === "UNAUTHENTICATED" ? 401 : 400;
-  return { status, code: r.code, message: r.message ?? "" };
+  // An action answers no HTTP status; the one its code has on a route stands in for it.
+  return { status: ERROR_STATUS[r.code], code: r.code, message: r.message };
 }
 
 async function fromResponse(res: Response | Promise<Response>): Promise<Outcome> {
@@ -133,54 +141,68 @@ const voteBoth = (input: unknown) => [
   () => postVote(JSON.stringify(input)),
 ];
 
-type Case = [name: string, run: () => Promise<Outcome>, expected: RegExp, as?: "me" | "admin" | "banned" | "anonymous"];
+/** The refusal a case expects: its code, and what it says (the code itself unless more specific). */
+type Expected = { code: ErrorCode; says: ErrorDetail };
+type Case = [name: string, run: () => Promise<Outcome>, expected: Expected, as?: "me" | "admin" | "banned" | "anonymous"];
+
+function refused(code: ErrorCode, says?: DetailArg): Expected {
+  return { code, says: says === undefined ? ({ code } as ErrorDetail) : toDetail(says) };
+}
+const invalid = (says: DetailArg) => refused("INVALID", says);
+const badMask = (says: DetailArg) => refused("INVALID_MASK", says);
+const notANumber = (field: string) => invalid(detail("FIELD_NOT_A_NUMBER", { field }));
 
 const cases = (): Case[] => [
   // Votes, through the page's action and the JSON route alike.
   ...(
     [
-      ["no fields", {}, /imageId must be a number/],
-      ["a word for the image id", { imageId: "abc", value: 1 }, /imageId must be a number/],
-      ["a fractional image id", { imageId: 1.5, value: 1 }, /whole number/],
-      ["a negative image id", { imageId: -3, value: 1 }, /positive/],
-      ["an image id past any integer", { imageId: "1e400", value: 1 }, /imageId/],
-      ["an array for the image id", { imageId: [1, 2], value: 1 }, /imageId must be a number/],
-      ["an object for the image id", { imageId: { $gt: 0 }, value: 1 }, /imageId must be a number/],
-      ["a value of 2", { imageId: 1, value: 2 }, /value must be 1 \(up\), -1 \(down\) or 0/],
-      ["a word for the value", { imageId: 1, value: "up" }, /value must be/],
-      ["a negative grid position", { imageId: 1, value: 1, position: -1 }, /position|0/],
-      ["an image that does not exist", { imageId: 2_000_000_000, value: 1 }, /not in a vote/],
+      ["no fields", {}, notANumber("imageId")],
+      ["a word for the image id", { imageId: "abc", value: 1 }, notANumber("imageId")],
+      ["a fractional image id", { imageId: 1.5, value: 1 }, invalid(detail("FIELD_NOT_WHOLE", { field: "imageId" }))],
+      ["a negative image id", { imageId: -3, value: 1 }, invalid(detail("FIELD_NOT_POSITIVE", { field: "imageId" }))],
+      ["an image id past any integer", { imageId: "1e400", value: 1 }, notANumber("imageId")],
+      ["an array for the image id", { imageId: [1, 2], value: 1 }, notANumber("imageId")],
+      ["an object for the image id", { imageId: { $gt: 0 }, value: 1 }, notANumber("imageId")],
+      ["a value of 2", { imageId: 1, value: 2 }, invalid("VOTE_VALUE")],
+      ["a word for the value", { imageId: 1, value: "up" }, invalid("VOTE_VALUE")],
+      ["a negative grid position", { imageId: 1, value: 1, position: -1 }, invalid(detail("FIELD_AT_LEAST", { field: "position", min: 0 }))],
+      ["an image that does not exist", { imageId: 2_000_000_000, value: 1 }, refused("NOT_FOUND", "IMAGE_NOT_IN_VOTE")],
       // Exact types: a null is not a retraction, a true not an up-vote, a string not a number.
-      ["a null value", { imageId: 1, value: null }, /value must be 1 \(up\), -1 \(down\) or 0/],
-      ["true for the value", { imageId: 1, value: true }, /value must be 1 \(up\), -1 \(down\) or 0/],
-      ["a string for the value", { imageId: 1, value: "1" }, /value must be 1 \(up\), -1 \(down\) or 0/],
-      ["a string for the image id", { imageId: "1", value: 1 }, /imageId must be a number/],
+      ["a null value", { imageId: 1, value: null }, invalid("VOTE_VALUE")],
+      ["true for the value", { imageId: 1, value: true }, invalid("VOTE_VALUE")],
+      ["a string for the value", { imageId: 1, value: "1" }, invalid("VOTE_VALUE")],
+      ["a string for the image id", { imageId: "1", value: 1 }, notANumber("imageId")],
     ] as const
-  ).flatMap(([name, input, re]) => {
+  ).flatMap(([name, input, expected]) => {
     const [action, route] = voteBoth(input);
-    return [[`vote action: ${name}`, action!, re] as Case, [`vote route: ${name}`, route!, re] as Case];
+    return [[`vote action: ${name}`, action!, expected] as Case, [`vote route: ${name}`, route!, expected] as Case];
   }),
-  ...(["theirs", "mine", "hidden", "closedImage", "theirDraft", "seedId"] as const).flatMap((which) => {
-    const re = { theirs: /./, mine: /your own image/, hidden: /removed from the vote/, closedImage: /has closed/, theirDraft: /not in a vote/, seedId: /not in a vote/ }[which];
-    if (which === "theirs") return [];
+  ...(["mine", "hidden", "closedImage", "theirDraft", "seedId"] as const).flatMap((which) => {
+    const expected = {
+      mine: refused("OWN_IMAGE"),
+      hidden: refused("HIDDEN"),
+      closedImage: refused("DAY_CLOSED", "VOTING_CLOSED"),
+      theirDraft: refused("NOT_FOUND", "IMAGE_NOT_IN_VOTE"),
+      seedId: refused("NOT_FOUND", "IMAGE_NOT_IN_VOTE"),
+    }[which];
     return [
-      [`vote action on ${which}`, () => fromAction(voteActions.voteAction({ imageId: fx[which], value: 1 })), re] as Case,
-      [`vote route on ${which}`, () => postVote(JSON.stringify({ imageId: fx[which], value: -1 })), re] as Case,
+      [`vote action on ${which}`, () => fromAction(voteActions.voteAction({ imageId: fx[which], value: 1 })), expected] as Case,
+      [`vote route on ${which}`, () => postVote(JSON.stringify({ imageId: fx[which], value: -1 })), expected] as Case,
     ];
   }),
   // Cross-site request forgery: another site's page making a signed-in browser vote.
-  ["vote route: from another site as text/plain", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "https://evil.example", "content-type": "text/plain" }), /did not come from this site/],
-  ["vote route: from another site as JSON", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "https://evil.example", "content-type": "application/json" }), /did not come from this site/],
-  ["vote route: an opaque origin", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "null", "content-type": "application/json" }), /did not come from this site/],
-  ["vote route: a look-alike host", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "http://app.test.evil.example", "content-type": "application/json" }), /did not come from this site/],
-  ["vote route: no Origin, Sec-Fetch-Site cross-site", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "", "sec-fetch-site": "cross-site", "content-type": "application/json" }), /did not come from this site/],
-  ["vote route: no Origin and no Sec-Fetch-Site", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "", "content-type": "application/json" }), /did not come from this site/],
-  ["vote route: same site but text/plain", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { "content-type": "text/plain" }), /must be JSON/],
-  ["vote route: a form body instead of JSON", () => postVote("imageId=1&value=1", fx.me, { "content-type": "application/x-www-form-urlencoded" }), /must be JSON/],
-  ["vote route: a JSON array", () => postVote("[1, 2]"), /expected object|body/i],
-  ["vote route: a 100 KB body", () => postVote(JSON.stringify({ imageId: 1, value: 1, pad: "x".repeat(100_000) })), /too large/],
-  ["vote route: signed out", () => postVote(JSON.stringify({ imageId: 1, value: 1 }), null), /sign in/i, "anonymous"],
-  ["vote route: a banned user", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.banned), /suspended/, "banned"],
+  ["vote route: from another site as text/plain", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "https://evil.example", "content-type": "text/plain" }), refused("CROSS_ORIGIN")],
+  ["vote route: from another site as JSON", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "https://evil.example", "content-type": "application/json" }), refused("CROSS_ORIGIN")],
+  ["vote route: an opaque origin", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "null", "content-type": "application/json" }), refused("CROSS_ORIGIN")],
+  ["vote route: a look-alike host", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "http://app.test.evil.example", "content-type": "application/json" }), refused("CROSS_ORIGIN")],
+  ["vote route: no Origin, Sec-Fetch-Site cross-site", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "", "sec-fetch-site": "cross-site", "content-type": "application/json" }), refused("CROSS_ORIGIN")],
+  ["vote route: no Origin and no Sec-Fetch-Site", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { origin: "", "content-type": "application/json" }), refused("CROSS_ORIGIN")],
+  ["vote route: same site but text/plain", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.me, { "content-type": "text/plain" }), refused("UNSUPPORTED_MEDIA_TYPE")],
+  ["vote route: a form body instead of JSON", () => postVote("imageId=1&value=1", fx.me, { "content-type": "application/x-www-form-urlencoded" }), refused("UNSUPPORTED_MEDIA_TYPE")],
+  ["vote route: a JSON array", () => postVote("[1, 2]"), invalid(detail("INVALID_FIELD", { field: "body" }))],
+  ["vote route: a 100 KB body", () => postVote(JSON.stringify({ imageId: 1, value: 1, pad: "x".repeat(100_000) })), refused("TOO_LARGE", detail("TOO_LARGE", { max: 16 * 1024 }))],
+  ["vote route: signed out", () => postVote(JSON.stringify({ imageId: 1, value: 1 }), null), refused("UNAUTHENTICATED"), "anonymous"],
+  ["vote route: a banned user", () => postVote(JSON.stringify({ imageId: fx.theirs, value: 1 }), fx.banned), refused("BANNED"), "banned"],
   ["vote route: a forged session cookie", async () => {
     session.userId = null;
     // Change one character at the start of the ciphertext (a full 6 bits of data; the last
@@ -190,91 +212,92 @@ const cases = (): Case[] => [
     parts[3] = (parts[3]![0] === "A" ? "B" : "A") + parts[3]!.slice(1);
     const forged = `${name}=${parts.join(".")}`;
     return fromResponse(voteRoute.POST(new Request("http://app.test/api/vote", { method: "POST", body: JSON.stringify({ imageId: fx.theirs, value: 1 }), headers: { origin: "http://app.test", "content-type": "application/json", cookie: forged } })));
-  }, /sign in/i, "anonymous"],
-  ["vote action: a banned user", () => fromAction(voteActions.voteAction({ imageId: 1, value: 1 })), /suspended/, "banned"],
+  }, refused("UNAUTHENTICATED"), "anonymous"],
+  ["vote action: a banned user", () => fromAction(voteActions.voteAction({ imageId: 1, value: 1 })), refused("BANNED"), "banned"],
 
   // Generation: masks, prompts and days.
-  ["generate: no mask", () => generate({ dayId: fx.dayId, prompt: "a kite" }), /Draw a mask/],
-  ["generate: an empty mask file", () => generate({ ...goodGenerate(), mask: maskFile(Buffer.alloc(0)) }), /mask is empty/],
-  ["generate: a 20 MB mask", () => generate({ ...goodGenerate(), mask: maskFile(Buffer.alloc(20 * 1024 * 1024, 1)) }), /too large/],
-  ["generate: a text file as the mask", () => generate({ ...goodGenerate(), mask: maskFile(Buffer.from("hello, not an image"), "text/plain") }), /not a PNG/],
-  ["generate: a JPEG as the mask", async () => generate({ ...goodGenerate(), mask: maskFile(await sharp({ create: { width: W, height: H, channels: 3, background: "#fff" } }).jpeg().toBuffer(), "image/jpeg") }), /not a PNG/],
-  ["generate: a PNG bomb", async () => generate({ ...goodGenerate(), mask: maskFile(await pngBomb()) }), /declares 100000×100000 pixels; the limit is/],
-  ["generate: a truncated PNG", () => generate({ ...goodGenerate(), mask: maskFile(fx.goodMask.subarray(0, 60)) }), /damaged or incomplete/],
-  ["generate: a mask of the wrong size", async () => generate({ ...goodGenerate(), mask: maskFile(await rectMask(100, 100, { x: 0, y: 0, w: 50, h: 50 })) }), /The mask is 100×100 but the picture is 384×256/],
-  ["generate: a mask that marks nothing", async () => generate({ ...goodGenerate(), mask: maskFile(await rectMask(W, H, { x: 0, y: 0, w: 0, h: 0 })) }), /at least/],
-  ["generate: a mask that marks everything", async () => generate({ ...goodGenerate(), mask: maskFile(await rectMask(W, H, { x: 0, y: 0, w: W, h: H })) }), /at most/],
-  ["generate: no prompt", () => generate({ dayId: fx.dayId, mask: maskFile(fx.goodMask) }), /Write a prompt/],
-  ["generate: a 100 KB prompt", () => generate({ ...goodGenerate(), prompt: "a".repeat(100_000) }), /at most 1000 characters/],
-  ["generate: a prompt of spaces and zero-width characters", () => generate({ ...goodGenerate(), prompt: " \u200B\u200B\uFEFF \t" }), /Write a prompt/],
-  ["generate: a script tag in the prompt", () => generate({ ...goodGenerate(), prompt: 'a cat <script>alert("x")</script>' }), /HTML tags/],
-  ["generate: an image tag in the prompt", () => generate({ ...goodGenerate(), prompt: "<img src=x onerror=alert(1)> a dog" }), /HTML tags/],
-  ["generate: a control character in the prompt", () => generate({ ...goodGenerate(), prompt: "a bell \u0007 ringing" }), /control characters/],
+  ["generate: no mask", () => generate({ dayId: fx.dayId, prompt: "a kite" }), invalid("MASK_REQUIRED")],
+  ["generate: an empty mask file", () => generate({ ...goodGenerate(), mask: maskFile(Buffer.alloc(0)) }), invalid("MASK_FILE_EMPTY")],
+  ["generate: a 20 MB mask", () => generate({ ...goodGenerate(), mask: maskFile(Buffer.alloc(20 * 1024 * 1024, 1)) }), invalid(detail("MASK_FILE_TOO_LARGE", { max: 8 }))],
+  ["generate: a text file as the mask", () => generate({ ...goodGenerate(), mask: maskFile(Buffer.from("hello, not an image"), "text/plain") }), badMask("MASK_NOT_PNG")],
+  ["generate: a JPEG as the mask", async () => generate({ ...goodGenerate(), mask: maskFile(await sharp({ create: { width: W, height: H, channels: 3, background: "#fff" } }).jpeg().toBuffer(), "image/jpeg") }), badMask("MASK_NOT_PNG")],
+  ["generate: a PNG bomb", async () => generate({ ...goodGenerate(), mask: maskFile(await pngBomb()) }), badMask(detail("MASK_TOO_MANY_PIXELS", { width: 100_000, height: 100_000, limit: MAX_IMAGE_PIXELS }))],
+  ["generate: a truncated PNG", () => generate({ ...goodGenerate(), mask: maskFile(fx.goodMask.subarray(0, 60)) }), badMask("MASK_DAMAGED")],
+  ["generate: a mask of the wrong size", async () => generate({ ...goodGenerate(), mask: maskFile(await rectMask(100, 100, { x: 0, y: 0, w: 50, h: 50 })) }), badMask(detail("MASK_WRONG_SIZE", { width: 100, height: 100, expectedWidth: W, expectedHeight: H }))],
+  ["generate: a mask that marks nothing", async () => generate({ ...goodGenerate(), mask: maskFile(await rectMask(W, H, { x: 0, y: 0, w: 0, h: 0 })) }), badMask(detail("MASK_NOTHING", { min: 0.01 }))],
+  ["generate: a mask that marks everything", async () => generate({ ...goodGenerate(), mask: maskFile(await rectMask(W, H, { x: 0, y: 0, w: W, h: H })) }), badMask(detail("MASK_TOO_MUCH", { coverage: 1, max: 0.9 }))],
+  ["generate: no prompt", () => generate({ dayId: fx.dayId, mask: maskFile(fx.goodMask) }), invalid("PROMPT_REQUIRED")],
+  ["generate: a 100 KB prompt", () => generate({ ...goodGenerate(), prompt: "a".repeat(100_000) }), invalid(detail("PROMPT_TOO_LONG", { max: 1000 }))],
+  ["generate: a prompt of spaces and zero-width characters", () => generate({ ...goodGenerate(), prompt: " \u200B\u200B\uFEFF \t" }), invalid("PROMPT_REQUIRED")],
+  ["generate: a script tag in the prompt", () => generate({ ...goodGenerate(), prompt: 'a cat <script>alert("x")</script>' }), invalid("PROMPT_MARKUP")],
+  ["generate: an image tag in the prompt", () => generate({ ...goodGenerate(), prompt: "<img src=x onerror=alert(1)> a dog" }), invalid("PROMPT_MARKUP")],
+  ["generate: a control character in the prompt", () => generate({ ...goodGenerate(), prompt: "a bell \u0007 ringing" }), invalid("PROMPT_CONTROL")],
   // A form cannot carry a lone surrogate (the browser and FormData replace it); a plain argument can.
-  ["flag: a lone surrogate in the reason", () => fromAction(voteActions.flagAction({ imageId: fx.theirs, reason: "broken \uD800 text" })), /broken characters/],
-  ["generate: a right-to-left override in the prompt", () => generate({ ...goodGenerate(), prompt: "a harmless \u202Egnp.exe prompt" }), /direction-override/],
-  ["generate: a word for the day", () => generate({ ...goodGenerate(), dayId: "today" }), /Missing day/],
-  ["generate: a closed day", () => generate({ ...goodGenerate(), dayId: fx.closedDayId }), /has closed/],
-  ["generate: a day that does not exist", () => generate({ ...goodGenerate(), dayId: 2_000_000_000 }), /has closed|not exist/],
-  ["generate: signed out", () => generate(goodGenerate()), /sign in/i, "anonymous"],
+  ["flag: a lone surrogate in the reason", () => fromAction(voteActions.flagAction({ imageId: fx.theirs, reason: "broken \uD800 text" })), invalid("REASON_BROKEN")],
+  ["generate: a right-to-left override in the prompt", () => generate({ ...goodGenerate(), prompt: "a harmless \u202Egnp.exe prompt" }), invalid("PROMPT_BIDI")],
+  ["generate: a word for the day", () => generate({ ...goodGenerate(), dayId: "today" }), invalid("MISSING_DAY")],
+  ["generate: a closed day", () => generate({ ...goodGenerate(), dayId: fx.closedDayId }), refused("DAY_CLOSED")],
+  ["generate: a day that does not exist", () => generate({ ...goodGenerate(), dayId: 2_000_000_000 }), refused("DAY_CLOSED")],
+  ["generate: signed out", () => generate(goodGenerate()), refused("UNAUTHENTICATED"), "anonymous"],
 
   // Submitting attempts.
-  ["submit: someone else's attempt", () => fromAction(createActions.submitAction({ imageId: fx.theirDraft })), /not found among yours/],
-  ["submit: my attempt from a closed day", () => fromAction(createActions.submitAction({ imageId: fx.myClosedDraft })), /closed|cannot be submitted|not found/],
-  ["submit: the day's seed", () => fromAction(createActions.submitAction({ imageId: fx.seedId })), /not found among yours/],
-  ["submit: a word for the attempt", () => fromAction(createActions.submitAction({ imageId: "x" })), /Choose an attempt/],
-  ["submit: an already submitted image", () => fromAction(createActions.submitAction({ imageId: fx.mine })), /already in today's vote/],
+  ["submit: someone else's attempt", () => fromAction(createActions.submitAction({ imageId: fx.theirDraft })), refused("NOT_FOUND", "ATTEMPT_NOT_FOUND")],
+  ["submit: my attempt from a closed day", () => fromAction(createActions.submitAction({ imageId: fx.myClosedDraft })), refused("DAY_CLOSED")],
+  ["submit: the day's seed", () => fromAction(createActions.submitAction({ imageId: fx.seedId })), refused("NOT_FOUND", "ATTEMPT_NOT_FOUND")],
+  ["submit: a word for the attempt", () => fromAction(createActions.submitAction({ imageId: "x" })), invalid("CHOOSE_ATTEMPT")],
+  ["submit: an already submitted image", () => fromAction(createActions.submitAction({ imageId: fx.mine })), refused("ALREADY_SUBMITTED")],
 
   // Flags.
-  ["flag: a two-letter reason", () => fromAction(voteActions.flagAction({ imageId: fx.theirs, reason: "no" })), /at least 3 characters/],
-  ["flag: a 100 KB reason", () => fromAction(voteActions.flagAction({ imageId: fx.theirs, reason: "r".repeat(100_000) })), /at most 500 characters/],
-  ["flag: HTML in the reason", () => fromAction(voteActions.flagAction({ imageId: fx.theirs, reason: "<b>bad</b> image" })), /HTML tags/],
-  ["flag: an image that does not exist", () => fromAction(voteActions.flagAction({ imageId: 2_000_000_000, reason: "spam image" })), /not in a vote/],
-  ["flag: my own image", () => fromAction(voteActions.flagAction({ imageId: fx.mine, reason: "spam image" })), /your own image/],
-  ["flag: the seed", () => fromAction(voteActions.flagAction({ imageId: fx.seedId, reason: "spam image" })), /not in a vote/],
+  ["flag: a two-letter reason", () => fromAction(voteActions.flagAction({ imageId: fx.theirs, reason: "no" })), invalid(detail("REASON_TOO_SHORT", { min: 3 }))],
+  ["flag: a 100 KB reason", () => fromAction(voteActions.flagAction({ imageId: fx.theirs, reason: "r".repeat(100_000) })), invalid(detail("REASON_TOO_LONG", { max: 500 }))],
+  ["flag: HTML in the reason", () => fromAction(voteActions.flagAction({ imageId: fx.theirs, reason: "<b>bad</b> image" })), invalid("REASON_MARKUP")],
+  ["flag: an image that does not exist", () => fromAction(voteActions.flagAction({ imageId: 2_000_000_000, reason: "spam image" })), refused("NOT_FOUND", "FLAG_NOT_IN_VOTE")],
+  ["flag: my own image", () => fromAction(voteActions.flagAction({ imageId: fx.mine, reason: "spam image" })), refused("OWN_IMAGE", "FLAG_OWN_IMAGE")],
+  ["flag: the seed", () => fromAction(voteActions.flagAction({ imageId: fx.seedId, reason: "spam image" })), refused("NOT_FOUND", "FLAG_NOT_IN_VOTE")],
 
   // Admin actions, as an admin.
-  ["hide: an image that does not exist", () => fromAction(adminActions.hideImageAction({ imageId: 2_000_000_000, reason: "spam spam" })), /does not exist/, "admin"],
-  ["hide: no reason", () => fromAction(adminActions.hideImageAction({ imageId: fx.theirs })), /Give a reason/, "admin"],
-  ["hide: a draft", () => fromAction(adminActions.hideImageAction({ imageId: fx.theirDraft, reason: "spam spam" })), /Only images submitted/, "admin"],
-  ["ban: a word for the user", () => fromAction(adminActions.banUserAction({ userId: "root", reason: "abuse" })), /Missing user/, "admin"],
-  ["ban: myself", () => fromAction(adminActions.banUserAction({ userId: fx.admin, reason: "abuse" })), /ban yourself/, "admin"],
-  ["unban: someone not banned", () => fromAction(adminActions.unbanUserAction({ userId: fx.other })), /not banned/, "admin"],
-  ["veto: a closed day", () => fromAction(adminActions.vetoLeaderAction({ dayId: fx.closedDayId, reason: "off topic" })), /still open/, "admin"],
-  ["veto: a word for the day", () => fromAction(adminActions.vetoLeaderAction({ dayId: "x", reason: "off topic" })), /Missing day/, "admin"],
-  ["settings: a negative quota", () => fromAction(adminActions.updateSettingsAction({ ...settingsForm(), generationQuota: "-5" })), /At least 0/, "admin"],
-  ["settings: minimum coverage above the maximum", () => fromAction(adminActions.updateSettingsAction({ ...settingsForm(), minMaskCoverage: "95", maxMaskCoverage: "10" })), /below the maximum/, "admin"],
-  ["settings: a javascript: completion URL", () => fromAction(adminActions.updateSettingsAction({ ...settingsForm(), prolificCompletionUrl: "javascript:alert(1)" })), /http/, "admin"],
+  ["hide: an image that does not exist", () => fromAction(adminActions.hideImageAction({ imageId: 2_000_000_000, reason: "spam spam" })), refused("NOT_FOUND", "IMAGE_NOT_FOUND"), "admin"],
+  ["hide: no reason", () => fromAction(adminActions.hideImageAction({ imageId: fx.theirs })), invalid("REASON_REQUIRED"), "admin"],
+  ["hide: a draft", () => fromAction(adminActions.hideImageAction({ imageId: fx.theirDraft, reason: "spam spam" })), refused("NOT_SUBMITTED"), "admin"],
+  ["ban: a word for the user", () => fromAction(adminActions.banUserAction({ userId: "root", reason: "abuse" })), invalid("MISSING_USER"), "admin"],
+  ["ban: myself", () => fromAction(adminActions.banUserAction({ userId: fx.admin, reason: "abuse" })), refused("SELF"), "admin"],
+  ["unban: someone not banned", () => fromAction(adminActions.unbanUserAction({ userId: fx.other })), refused("NOT_BANNED"), "admin"],
+  ["veto: a closed day", () => fromAction(adminActions.vetoLeaderAction({ dayId: fx.closedDayId, reason: "off topic" })), refused("DAY_CLOSED", "VETO_DAY_NOT_OPEN"), "admin"],
+  ["veto: a word for the day", () => fromAction(adminActions.vetoLeaderAction({ dayId: "x", reason: "off topic" })), invalid("MISSING_DAY"), "admin"],
+  ["settings: a negative quota", () => fromAction(adminActions.updateSettingsAction({ ...settingsForm(), generationQuota: "-5" })), invalid(detail("AT_LEAST", { min: 0 })), "admin"],
+  ["settings: minimum coverage above the maximum", () => fromAction(adminActions.updateSettingsAction({ ...settingsForm(), minMaskCoverage: "95", maxMaskCoverage: "10" })), invalid("MASK_BOUNDS_ORDER"), "admin"],
+  ["settings: a javascript: completion URL", () => fromAction(adminActions.updateSettingsAction({ ...settingsForm(), prolificCompletionUrl: "javascript:alert(1)" })), invalid("COMPLETION_URL"), "admin"],
 
   // Routes.
-  ["files: a key that climbs out of storage", () => fromResponse(filesRoute.GET(new Request("http://app.test/files/x"), { params: Promise.resolve({ key: ["..", "..", "etc", "passwd"] }) })), /\.\.|key/i],
-  ["files: an encoded traversal", () => fromResponse(filesRoute.GET(new Request("http://app.test/files/x"), { params: Promise.resolve({ key: ["seeds", "..%2F..%2Fsecret.png"] }) })), /key/i],
-  ["files: a NUL byte in the key", () => fromResponse(filesRoute.GET(new Request("http://app.test/files/x"), { params: Promise.resolve({ key: ["seeds", "a\u0000.png"] }) })), /key/i],
-  ["files: an absolute path", () => fromResponse(filesRoute.GET(new Request("http://app.test/files/x"), { params: Promise.resolve({ key: ["", "etc", "passwd"] }) })), /key/i],
-  ["files: a key that does not exist", () => fromResponse(filesRoute.GET(new Request("http://app.test/files/x"), { params: Promise.resolve({ key: ["seeds", "missing.png"] }) })), /Not found/],
-  ["cron: no authorization", () => fromResponse(cronRoute.GET(new Request("http://app.test/api/cron/rollover"))), /valid cron secret is required/],
-  ["cron: the wrong secret", () => fromResponse(cronRoute.GET(new Request("http://app.test/api/cron/rollover", { headers: { authorization: "Bearer not-the-secret-at-all" } }))), /valid cron secret is required/],
-  ["cron: a lower-case scheme", () => fromResponse(cronRoute.GET(new Request("http://app.test/api/cron/rollover", { headers: { authorization: "bearer bad-input-cron-secret-0123456789" } }))), /valid cron secret is required/],
-  ["export: a table that does not exist", () => fromResponse(exportRoute.GET(new Request("http://app.test/admin/export/passwords"), { params: Promise.resolve({ table: "passwords" }) })), /Unknown table/, "admin"],
-  ["export: an unknown format", () => fromResponse(exportRoute.GET(new Request("http://app.test/admin/export/votes?format=xml"), { params: Promise.resolve({ table: "votes" }) })), /format must be/, "admin"],
-  ["export: as a participant", () => fromResponse(exportRoute.GET(new Request("http://app.test/admin/export/votes"), { params: Promise.resolve({ table: "votes" }) })), /Not found/],
+  ["files: a key that climbs out of storage", () => fromResponse(filesRoute.GET(new Request("http://app.test/files/x"), { params: Promise.resolve({ key: ["..", "..", "etc", "passwd"] }) })), refused("INVALID_KEY", "KEY_DOT_SEGMENT")],
+  ["files: an encoded traversal", () => fromResponse(filesRoute.GET(new Request("http://app.test/files/x"), { params: Promise.resolve({ key: ["seeds", "..%2F..%2Fsecret.png"] }) })), refused("INVALID_KEY", "KEY_BAD_SEGMENT")],
+  ["files: a NUL byte in the key", () => fromResponse(filesRoute.GET(new Request("http://app.test/files/x"), { params: Promise.resolve({ key: ["seeds", "a\u0000.png"] }) })), refused("INVALID_KEY", "KEY_BAD_SEGMENT")],
+  ["files: an absolute path", () => fromResponse(filesRoute.GET(new Request("http://app.test/files/x"), { params: Promise.resolve({ key: ["", "etc", "passwd"] }) })), refused("INVALID_KEY", "KEY_ABSOLUTE")],
+  ["files: a key that does not exist", () => fromResponse(filesRoute.GET(new Request("http://app.test/files/x"), { params: Promise.resolve({ key: ["seeds", "missing.png"] }) })), refused("NOT_FOUND")],
+  ["cron: no authorization", () => fromResponse(cronRoute.GET(new Request("http://app.test/api/cron/rollover"))), refused("UNAUTHORIZED")],
+  ["cron: the wrong secret", () => fromResponse(cronRoute.GET(new Request("http://app.test/api/cron/rollover", { headers: { authorization: "Bearer not-the-secret-at-all" } }))), refused("UNAUTHORIZED")],
+  ["cron: a lower-case scheme", () => fromResponse(cronRoute.GET(new Request("http://app.test/api/cron/rollover", { headers: { authorization: "bearer bad-input-cron-secret-0123456789" } }))), refused("UNAUTHORIZED")],
+  ["export: a table that does not exist", () => fromResponse(exportRoute.GET(new Request("http://app.test/admin/export/passwords"), { params: Promise.resolve({ table: "passwords" }) })), refused("NOT_FOUND", "UNKNOWN_TABLE"), "admin"],
+  ["export: an unknown format", () => fromResponse(exportRoute.GET(new Request("http://app.test/admin/export/votes?format=xml"), { params: Promise.resolve({ table: "votes" }) })), invalid(detail("FIELD_ONE_OF", { field: "format", options: "csv, json" })), "admin"],
+  ["export: as a participant", () => fromResponse(exportRoute.GET(new Request("http://app.test/admin/export/votes"), { params: Promise.resolve({ table: "votes" }) })), refused("NOT_FOUND")],
 
   // The language menu.
-  ["language: one we do not speak", () => fromAction(setLocaleAction({ locale: "fr" })), /English, Español or العربية/, "anonymous"],
-  ["language: a number", () => fromAction(setLocaleAction({ locale: 1 })), /English, Español or العربية/, "anonymous"],
-  ["language: a script tag", () => fromAction(setLocaleAction({ locale: "<script>" })), /English, Español or العربية/],
+  ["language: one we do not speak", () => fromAction(setLocaleAction({ locale: "fr" })), invalid("LOCALE_CHOICE"), "anonymous"],
+  ["language: a number", () => fromAction(setLocaleAction({ locale: 1 })), invalid("LOCALE_CHOICE"), "anonymous"],
+  ["language: a script tag", () => fromAction(setLocaleAction({ locale: "<script>" })), invalid("LOCALE_CHOICE")],
 
-  // Sign-in with a participant id (what the credentials callback runs).
+  // Sign-in with a participant id (what the credentials callback runs): refused with the code
+  // the browser's form puts into words.
   ...(
     [
-      ["an empty id", "", /Enter your participant id/],
-      ["a 65-character id", "a".repeat(65), /at most 64 characters/],
-      ["HTML as the id", "<script>alert(1)</script>", /may only contain/],
-      ["an accented id", "José", /may only contain/],
-      ["an id with a zero-width space", "abc\u200Bdef", /may only contain/],
-      ["a SQL fragment as the id", "x' OR '1'='1", /may only contain/],
+      ["an empty id", "", refused("PARTICIPANT_ID_REQUIRED")],
+      ["a 65-character id", "a".repeat(65), refused("PARTICIPANT_ID_TOO_LONG", detail("PARTICIPANT_ID_TOO_LONG", { max: 64 }))],
+      ["HTML as the id", "<script>alert(1)</script>", refused("PARTICIPANT_ID_CHARACTERS")],
+      ["an accented id", "José", refused("PARTICIPANT_ID_CHARACTERS")],
+      ["an id with a zero-width space", "abc\u200Bdef", refused("PARTICIPANT_ID_CHARACTERS")],
+      ["a SQL fragment as the id", "x' OR '1'='1", refused("PARTICIPANT_ID_CHARACTERS")],
     ] as const
-  ).map(([name, id, re]) => [`sign-in: ${name}`, () => signInParticipant(id).then(() => ({ status: 200, message: "accepted" }), (e: Error) => ({ status: 401, message: e.message })), re] as Case),
+  ).map(([name, id, expected]) => [`sign-in: ${name}`, () => signInParticipant(id).then(() => ({ status: 200, message: "accepted" }), (e: SignInRefused) => ({ status: 401, code: e.detail.code, message: english(e.detail) })), expected] as Case),
 ];
 
 function settingsForm() {
@@ -297,11 +320,27 @@ describe("the bad-input corpus", () => {
       const outcome = await run();
       expect(outcome.status, JSON.stringify(outcome)).toBeGreaterThanOrEqual(400);
       expect(outcome.status, JSON.stringify(outcome)).toBeLessThan(500);
-      expect(outcome.message).not.toMatch(/something went wrong|^invalid input\.?$/i);
-      expect(outcome.message).toMatch(expected);
+      expect(outcome.message).not.toMatch(/something went wrong|^the request is not valid\.?$/i);
+      expect(outcome.code, JSON.stringify(outcome)).toBe(expected.code);
+      expect(outcome.message).toBe(english(expected.says));
       expect(await snapshot()).toBe(before);
     });
   }
+});
+
+describe("JSON routes", () => {
+  it("answer in the request's language, with the same code in every language", async () => {
+    const { errorTextIn } = await import("@/i18n/error-translator");
+    const body = JSON.stringify({ imageId: fx.mine, value: 1 });
+    const en = await postVote(body);
+    const es = await postVote(body, fx.me, { "content-type": "application/json", "accept-language": "es-ES,es;q=0.9,en;q=0.5" });
+    expect([en.status, en.code, en.message]).toEqual([403, "OWN_IMAGE", "You cannot vote on your own image."]);
+    expect([es.status, es.code, es.message]).toEqual([403, "OWN_IMAGE", errorTextIn("es")({ code: "OWN_IMAGE" })]);
+    expect(es.message).not.toBe(en.message);
+    // The language remembered in the cookie wins over the browser's, as on pages.
+    const ar = await fromResponse(cronRoute.GET(new Request("http://app.test/api/cron/rollover", { headers: { cookie: "a=1; NEXT_LOCALE=ar", "accept-language": "es" } })));
+    expect(ar).toEqual({ status: 401, code: "UNAUTHORIZED", message: errorTextIn("ar")({ code: "UNAUTHORIZED" }) });
+  });
 });
 
 describe("rate limits on actions", () => {

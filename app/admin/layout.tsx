@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { HeaderMenu } from "@/components/ui/header-menu";
+import { personName } from "@/i18n/person-name";
 import { adminOrNotFound } from "@/lib/auth/admin-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,6 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const admin = await adminOrNotFound();
   const t = await getTranslations("admin");
+  const common = await getTranslations("common");
   const nav = [
     ["/admin", t("nav.overview")],
     ["/admin/moderation", t("nav.moderation")],
@@ -26,14 +29,16 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <span className="brand-mark" aria-hidden="true" />
             PixelPatchwork <span className="eyebrow">{t("nav.badge")}</span>
           </Link>
-          <nav className="nav" aria-label={t("nav.label")}>
-            {nav.map(([href, label]) => (
-              <Link key={href} href={href}>
-                {label}
-              </Link>
-            ))}
-          </nav>
-          <span className="user-menu who" dir="auto">{admin.displayName}</span>
+          <HeaderMenu label={common("header.menu")}>
+            <nav className="nav" aria-label={t("nav.label")}>
+              {nav.map(([href, label]) => (
+                <Link key={href} href={href}>
+                  {label}
+                </Link>
+              ))}
+            </nav>
+            <span className="user-menu who" dir="auto">{personName(common, admin)}</span>
+          </HeaderMenu>
         </div>
       </header>
       <main id="main" className="container">

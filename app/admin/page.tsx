@@ -6,12 +6,14 @@ import { LanguageSelect } from "@/components/admin/language-select";
 import { LOCALES } from "@/i18n/locales";
 import { BarChart } from "@/components/admin/bar-chart";
 import { EngineFailures } from "@/components/admin/engine-failures";
+import { TableScroll } from "@/components/admin/table-scroll";
 import { adminOrNotFound } from "@/lib/auth/admin-guard";
 import { agreementForDay } from "@/lib/research/agreement";
 import { netScores, perDaySeries, votesPerImage } from "@/lib/research/distributions";
 import { topWords, wordsOverTime } from "@/lib/research/prompt-words";
 import { getOverview, listDayHistory } from "@/lib/research/stats";
 import { listEngineFailures } from "@/lib/imagegen/failures";
+import { now } from "@/lib/server/clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -43,7 +45,7 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
     listDayHistory(60),
     perDaySeries(60, lang),
     topWords(15, lang),
-    listEngineFailures(new Date(Date.now() - RESOLVED_FAILURES_SHOWN_MS)),
+    listEngineFailures(new Date(now().getTime() - RESOLVED_FAILURES_SHOWN_MS)),
   ]);
   const lastClosed = history.find((d) => d.status === "CLOSED");
   const dayId = chosen ?? lastClosed?.dayId ?? null;
@@ -165,7 +167,7 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
           />
         </div>
         {trend.words.length > 0 && (
-          <div style={{ overflowX: "auto", marginTop: 16 }}>
+          <TableScroll label={t("overview.words.tableLabel")}>
             <table className="data-table" aria-label={t("overview.words.tableLabel")}>
               <thead>
                 <tr>
@@ -190,36 +192,38 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 
       <section className="section" aria-labelledby="history-title">
         <h2 id="history-title">{t("overview.history.title")}</h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("overview.columns.day")}</th>
-              <th scope="col">{t("overview.columns.participants")}</th>
-              <th scope="col">{t("overview.columns.submissions")}</th>
-              <th scope="col">{t("overview.columns.votes")}</th>
-              <th scope="col">{t("overview.columns.winner")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((d) => (
-              <tr key={d.dayId}>
-                <td>
-                  {d.date} {d.status === "OPEN" && <span className="eyebrow">{t("overview.history.open")}</span>}
-                </td>
-                <td>{d.participants}</td>
-                <td>{d.submissions}</td>
-                <td>{d.votes}</td>
-                <td>{d.winnerImageId ? <Link href={`/images/${d.winnerImageId}`}>#{d.winnerImageId}</Link> : "—"}</td>
+        <TableScroll labelledBy="history-title">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("overview.columns.day")}</th>
+                <th scope="col">{t("overview.columns.participants")}</th>
+                <th scope="col">{t("overview.columns.submissions")}</th>
+                <th scope="col">{t("overview.columns.votes")}</th>
+                <th scope="col">{t("overview.columns.winner")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {history.map((d) => (
+                <tr key={d.dayId}>
+                  <td>
+                    {d.date} {d.status === "OPEN" && <span className="eyebrow">{t("overview.history.open")}</span>}
+                  </td>
+                  <td>{d.participants}</td>
+                  <td>{d.submissions}</td>
+                  <td>{d.votes}</td>
+                  <td>{d.winnerImageId ? <Link href={`/images/${d.winnerImageId}`}>#{d.winnerImageId}</Link> : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
     </>
   );

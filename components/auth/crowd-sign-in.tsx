@@ -4,6 +4,8 @@ import { signIn } from "next-auth/react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { errorMessage } from "@/i18n/error-message";
+import { decodeDetail } from "@/lib/auth/sign-in-error";
 import { CROWD_ID_PARAMS } from "@/lib/validations/participant";
 
 /**
@@ -12,6 +14,7 @@ import { CROWD_ID_PARAMS } from "@/lib/validations/participant";
  */
 export function CrowdSignIn() {
   const t = useTranslations("common");
+  const errors = useTranslations("errors");
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -21,6 +24,11 @@ export function CrowdSignIn() {
   const participantId = param ? params.get(param) : null;
 
   const failed = t("signIn.crowd.failed");
+  // Our refusals carry a code and values (lib/auth/sign-in-error.ts); anything else is next-auth's.
+  const refusal = (text: string) => {
+    const said = decodeDetail(text);
+    return said ? errorMessage(errors, said) : failed;
+  };
 
   useEffect(() => {
     if (!participantId || started.current) return;
@@ -28,7 +36,7 @@ export function CrowdSignIn() {
     setState({ busy: true });
     signIn("participant", { participantId, redirect: false }).then((res) => {
       if (res?.error) {
-        setState({ busy: false, error: res.error === "CredentialsSignin" ? failed : res.error });
+        setState({ busy: false, error: res.error });
         return;
       }
       const rest = new URLSearchParams(params.toString());
@@ -38,9 +46,9 @@ export function CrowdSignIn() {
       router.refresh();
       setState({ busy: false });
     });
-  }, [participantId, params, pathname, router, failed]);
+  }, [participantId, params, pathname, router]);
 
   if (state.busy) return <p role="status" className="container muted">{t("signIn.crowd.busy")}</p>;
-  if (state.error) return <p role="alert" className="container alert">{t("signIn.crowd.error", { error: state.error })}</p>;
+  if (state.error) return <p role="alert" className="container alert">{t("signIn.crowd.error", { error: refusal(state.error) })}</p>;
   return null;
 }

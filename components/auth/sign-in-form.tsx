@@ -4,12 +4,10 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { errorMessage } from "@/i18n/error-message";
+import { decodeDetail } from "@/lib/auth/sign-in-error";
+import { detailOfIssue } from "@/lib/validations/field-errors";
 import { participantIdSchema } from "@/lib/validations/participant";
-
-/** Which participant-id rule an input breaks, from the shared schema's issue. */
-function idProblem(issue: { code: string } | undefined): "idRequired" | "idTooLong" | "idCharacters" {
-  return issue?.code === "too_big" ? "idTooLong" : issue?.code === "too_small" ? "idRequired" : "idCharacters";
-}
 
 export function SignInForm({
   callbackUrl,
@@ -21,6 +19,7 @@ export function SignInForm({
   initialError?: string;
 }) {
   const t = useTranslations("common");
+  const errors = useTranslations("errors");
   const router = useRouter();
   const id = useId();
   const [value, setValue] = useState("");
@@ -32,21 +31,23 @@ export function SignInForm({
     OAuthSignin: t("signIn.errors.oauthStart"),
     OAuthCallback: t("signIn.errors.oauthCallback"),
     AccessDenied: t("signIn.errors.accessDenied"),
-    Banned: t("signIn.errors.banned"),
+    Banned: errorMessage(errors, { code: "BANNED" }),
     InvalidAccount: t("signIn.errors.invalidAccount"),
   };
-  // What the server says in English when a rule is broken, in this page's language.
-  const known: Record<string, string> = {
-    "This account has been suspended and can no longer take part.": t("signIn.errors.banned"),
-  };
-  const ruleText = { idRequired: t("signIn.errors.idRequired"), idTooLong: t("signIn.errors.idTooLong"), idCharacters: t("signIn.errors.idCharacters") };
   const [error, setError] = useState(initialError ? (codes[initialError] ?? t("signIn.failed")) : undefined);
+
+  /** A refusal from the server: a next-auth code, or one of ours with its values (lib/auth/sign-in-error.ts). */
+  function refusalText(text: string): string {
+    const said = decodeDetail(text);
+    return said ? errorMessage(errors, said) : (codes[text] ?? t("signIn.failed"));
+  }
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    // The same schema as the server, so the same codes and the same words.
     const parsed = participantIdSchema.safeParse(value);
     if (!parsed.success) {
-      setError(ruleText[idProblem(parsed.error.issues[0])]);
+      setError(errorMessage(errors, detailOfIssue(parsed.error.issues[0]!)));
       return;
     }
     setBusy(true);
@@ -54,7 +55,7 @@ export function SignInForm({
     const res = await signIn("participant", { participantId: parsed.data, redirect: false });
     if (!res || res.error) {
       setBusy(false);
-      setError(res?.error ? (codes[res.error] ?? known[res.error] ?? res.error) : t("signIn.failed"));
+      setError(res?.error ? refusalText(res.error) : t("signIn.failed"));
       return;
     }
     router.replace(callbackUrl);

@@ -1,26 +1,25 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
-import { coverageStatus } from "./coverage";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { allowedRange, coverageStatus } from "./coverage";
 import styles from "./editor.module.css";
 
 /**
- * "Masked: 12.4% (allowed 1–90%)", with advice and warning colours outside the bounds. Polite
+ * "Masked: 12.4% (allowed 1% – 90%)", with advice and warning colours outside the bounds. Polite
  * live region: screen readers hear the new share after each change without being interrupted.
  */
 export function CoverageReadout({ coverage, min, max }: { coverage: number; min: number; max: number }) {
   const t = useTranslations("create");
   const format = useFormatter();
+  const locale = useLocale();
   const status = coverageStatus(coverage, min, max);
   // Nothing painted yet is where everyone starts, not a mistake: no warning colour for it.
   const warn = status !== "ok" && coverage > 0;
   const advice = { ok: "", low: t("coverage.low"), high: t("coverage.high") };
-  // The masked share always keeps one decimal so it does not jump in width while painting; the
-  // bounds show whole percents bare, the lower one without its percent sign (as in coverageLabel).
+  // The masked share always keeps one decimal so it does not jump in width while painting.
   const label = t("coverage.label", {
     shown: format.number(coverage, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-    min: format.number(min * 100, { maximumFractionDigits: 2 }),
-    max: format.number(max, { style: "percent", maximumFractionDigits: 2 }),
+    range: allowedRange(locale, min, max),
   });
   return (
     <p

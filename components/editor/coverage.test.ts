@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  REPAINT_ALPHA_THRESHOLD,
-  countRepaintPixels,
-  coverageLabel,
-  coverageOf,
-  coverageStatus,
-  formatPercent,
-  thresholdMask,
-} from "./coverage";
+import { REPAINT_ALPHA_THRESHOLD, countRepaintPixels, allowedRange, coverageOf, coverageStatus, thresholdMask } from "./coverage";
 
 /** RGBA pixels with the given alphas (RGB white, as the mask raster paints). */
 const pixels = (...alphas: number[]) => new Uint8ClampedArray(alphas.flatMap((a) => [255, 255, 255, a]));
@@ -44,11 +36,11 @@ describe("coverage read-out", () => {
     expect(coverageStatus(0.95, 0.01, 0.9)).toBe("high");
   });
 
-  it("formats percentages without noise", () => {
-    expect(formatPercent(0.01, 2)).toBe("1%");
-    expect(formatPercent(0.9, 2)).toBe("90%");
-    expect(formatPercent(0.015, 2)).toBe("1.5%");
-    expect(coverageLabel(0.124, 0.01, 0.9)).toBe("Masked: 12.4% (allowed 1–90%)");
-    expect(coverageLabel(0, 0.005, 0.75)).toBe("Masked: 0.0% (allowed 0.5–75%)");
+  it("shows the allowed range in the reader's locale, each bound with its percent sign", () => {
+    expect(allowedRange("en", 0.01, 0.9)).toBe("1% – 90%");
+    expect(allowedRange("en", 0.005, 0.75)).toBe("0.5% – 75%");
+    expect(allowedRange("es", 0.015, 0.9)).toBe("1,5-90\u00A0%");
+    // Arabic keeps each percent sign beside its number with direction marks (CLDR's pattern).
+    expect(allowedRange("ar", 0.01, 0.9)).toContain("\u200E%\u200E");
   });
 });

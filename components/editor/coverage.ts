@@ -50,17 +50,11 @@ export function coverageStatus(coverage: number, min: number, max: number): Cove
   return "ok";
 }
 
-/** A percentage for people without trailing zeros: 0.01 -> "1%", 0.125 -> "12.5%". */
-export function formatPercent(fraction: number, digits = 1): string {
-  return `${String(Number((fraction * 100).toFixed(digits)))}%`;
-}
-
 /**
- * The read-out text, e.g. "Masked: 12.4% (allowed 1–90%)". The masked share always keeps one
- * decimal so it does not jump in width while painting. Bounds: whole percents are shown bare.
+ * The allowed coverage as one range in the locale's own form ("1% – 90%", "1-90 %"), percent
+ * signs and direction marks included: formatted as two separate numbers, a right-to-left page
+ * showed one bound with its sign on the wrong side.
  */
-export function coverageLabel(coverage: number, min: number, max: number): string {
-  const shown = `${(coverage * 100).toFixed(1)}%`;
-  const lo = formatPercent(min, 2).replace(/%$/, "");
-  return `Masked: ${shown} (allowed ${lo}–${formatPercent(max, 2)})`;
+export function allowedRange(locale: string, min: number, max: number): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).formatRange(min, max);
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatDay } from "@/i18n/format-day";
 import type { Badge, BadgeId } from "@/lib/rewards/types";
 import { useBadgeText } from "./badge-names";
 
@@ -9,7 +10,7 @@ const ALL: BadgeId[] = ["firstSubmission", "firstTop10", "firstWinner", "streak7
 /** Every badge there is, earned ones marked with the day they were earned. */
 export function BadgeShelf({ badges }: { badges: Badge[] }) {
   const t = useTranslations("play");
-  const format = useFormatter();
+  const locale = useLocale();
   const text = useBadgeText();
   const earned = new Map(badges.map((b) => [b.id, b.earnedOn]));
   return (
@@ -21,7 +22,7 @@ export function BadgeShelf({ badges }: { badges: Badge[] }) {
             <strong>{on ? "★ " : "☆ "}{text[id].name}</strong>
             <br />
             <span className="hint">
-              {on ? t("badges.earnedOn", { date: format.dateTime(new Date(`${on}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) }) : text[id].why}
+              {on ? t("badges.earnedOn", { date: formatDay(on, locale) }) : text[id].why}
             </span>
           </li>
         );

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/ui/site-header";
+import { personName } from "@/i18n/person-name";
 import { getCurrentUser } from "@/lib/auth/auth";
 
 /** The participants' pages' header, main area and footer, shared by the (site) and (rewards) layouts. */
@@ -8,7 +9,7 @@ export async function SiteFrame({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("common");
   return (
     <>
-      <SiteHeader user={user && { displayName: user.displayName, role: user.role }} />
+      <SiteHeader user={user && { displayName: personName(t, user), role: user.role, bannedAt: user.bannedAt }} />
       <main id="main" className="container">
         {children}
       </main>

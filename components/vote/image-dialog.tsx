@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { personName } from "@/i18n/person-name";
 import type { FeedItem } from "@/lib/voting/feed";
 import { FlagForm } from "./flag-form";
 import styles from "./vote.module.css";
@@ -12,6 +13,7 @@ import styles from "./vote.module.css";
  */
 export function ImageDialog({ item, seed, onClose, canFlag }: { item: FeedItem; seed: { url: string }; onClose: () => void; canFlag: boolean }) {
   const t = useTranslations("vote");
+  const common = useTranslations("common");
   const ref = useRef<HTMLDialogElement>(null);
   const [view, setView] = useState<"after" | "before">("after");
   const [showMask, setShowMask] = useState(false);
@@ -48,7 +50,7 @@ export function ImageDialog({ item, seed, onClose, canFlag }: { item: FeedItem; 
         <p id="dialog-prompt" className={styles.dialogPrompt} dir="auto">
           {item.prompt}
         </p>
-        {item.author && <p className="hint">{t.rich("byAuthor", { name: item.author, bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>}
+        {item.author && <p className="hint">{t.rich("byAuthor", { name: personName(common, item.author), bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>}
         {canFlag && !item.mine && <FlagForm imageId={item.id} />}
       </div>
     </dialog>

@@ -4,6 +4,8 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { voteAction } from "@/lib/voting/actions";
 import { EarnedBadges } from "@/components/play/badge-names";
+import { personName } from "@/i18n/person-name";
+import { tallyValues } from "@/i18n/tally";
 import type { BadgeId } from "@/lib/rewards/types";
 import type { FeedItem } from "@/lib/voting/feed";
 import styles from "./vote.module.css";
@@ -20,6 +22,7 @@ type Props = {
 
 export function VoteCard({ item, index, closed, signedIn, onOpen, onChange, onAnnounce }: Props) {
   const t = useTranslations("vote");
+  const common = useTranslations("common");
   const format = useFormatter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
@@ -58,7 +61,7 @@ export function VoteCard({ item, index, closed, signedIn, onOpen, onChange, onAn
         {closed && <strong>#{format.number(index + 1)} </strong>}
         {item.prompt}
       </p>
-      {item.author && <p className="hint">{t.rich("byAuthor", { name: item.author, bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>}
+      {item.author && <p className="hint">{t.rich("byAuthor", { name: personName(common, item.author), bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>}
       <div className={styles.actions}>
         <button
           type="button"
@@ -83,7 +86,7 @@ export function VoteCard({ item, index, closed, signedIn, onOpen, onChange, onAn
           ▼ <span>{t("card.down")}</span>
         </button>
         <span className={styles.tally} data-testid="tally">
-          {item.tally ? t("card.tally", { up: item.tally.up, down: item.tally.down }) : item.mine ? t("card.yours") : t("card.hiddenTally")}
+          {item.tally ? t("card.tally", tallyValues(item.tally.up, item.tally.down)) : item.mine ? t("card.yours") : t("card.hiddenTally")}
         </span>
       </div>
       {error && (

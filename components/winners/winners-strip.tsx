@@ -1,5 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
-import { dateFromKey } from "@/lib/server/clock";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDay } from "@/i18n/format-day";
 
 type StripItem = {
   dateKey: string;
@@ -10,7 +10,7 @@ type StripItem = {
 /** Past daily winners, newest first; the landing page and /winners share the data (lib/days/days). */
 export async function WinnersStrip({ winners }: { winners: StripItem[] }) {
   const t = await getTranslations("pages");
-  const format = await getFormatter();
+  const locale = await getLocale();
   if (winners.length === 0) {
     return (
       <div className="empty" data-testid="winners-empty">
@@ -30,7 +30,7 @@ export async function WinnersStrip({ winners }: { winners: StripItem[] }) {
               </div>
             </div>
             <strong>
-              <time dateTime={w.dateKey}>{format.dateTime(dateFromKey(w.dateKey), { dateStyle: "medium", timeZone: "UTC" })}</time>
+              <time dateTime={w.dateKey}>{formatDay(w.dateKey, locale)}</time>
             </strong>
             <span className="muted"> · {t("strip.votes", { count: w.totalVotes })}</span>
           </a>

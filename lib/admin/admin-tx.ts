@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/server/db";
 import { ActionError } from "@/lib/server/errors";
+import { fieldErrorsOf } from "@/lib/validations/field-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { reasonSchema } from "@/lib/validations/reason";
 import { isActiveAdmin } from "@/lib/auth/roles";
@@ -15,19 +16,19 @@ export async function adminTransaction<T>(adminId: number, fn: (tx: Tx) => Promi
   return db.$transaction(
     async (tx) => {
       const admin = await tx.user.findUnique({ where: { id: adminId }, select: { role: true, bannedAt: true } });
-      if (!isActiveAdmin(admin)) throw new ActionError("Only an admin can do that.", "FORBIDDEN");
+      if (!isActiveAdmin(admin)) throw new ActionError("FORBIDDEN", { detail: "ADMIN_ONLY" });
       return fn(tx);
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, maxWait: 10_000, timeout: 20_000 },
   );
 }
 
-/** A required reason, trimmed; refused with the same messages as the admin forms. */
+/** A required reason, trimmed; refused with the same codes as the admin forms. */
 export function requireReason(reason: unknown): string {
   const parsed = reasonSchema.safeParse(reason);
   if (parsed.success) return parsed.data;
-  const message = parsed.error.issues[0]?.message ?? "Give a reason.";
-  throw new ActionError(message, "INVALID", { reason: [message] });
+  // The reason is checked on its own here, so its issues belong to the form's "reason" field.
+  throw new ActionError("INVALID", { fieldErrors: { reason: Object.values(fieldErrorsOf(parsed.error)).flat() } });
 }
 
 /** An optional reason: absent or blank means none. */

@@ -50,9 +50,10 @@ describe("listAudit", () => {
     await db.user.delete({ where: { id: gone.id } });
 
     const first = await listAudit({ take: 2 });
-    expect(first.entries.map((e) => [e.action, e.adminName])).toEqual([["a4", admin.displayName], ["a3", admin.displayName]]);
+    const name = { displayName: admin.displayName, pseudonym: admin.pseudonym };
+    expect(first.entries.map((e) => [e.action, e.admin])).toEqual([["a4", name], ["a3", name]]);
     const second = await listAudit({ take: 2, cursor: first.nextCursor });
-    expect(second.entries.map((e) => [e.action, e.adminId, e.adminName])).toEqual([["a2", null, null], ["a1", admin.id, admin.displayName]]);
+    expect(second.entries.map((e) => [e.action, e.adminId, e.admin])).toEqual([["a2", null, null], ["a1", admin.id, name]]);
     const third = await listAudit({ take: 2, cursor: second.nextCursor });
     expect(third.entries.map((e) => e.action)).toEqual(["a0"]);
     expect(third.nextCursor).toBeNull();

@@ -1,6 +1,7 @@
 import "server-only";
 import { now } from "@/lib/server/clock";
 import { db, type Tx } from "@/lib/server/db";
+import { type PersonName, personNameFields } from "@/i18n/person-name";
 
 /** What one audited admin action records. before/after are stored as JSON (any JSON-able value). */
 export type AuditInput = {
@@ -21,7 +22,8 @@ export type AuditEntry = {
   id: number;
   createdAt: Date;
   adminId: number | null;
-  adminName: string | null;
+  /** Null for the system, or an admin account since deleted. */
+  admin: PersonName | null;
   action: string;
   targetType: string;
   targetId: string | null;
@@ -77,10 +79,10 @@ export async function listAudit({ take, cursor }: { take: number; cursor?: numbe
     take: size + 1,
     select: {
       id: true, createdAt: true, adminId: true, action: true, targetType: true, targetId: true,
-      reason: true, before: true, after: true, admin: { select: { displayName: true } },
+      reason: true, before: true, after: true, admin: { select: personNameFields },
     },
   });
   const page = rows.slice(0, size);
-  const entries = page.map(({ admin, ...r }) => ({ ...r, adminName: admin?.displayName ?? null }));
+  const entries = page.map((r) => ({ ...r, admin: r.admin ?? null }));
   return { entries, nextCursor: rows.length > size ? (page.at(-1)?.id ?? null) : null };
 }

@@ -9,6 +9,8 @@ import { getEnv } from "@/lib/server/env";
 import { configuredHttps, SECURE_SESSION_COOKIE } from "@/lib/security/session-cookie";
 import { signInOAuth, signInParticipant, SignInRefused } from "@/lib/auth/users";
 import { isActiveAdmin } from "@/lib/auth/roles";
+import { type PersonName, personNameFields } from "@/i18n/person-name";
+import { ActionError } from "@/lib/server/errors";
 
 function buildAuthOptions(): NextAuthOptions {
   const env = getEnv();
@@ -94,19 +96,20 @@ export function enabledOAuthProviders(): { id: string; name: string }[] {
   ];
 }
 
-export type CurrentUser = { id: number; displayName: string; role: "PARTICIPANT" | "ADMIN"; bannedAt: Date | null };
+export type CurrentUser = PersonName & { id: number; role: "PARTICIPANT" | "ADMIN"; bannedAt: Date | null };
 
 /** The signed-in user as the database has them now, or null. Cached for one request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, displayName: true, role: true, bannedAt: true } });
+  return db.user.findUnique({ where: { id }, select: { id: true, ...personNameFields, role: true, bannedAt: true } });
 });
 
-export class AuthError extends Error {
-  constructor(public readonly code: "UNAUTHENTICATED" | "BANNED" | "FORBIDDEN", message: string) {
-    super(message);
+/** Not signed in, banned, or not an admin: a refusal like any other, told apart by its class. */
+export class AuthError extends ActionError {
+  constructor(code: "UNAUTHENTICATED" | "BANNED" | "FORBIDDEN") {
+    super(code);
     this.name = "AuthError";
   }
 }
@@ -114,14 +117,14 @@ export class AuthError extends Error {
 /** The signed-in, not banned user; throws AuthError otherwise. */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) throw new AuthError("UNAUTHENTICATED", "Please sign in first.");
-  if (user.bannedAt) throw new AuthError("BANNED", "This account has been suspended and can no longer take part.");
+  if (!user) throw new AuthError("UNAUTHENTICATED");
+  if (user.bannedAt) throw new AuthError("BANNED");
   return user;
 }
 
 /** A signed-in admin who is not banned (a banned admin is not an admin); throws AuthError otherwise. */
 export async function requireAdmin(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user || !isActiveAdmin(user)) throw new AuthError("FORBIDDEN", "Not found.");
+  if (!user || !isActiveAdmin(user)) throw new AuthError("FORBIDDEN");
   return user;
 }

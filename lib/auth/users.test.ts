@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../server/db";
 import { resetEnvForTests } from "../server/env";
-import { BANNED_MESSAGE, displayNameFrom, pseudonymFor, signInOAuth, signInParticipant, SignInRefused } from "./users";
+import { english } from "@/test/error-text";
+import { decodeDetail } from "./sign-in-error";
+import { displayNameFrom, pseudonymFor, signInOAuth, signInParticipant, SignInRefused } from "./users";
 
 const id = (p: string) => `${p}-${randomBytes(5).toString("hex")}`;
 
@@ -22,11 +24,12 @@ describe("signInParticipant", () => {
     expect(again.id).toBe(users[0]!.id);
   });
 
-  it("gives a pseudonym, never the crowd worker id, as the display name", async () => {
+  it("gives a pseudonym, never the crowd worker id, and no name of its own", async () => {
     const pid = id("pseudo");
     const user = await signInParticipant(pid);
-    expect(user.displayName).toBe(pseudonymFor(pid));
-    expect(user.displayName).not.toContain(pid);
+    expect(user.pseudonym).toBe(pseudonymFor(pid));
+    expect(user.pseudonym).toMatch(/^[0-9A-F]{6}$/);
+    expect(user.displayName).toBeNull();
   });
 
   it("trims surrounding whitespace so the same id maps to the same user", async () => {
@@ -37,16 +40,21 @@ describe("signInParticipant", () => {
   });
 
   it.each([
-    ["empty", "", "Enter your participant id."],
-    ["blank", "   ", "Enter your participant id."],
-    ["too long", "a".repeat(65), "at most 64"],
-    ["odd characters", "bob smith", "may only contain"],
-    ["markup", "<script>", "may only contain"],
-    ["unicode", "ünïcode", "may only contain"],
-    ["not a string", 42, "Enter your participant id."],
-  ])("refuses a participant id that is %s, creating nothing", async (_label, value, message) => {
+    ["empty", "", "PARTICIPANT_ID_REQUIRED", "Enter your participant id."],
+    ["blank", "   ", "PARTICIPANT_ID_REQUIRED", "Enter your participant id."],
+    ["too long", "a".repeat(65), "PARTICIPANT_ID_TOO_LONG", "A participant id has at most 64 characters."],
+    ["odd characters", "bob smith", "PARTICIPANT_ID_CHARACTERS", "A participant id may only contain letters, digits, hyphens (-) and underscores (_)."],
+    ["markup", "<script>", "PARTICIPANT_ID_CHARACTERS", "A participant id may only contain letters, digits, hyphens (-) and underscores (_)."],
+    ["unicode", "ünïcode", "PARTICIPANT_ID_CHARACTERS", "A participant id may only contain letters, digits, hyphens (-) and underscores (_)."],
+    ["not a string", 42, "PARTICIPANT_ID_REQUIRED", "Enter your participant id."],
+  ])("refuses a participant id that is %s, creating nothing", async (_label, value, code, text) => {
     const before = await db.user.count();
-    await expect(signInParticipant(value)).rejects.toThrow(message);
+    const err = await signInParticipant(value).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SignInRefused);
+    expect((err as SignInRefused).detail.code).toBe(code);
+    expect(english((err as SignInRefused).detail)).toBe(text);
+    // next-auth hands the message to the browser, which reads the same code back from it.
+    expect(decodeDetail((err as Error).message)).toEqual((err as SignInRefused).detail);
     expect(await db.user.count()).toBe(before);
   });
 
@@ -56,7 +64,8 @@ describe("signInParticipant", () => {
     const err = await signInParticipant(pid).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SignInRefused);
     expect((err as SignInRefused).reason).toBe("BANNED");
-    expect((err as Error).message).toBe(BANNED_MESSAGE);
+    expect((err as SignInRefused).detail).toEqual({ code: "BANNED" });
+    expect(english((err as SignInRefused).detail)).toBe("This account has been suspended and can no longer take part.");
   });
 
   it("grants the admin role to ids listed in ADMIN_PARTICIPANT_IDS", async () => {
@@ -103,6 +112,6 @@ describe("signInOAuth", () => {
     const admin = await signInOAuth({ provider: "github", providerAccountId: id("gh"), email, name: null });
     expect(admin.role).toBe("ADMIN");
     await db.user.update({ where: { id: admin.id }, data: { bannedAt: new Date() } });
-    await expect(signInOAuth({ provider: "github", providerAccountId: id("gh2"), email, name: null })).rejects.toThrow(BANNED_MESSAGE);
+    await expect(signInOAuth({ provider: "github", providerAccountId: id("gh2"), email, name: null })).rejects.toMatchObject({ reason: "BANNED", detail: { code: "BANNED" } });
   });
 });

@@ -3,23 +3,33 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { encodeDetail } from "@/lib/auth/sign-in-error";
+import { detail, type ErrorDetail } from "@/lib/server/error-codes";
+import { detailOfIssue } from "@/lib/validations/field-errors";
 import { participantIdSchema } from "@/lib/validations/participant";
 
+/**
+ * A sign-in refused, with what to tell the person. next-auth passes a thrown message on to the
+ * browser as its `error`, so the message is the detail as text (lib/auth/sign-in-error.ts).
+ */
 export class SignInRefused extends Error {
-  constructor(public readonly reason: "INVALID" | "BANNED", message: string) {
-    super(message);
+  constructor(
+    public readonly reason: "INVALID" | "BANNED",
+    public readonly detail: ErrorDetail,
+  ) {
+    super(encodeDetail(detail));
     this.name = "SignInRefused";
   }
 }
 
-export const BANNED_MESSAGE = "This account has been suspended and can no longer take part.";
+const publicUser = { id: true, displayName: true, pseudonym: true, role: true, bannedAt: true } as const;
 
-const publicUser = { id: true, displayName: true, role: true, bannedAt: true } as const;
-
-/** A stable, public pseudonym: crowd worker ids are personal data and never shown to others. */
+/**
+ * A stable, public pseudonym tag (six hex digits): crowd worker ids are personal data and never
+ * shown to others. Pages word it in the reader's language ("Participant 3F09A2").
+ */
 export function pseudonymFor(participantId: string): string {
-  const tag = createHash("sha256").update(participantId).digest("hex").slice(0, 6).toUpperCase();
-  return `Participant ${tag}`;
+  return createHash("sha256").update(participantId).digest("hex").slice(0, 6).toUpperCase();
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -33,7 +43,7 @@ function isUniqueViolation(err: unknown): boolean {
  */
 export async function signInParticipant(rawId: unknown) {
   const parsed = participantIdSchema.safeParse(rawId);
-  if (!parsed.success) throw new SignInRefused("INVALID", parsed.error.issues[0]?.message ?? "Invalid participant id.");
+  if (!parsed.success) throw new SignInRefused("INVALID", detailOfIssue(parsed.error.issues[0]!));
   const participantId = parsed.data;
   const isAdmin = getEnv().ADMIN_PARTICIPANT_IDS.includes(participantId);
 
@@ -41,7 +51,7 @@ export async function signInParticipant(rawId: unknown) {
   if (!user) {
     try {
       user = await db.user.create({
-        data: { participantId, displayName: pseudonymFor(participantId), role: isAdmin ? "ADMIN" : "PARTICIPANT" },
+        data: { participantId, pseudonym: pseudonymFor(participantId), role: isAdmin ? "ADMIN" : "PARTICIPANT" },
         select: publicUser,
       });
     } catch (err) {
@@ -49,7 +59,7 @@ export async function signInParticipant(rawId: unknown) {
       user = await db.user.findUniqueOrThrow({ where: { participantId }, select: publicUser });
     }
   }
-  if (user.bannedAt) throw new SignInRefused("BANNED", BANNED_MESSAGE);
+  if (user.bannedAt) throw new SignInRefused("BANNED", detail("BANNED"));
   if (isAdmin && user.role !== "ADMIN") {
     user = await db.user.update({ where: { id: user.id }, data: { role: "ADMIN" }, select: publicUser });
   }
@@ -93,7 +103,9 @@ export async function signInOAuth(input: { provider: string; providerAccountId: 
           (await tx.user.create({
             data: {
               email,
-              displayName: displayNameFrom(input.name) || pseudonymFor(`${input.provider}:${input.providerAccountId}`),
+              // Without a readable name, the person is known by their pseudonym alone.
+              displayName: displayNameFrom(input.name) || null,
+              pseudonym: pseudonymFor(`${input.provider}:${input.providerAccountId}`),
               role: isAdmin ? "ADMIN" : "PARTICIPANT",
             },
             select: publicUser,
@@ -106,7 +118,7 @@ export async function signInOAuth(input: { provider: string; providerAccountId: 
       user = (await db.account.findUniqueOrThrow({ where: { provider_providerAccountId: key }, select: { user: { select: publicUser } } })).user;
     }
   }
-  if (user.bannedAt) throw new SignInRefused("BANNED", BANNED_MESSAGE);
+  if (user.bannedAt) throw new SignInRefused("BANNED", detail("BANNED"));
   if (isAdmin && user.role !== "ADMIN") {
     user = await db.user.update({ where: { id: user.id }, data: { role: "ADMIN" }, select: publicUser });
   }

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { errorTextIn } from "@/i18n/error-translator";
+import { englishOf } from "@/test/error-text";
 import { makeUser } from "@/test/fixtures";
 import { submitAttempt } from "./attempts";
 import { db } from "../server/db";
@@ -25,7 +27,10 @@ describe("submitAttempt", () => {
     expect(img.status).toBe("SUBMITTED");
     expect(img.submittedAt).not.toBeNull();
     await expect(submitAttempt(user.id, drafts[0]!.id)).rejects.toMatchObject({ code: "ALREADY_SUBMITTED" });
-    await expect(submitAttempt(user.id, drafts[1]!.id)).rejects.toMatchObject({ code: "QUOTA" });
+    const quota = await submitAttempt(user.id, drafts[1]!.id).catch((e: unknown) => e);
+    expect(quota).toMatchObject({ code: "QUOTA", detail: { code: "SUBMISSION_QUOTA", values: { count: 1 } } });
+    expect(englishOf(quota)).toBe("You have already submitted an attempt today.");
+    expect(errorTextIn("es")({ code: "SUBMISSION_QUOTA", values: { count: 3 } })).toBe("Ya has enviado 3 intentos hoy.");
     expect((await db.image.findUniqueOrThrow({ where: { id: drafts[1]!.id } })).status).toBe("DRAFT");
     expect((await db.userDayUsage.findUniqueOrThrow({ where: { userId_dayId: { userId: user.id, dayId: day.id } } })).submissions).toBe(1);
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { now } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { lockOpenDay } from "@/lib/days/lock";
+import { detail } from "@/lib/server/error-codes";
 import { ActionError } from "@/lib/server/errors";
 import { imageUrls } from "@/lib/images/urls";
 import { takeQuota } from "@/lib/creating/quotas";
@@ -42,19 +43,16 @@ export async function submitAttempt(userId: number, imageId: number) {
   const settings = await getSettings();
   return db.$transaction(async (tx) => {
     const image = await tx.image.findUnique({ where: { id: imageId }, select: { creatorId: true, dayId: true, status: true, hiddenAt: true } });
-    if (!image || image.creatorId !== userId || image.dayId === null) throw new ActionError("That attempt was not found among yours.", "NOT_FOUND");
+    if (!image || image.creatorId !== userId || image.dayId === null) throw new ActionError("NOT_FOUND", { detail: "ATTEMPT_NOT_FOUND" });
     await lockOpenDay(tx, image.dayId);
-    if (image.status === "SUBMITTED") throw new ActionError("This attempt is already in today's vote.", "ALREADY_SUBMITTED");
-    if (image.status !== "DRAFT" || image.hiddenAt) throw new ActionError("This attempt cannot be submitted.", "NOT_ALLOWED");
+    if (image.status === "SUBMITTED") throw new ActionError("ALREADY_SUBMITTED");
+    if (image.status !== "DRAFT" || image.hiddenAt) throw new ActionError("NOT_ALLOWED");
     if (!(await takeQuota(userId, image.dayId, "submissions", settings.submissionsPerDay, tx))) {
-      throw new ActionError(
-        settings.submissionsPerDay === 1 ? "You have already submitted an attempt today." : `You have already submitted ${settings.submissionsPerDay} attempts today.`,
-        "QUOTA",
-      );
+      throw new ActionError("QUOTA", { detail: detail("SUBMISSION_QUOTA", { count: settings.submissionsPerDay }) });
     }
     const { count } = await tx.image.updateMany({ where: { id: imageId, status: "DRAFT" }, data: { status: "SUBMITTED", submittedAt: now() } });
     // Throwing rolls the quota back with everything else in the transaction.
-    if (count !== 1) throw new ActionError("This attempt is already in today's vote.", "ALREADY_SUBMITTED");
+    if (count !== 1) throw new ActionError("ALREADY_SUBMITTED");
     return { id: imageId };
   });
 }

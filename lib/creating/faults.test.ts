@@ -17,6 +17,7 @@ import { createOpenAIEngine } from "../imagegen/openai";
 import type { ImageEngine } from "../imagegen/types";
 import type { Storage } from "../storage";
 import { setVote } from "../voting/votes";
+import { englishOf } from "@/test/error-text";
 
 const W = 384;
 const H = 256;
@@ -101,7 +102,7 @@ describe("a generation under a fault", () => {
       const deps = { engine: fault.engine?.() ?? createOfflineEngine(), storage: fault.storage?.(store.storage) ?? store.storage, moderate: notFlagged };
       const err = await generateAttempt({ userId: user.id, dayId: day.id, prompt: "a lighthouse", mask }, deps).catch((e: unknown) => e);
       expect(err).toMatchObject({ code: fault.code });
-      expect((err as Error).message).toMatch(fault.message);
+      expect(englishOf(err)).toMatch(fault.message);
       expect(await generationsUsed(user.id, day.id)).toBe(0);
       expect(await db.image.count()).toBe(imagesBefore);
       expect((await store.files()).sort()).toEqual(filesBefore);

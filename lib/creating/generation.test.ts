@@ -13,6 +13,7 @@ import { createOfflineEngine, OFFLINE_MODEL } from "../imagegen/offline";
 import { createOpenAIEngine } from "../imagegen/openai";
 import { readEditMap } from "../mask/mask";
 import { DEFAULT_SETTINGS } from "../settings/settings";
+import { englishOf } from "@/test/error-text";
 
 const W = 384;
 const H = 256;
@@ -118,7 +119,7 @@ describe("generateAttempt", () => {
     const imagesBefore = await db.image.count();
     const err = await generateAttempt({ userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask }, { engine: openai(timeoutMs), storage: store.storage, moderate: notFlagged }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code });
-    expect((err as Error).message.length).toBeGreaterThan(10);
+    expect(englishOf(err).length).toBeGreaterThan(10);
     expect(await usage(s.user.id, s.day.id)).toBe(0);
     expect(await db.image.count()).toBe(imagesBefore);
     expect((await store.files()).length).toBe(s.filesBefore);
@@ -133,7 +134,9 @@ describe("generateAttempt", () => {
     await run(); // a success first: whatever earlier tests left open is resolved
     fake.script([{ status: 429, code: "insufficient_quota" }, { status: 429, code: "insufficient_quota" }]);
     const started = Date.now();
-    expect(await run()).toMatchObject({ code: "MISCONFIGURED", message: expect.stringMatching(/unavailable right now/) });
+    const refused = await run();
+    expect(refused).toMatchObject({ code: "MISCONFIGURED", detail: { code: "MISCONFIGURED" } });
+    expect(englishOf(refused)).toMatch(/unavailable right now/);
     expect(await run()).toMatchObject({ code: "MISCONFIGURED" });
     const open = await quota();
     expect(open).toMatchObject({ service: "openai", count: 2, resolvedAt: null, detail: expect.stringMatching(/quota/) });
@@ -165,10 +168,14 @@ describe("generateAttempt", () => {
     const s = await setup();
     const deps = { engine: createOfflineEngine(), storage: store.storage, moderate: notFlagged };
     const run = (mask: Buffer, d = deps, dayId = s.day.id) => generateAttempt({ userId: s.user.id, dayId, prompt: "p", mask }, d).catch((e: unknown) => e);
-    expect(await run(await rectMask(W + 1, H, { x: 0, y: 0, w: 50, h: 50 }))).toMatchObject({ code: "INVALID_MASK" });
-    expect(await run(Buffer.from("not a png"))).toMatchObject({ code: "INVALID_MASK" });
-    expect(await run(await rectMask(W, H, { x: 0, y: 0, w: 2, h: 2 }))).toMatchObject({ code: "INVALID_MASK" });
-    expect(await run(s.mask, { ...deps, moderate: async () => ({ flagged: true, categories: ["violence"] }) })).toMatchObject({ code: "REFUSED" });
+    // The mask's own code and figures reach the form's mask field.
+    expect(await run(await rectMask(W + 1, H, { x: 0, y: 0, w: 50, h: 50 }))).toMatchObject({
+      code: "INVALID_MASK",
+      fieldErrors: { mask: [{ code: "MASK_WRONG_SIZE", values: { width: W + 1, height: H, expectedWidth: W, expectedHeight: H } }] },
+    });
+    expect(await run(Buffer.from("not a png"))).toMatchObject({ code: "INVALID_MASK", detail: { code: "MASK_NOT_PNG" } });
+    expect(await run(await rectMask(W, H, { x: 0, y: 0, w: 2, h: 2 }))).toMatchObject({ code: "INVALID_MASK", detail: { code: "MASK_TOO_LITTLE" } });
+    expect(await run(s.mask, { ...deps, moderate: async () => ({ flagged: true, categories: ["violence"] }) })).toMatchObject({ code: "REFUSED", detail: { code: "PROMPT_MODERATED" } });
     await db.day.update({ where: { id: s.day.id }, data: { status: "CLOSED" } });
     expect(await run(s.mask)).toMatchObject({ code: "DAY_CLOSED" });
     expect(await usage(s.user.id, s.day.id)).toBe(0);

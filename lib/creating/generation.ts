@@ -7,7 +7,8 @@ import { makeThumbnail } from "@/lib/images/thumbnail";
 import { markEngineRecovered, recordEngineFailure } from "@/lib/imagegen/failures";
 import { EngineError, type ImageEngine } from "@/lib/imagegen/types";
 import { MaskError, readMask } from "@/lib/mask/mask";
-import { DB_UNAVAILABLE_MESSAGE, isConnectionError } from "@/lib/server/db-errors";
+import { isConnectionError } from "@/lib/server/db-errors";
+import { detail } from "@/lib/server/error-codes";
 import { refundQuotaReliably, takeQuota } from "@/lib/creating/quotas";
 import { ActionError } from "@/lib/server/errors";
 import { getSettings } from "@/lib/settings/settings";
@@ -24,9 +25,6 @@ export type GenerationDeps = {
 /** `locale`: the creator's interface language, recorded on the image for research. */
 export type GenerationInput = { userId: number; dayId: number; prompt: string; mask: Buffer; locale?: string | null };
 
-const SEED_UNAVAILABLE = "Today's picture could not be loaded, so this attempt was not counted. Please try again shortly.";
-const STORAGE_FAILED = "We could not save your picture, so this attempt was not counted. Please try again.";
-
 /**
  * One generation, end to end: validate the mask against today's seed, take a unit of the daily
  * quota, run the engine, put the seed back outside the mask, store the files, then record the
@@ -39,7 +37,7 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
     where: { id: input.dayId },
     select: { id: true, date: true, status: true, seedImage: { select: { id: true, resultKey: true, width: true, height: true } } },
   });
-  if (!day || day.status !== "OPEN") throw new ActionError("This day has closed. Reload to work on today's picture.", "DAY_CLOSED");
+  if (!day || day.status !== "OPEN") throw new ActionError("DAY_CLOSED");
   const seed = day.seedImage;
   const settings = await getSettings();
 
@@ -47,25 +45,25 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
   try {
     mask = await readMask(input.mask, { width: seed.width, height: seed.height }, { min: settings.minMaskCoverage, max: settings.maxMaskCoverage });
   } catch (err) {
-    if (err instanceof MaskError) throw new ActionError(err.message, "INVALID_MASK", { mask: [err.message] });
+    if (err instanceof MaskError) throw new ActionError("INVALID_MASK", { fieldErrors: { mask: [err.detail] } });
     throw err;
   }
 
   const verdict = await deps.moderate(input.prompt);
   if (verdict.flagged) {
-    throw new ActionError("This prompt was flagged by content moderation, so it was not sent to the image model. Please rephrase it.", "REFUSED");
+    throw new ActionError("REFUSED", { detail: "PROMPT_MODERATED" });
   }
 
   if (!(await takeQuota(input.userId, day.id, "generations", settings.generationQuota))) {
-    throw new ActionError(`You have used all ${settings.generationQuota} generations for today. Come back tomorrow!`, "QUOTA");
+    throw new ActionError("QUOTA", { detail: detail("GENERATION_QUOTA", { count: settings.generationQuota }) });
   }
 
   const written: string[] = [];
   try {
     const seedFile = await deps.storage.get(seed.resultKey).catch((err: unknown) => {
-      throw new ActionError(SEED_UNAVAILABLE, "UNAVAILABLE", undefined, err);
+      throw new ActionError("UNAVAILABLE", { detail: "SEED_UNAVAILABLE", cause: err });
     });
-    if (!seedFile) throw new ActionError(SEED_UNAVAILABLE, "UNAVAILABLE");
+    if (!seedFile) throw new ActionError("UNAVAILABLE", { detail: "SEED_UNAVAILABLE" });
     const result = await deps.engine.edit({ image: seedFile.body, mask: mask.png, prompt: input.prompt, width: seed.width, height: seed.height });
     const final = await compositeOutsideMask(seedFile.body, result.image, mask.edit, seed.width, seed.height);
     const thumb = await makeThumbnail(final);
@@ -83,7 +81,7 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
         await deps.storage.put(key, body, type);
       }
     } catch (err: unknown) {
-      throw new ActionError(STORAGE_FAILED, "STORAGE", undefined, err);
+      throw new ActionError("STORAGE", { cause: err });
     }
 
     const image = await db.$transaction(async (tx) => {
@@ -123,7 +121,7 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
     await Promise.all(written.map((k) => deps.storage.delete(k).catch((e) => log.error(`could not delete ${k}`, e))));
     if (err instanceof ActionError) {
       // A refusal the user caused needs no log line; a failure of ours (storage, the seed) does,
-      // with its cause, since the user only sees the plain message.
+      // with its cause, since the user only sees what its code says.
       if (err.cause !== undefined) log.error(`generation failed: ${err.code}`, err.cause);
       throw err;
     }
@@ -133,10 +131,10 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
         log.error(`image engine failed: ${err.operator.code}`, err.operator.detail);
         await recordEngineFailure(err.operator).catch((e) => log.error("could not record the engine failure", e));
       }
-      throw new ActionError(err.userMessage, err.code);
+      throw new ActionError(err.code, { detail: err.detail });
     }
     log.error("generation failed", err);
-    if (isConnectionError(err)) throw new ActionError(`${DB_UNAVAILABLE_MESSAGE} This attempt was not counted.`, "UNAVAILABLE");
-    throw new ActionError("Your picture could not be saved because of a problem on our side. This attempt was not counted; please try again.", "INTERNAL");
+    if (isConnectionError(err)) throw new ActionError("UNAVAILABLE", { detail: "DATABASE_UNAVAILABLE_ATTEMPT" });
+    throw new ActionError("INTERNAL", { detail: "GENERATION_FAILED" });
   }
 }

@@ -7,6 +7,7 @@ import { db } from "@/lib/server/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { makeThumbnail } from "@/lib/images/thumbnail";
 import { getStorage } from "@/lib/storage";
+import { personNameFields } from "@/i18n/person-name";
 
 const DEFAULT_SEED = {
   file: join(/*turbopackIgnore: true*/ process.cwd(), "public", "default-seed.png"),
@@ -71,26 +72,28 @@ export async function listWinners(take = 12) {
     select: {
       date: true,
       totalVotes: true,
-      winnerImage: { select: { ...seedFields, upvotes: true, downvotes: true, creator: { select: { displayName: true } } } },
+      winnerImage: { select: { ...seedFields, upvotes: true, downvotes: true, creator: { select: personNameFields } } },
     },
   });
   return days.flatMap((d) =>
     d.winnerImage
-      ? [{ dateKey: keyFromDate(d.date), totalVotes: d.totalVotes, image: { ...d.winnerImage, creatorName: d.winnerImage.creator?.displayName ?? null } }]
+      ? [{ dateKey: keyFromDate(d.date), totalVotes: d.totalVotes, image: d.winnerImage }]
       : [],
   );
 }
 
 /**
  * The timelapse: the very first seed, then every day's winner, oldest first (at most `take`
- * frames, the newest kept). The player on /winners and the downloadable animation share it.
+ * frames, the newest kept). Each frame is a day and its picture; `firstSeed` marks the bundled
+ * picture the first day started from, which pages caption in the reader's language. The player
+ * on /winners and the downloadable animation share it.
  */
 export async function listTimelapseFrames(take = 365) {
   const [first, winners] = await Promise.all([
     db.day.findFirst({ orderBy: { date: "asc" }, select: { date: true, seedImage: { select: seedFields } } }),
     listWinners(take - 1),
   ]);
-  const frames = winners.reverse().map((w) => ({ label: w.dateKey, image: w.image }));
-  if (first) frames.unshift({ label: `First seed (${keyFromDate(first.date)})`, image: { ...first.seedImage, upvotes: 0, downvotes: 0, creator: null, creatorName: null } });
+  const frames = winners.reverse().map((w) => ({ dateKey: w.dateKey, firstSeed: false, image: w.image }));
+  if (first) frames.unshift({ dateKey: keyFromDate(first.date), firstSeed: true, image: { ...first.seedImage, upvotes: 0, downvotes: 0, creator: null } });
   return frames;
 }

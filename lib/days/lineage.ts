@@ -2,6 +2,7 @@ import "server-only";
 import { keyFromDate } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { rankImages } from "@/lib/voting/ranking";
+import { personNameFields } from "@/i18n/person-name";
 
 const cardFields = { id: true, prompt: true, width: true, height: true, thumbKey: true, resultKey: true, status: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true } as const;
 
@@ -70,7 +71,7 @@ export async function getImagePage(imageId: number) {
       creatorId: true,
       provider: true,
       model: true,
-      creator: { select: { displayName: true } },
+      creator: { select: personNameFields },
       day: { select: { id: true, date: true, status: true, winnerImageId: true } },
       parent: { select: cardFields },
       seedOf: { select: { date: true }, orderBy: { date: "asc" }, take: 1 },

@@ -42,5 +42,5 @@ export async function lockImageThenDay<I extends object>(
  */
 export async function lockOpenDay(tx: Tx, dayId: number): Promise<void> {
   const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM Day WHERE id = ${dayId} LOCK IN SHARE MODE`;
-  if (rows[0]?.status !== "OPEN") throw new ActionError("This day has closed. Reload to work on today's picture.", "DAY_CLOSED");
+  if (rows[0]?.status !== "OPEN") throw new ActionError("DAY_CLOSED");
 }

@@ -17,7 +17,7 @@ export const OFFLINE_MODEL = "pixelpatchwork-offline-inpaint-v1";
 /** Gives pending timers and abort events a turn, then stops if the request was aborted. */
 async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
   if (signal) await new Promise<void>((resolve) => setImmediate(resolve));
-  if (signal?.aborted) throw new EngineError("ABORTED", "The repaint was cancelled.", { cause: signal.reason });
+  if (signal?.aborted) throw new EngineError("ABORTED", { cause: signal.reason });
 }
 
 async function inpaint(req: EditRequest): Promise<Buffer> {
@@ -25,14 +25,13 @@ async function inpaint(req: EditRequest): Promise<Buffer> {
   await checkpoint(signal);
   const image = await decodeRgba(req.image);
   const { width, height } = image;
-  if (width !== req.width || height !== req.height) {
-    throw new EngineError("REFUSED", `The picture is ${width}×${height}, not ${req.width}×${req.height} as requested.`);
-  }
+  // A request that does not match its own picture is our mistake, not the participant's.
+  if (width !== req.width || height !== req.height) throw new EngineError("REFUSED", { detail: "ENGINE_REJECTED" });
   let edit: Uint8Array;
   try {
     edit = await readEditMap(req.mask, { width, height });
   } catch (err) {
-    if (err instanceof MaskError) throw new EngineError("REFUSED", err.message, { cause: err });
+    if (err instanceof MaskError) throw new EngineError("REFUSED", { detail: err.detail, cause: err });
     throw err;
   }
   await checkpoint(signal);
@@ -85,7 +84,7 @@ export function createOfflineEngine(): ImageEngine {
         image = await inpaint(req);
       } catch (err) {
         if (err instanceof EngineError) throw err;
-        throw new EngineError("BAD_OUTPUT", "The offline engine could not read the picture.", { cause: err });
+        throw new EngineError("BAD_OUTPUT", { cause: err });
       }
       return { image, provider: "offline", model: OFFLINE_MODEL, modelRequested: OFFLINE_MODEL, engineMs: Math.round(performance.now() - started) };
     },

@@ -3,20 +3,11 @@
 // Retry-After however long without watching the abort signal, so an edit could outlive its deadline.
 import { setTimeout as delay } from "node:timers/promises";
 import { APIConnectionTimeoutError, APIError } from "openai";
+import { type DetailArg, detail } from "@/lib/server/error-codes";
 import { EngineError, type EngineErrorCode } from "./types";
 
-export const MESSAGES = {
-  REFUSED: "The image model declined this request under its safety rules. Try a different prompt.",
-  RATE_LIMITED: "The image service is handling too many requests right now. Please wait a minute and try again.",
-  UNAVAILABLE: "The image service is unavailable at the moment. Please try again in a few minutes.",
-  REJECTED: "The image service rejected the request because of a problem on our side, not your prompt. Please try again later.",
-  MISCONFIGURED: "Image generation is unavailable right now because of a problem with this site's image service account, not your prompt. This attempt was not counted.",
-  BAD_OUTPUT: "The image model sent back an image that could not be read. Please try again.",
-  ABORTED: "The edit was cancelled before the image model finished.",
-};
-
-export const timeoutMessage = (ms: number) =>
-  `The image model did not finish within ${Math.max(1, Math.round(ms / 1000))} seconds, so the edit was stopped. Please try again.`;
+/** The participant is told the whole budget, in whole seconds. */
+const timeout = (ms: number) => detail("TIMEOUT", { seconds: Math.max(1, Math.round(ms / 1000)) });
 
 // content_policy_violation is the older spelling; both are final safety decisions.
 const REFUSED_CODES = new Set(["moderation_blocked", "content_policy_violation"]);
@@ -34,36 +25,37 @@ export function redact(message: string): string {
 
 /** An operator-facing failure: the participant learns only that generation is unavailable. */
 export function misconfigured(code: string, detail: string, cause?: unknown): EngineError {
-  return new EngineError("MISCONFIGURED", MESSAGES.MISCONFIGURED, { cause, operator: { service: "openai", code, detail: redact(detail) } });
+  return new EngineError("MISCONFIGURED", { cause, operator: { service: "openai", code, detail: redact(detail) } });
 }
 
 type Failure = { error: EngineError; retry: boolean };
 
 /** Maps one failed attempt to an EngineError and whether another attempt may help. */
 function classify(err: unknown, userAborted: boolean, timedOut: boolean, timeoutMs: number): Failure {
-  const fail = (code: EngineErrorCode, message: string, retry = false): Failure => ({ error: new EngineError(code, message, { cause: err }), retry });
+  const fail = (code: EngineErrorCode, said: DetailArg, retry = false): Failure => ({ error: new EngineError(code, { detail: said, cause: err }), retry });
   // The signals are checked first: whatever the SDK threw, they say who stopped the request.
-  if (userAborted) return fail("ABORTED", MESSAGES.ABORTED);
-  if (timedOut || err instanceof APIConnectionTimeoutError) return fail("TIMEOUT", timeoutMessage(timeoutMs));
+  if (userAborted) return fail("ABORTED", "ABORTED");
+  if (timedOut || err instanceof APIConnectionTimeoutError) return fail("TIMEOUT", timeout(timeoutMs));
   if (err instanceof EngineError) return { error: err, retry: false };
-  if (!(err instanceof APIError)) return fail("UNAVAILABLE", MESSAGES.UNAVAILABLE);
+  if (!(err instanceof APIError)) return fail("UNAVAILABLE", "ENGINE_UNAVAILABLE");
   const code = typeof err.code === "string" ? err.code : null;
   const type = typeof err.type === "string" ? err.type : null;
-  if (code && REFUSED_CODES.has(code)) return fail("REFUSED", MESSAGES.REFUSED);
+  if (code && REFUSED_CODES.has(code)) return fail("REFUSED", "REFUSED");
   if (err.status === 429 && ((code && QUOTA_CODES.has(code)) || (type && QUOTA_CODES.has(type)))) {
     return { error: misconfigured(code ?? type ?? "insufficient_quota", err.message, err), retry: false };
   }
-  if (err.status === 429) return fail("RATE_LIMITED", MESSAGES.RATE_LIMITED, true);
+  if (err.status === 429) return fail("RATE_LIMITED", "ENGINE_BUSY", true);
   // A missing, wrong or revoked key (401), a key without access to this model or region (403), an
   // unknown model or a wrong OPENAI_BASE_URL (404): only the operator can fix these.
   if (err.status === 401) return { error: misconfigured(code ?? "invalid_api_key", err.message, err), retry: false };
   if (err.status === 403) return { error: misconfigured(code ?? "permission_denied", err.message, err), retry: false };
   if (err.status === 404) return { error: misconfigured(code ?? "not_found", err.message, err), retry: false };
   // No status: connection refused/reset (APIConnectionError), worth another try.
-  if (err.status === undefined || err.status >= 500) return fail("UNAVAILABLE", MESSAGES.UNAVAILABLE, true);
+  if (err.status === undefined || err.status >= 500) return fail("UNAVAILABLE", "ENGINE_UNAVAILABLE", true);
   // Other 4xx (an invalid size, a mask the API refuses): our request is wrong, and retrying the same
   // request cannot fix it. The operator sees it too, since it is a bug to report.
-  const error = new EngineError("UNAVAILABLE", MESSAGES.REJECTED, {
+  const error = new EngineError("UNAVAILABLE", {
+    detail: "ENGINE_REJECTED",
     cause: err,
     operator: { service: "openai", code: code ?? `http_${err.status}`, detail: redact(err.message) },
   });
@@ -112,7 +104,7 @@ export async function withRetries<T>(run: (attempt: Attempt) => Promise<T>, poli
       // Waiting past the deadline only to time out would hide the real cause.
       if (Date.now() + wait >= deadline) throw failure.error;
       await delay(wait, undefined, { signal: policy.signal }).catch((cause: unknown) => {
-        throw new EngineError("ABORTED", MESSAGES.ABORTED, { cause });
+        throw new EngineError("ABORTED", { cause });
       });
     } finally {
       clearTimeout(handle);

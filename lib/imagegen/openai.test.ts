@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_MODELS, startFakeOpenAI, type FakeOpenAI } from "@/test/fake-openai";
 import { createOpenAIEngine, moderatePrompt, type OpenAIEngineOptions } from "./openai";
 import { EngineError, type EditRequest } from "./types";
+import { english } from "@/test/error-text";
 
 const W = 1024;
 const H = 768;
@@ -92,7 +93,7 @@ describe("createOpenAIEngine", () => {
   ])("refuses a configured model that %s, before any edit is sent", async (_label, model, code) => {
     const err = await engineError(engine({ model }).edit(request()));
     expect([err.code, err.operator?.code, err.operator?.service]).toEqual(["MISCONFIGURED", code, "openai"]);
-    expect(err.userMessage).toMatch(/unavailable right now/);
+    expect(english(err.detail)).toMatch(/unavailable right now/);
     expect(edits()).toHaveLength(0);
   });
 
@@ -112,7 +113,8 @@ describe("createOpenAIEngine", () => {
     fake.script([{ status: 429, code: "insufficient_quota" }, { status: 200 }]);
     const err = await engineError(engine().edit(request()));
     expect([err.code, err.operator?.code]).toEqual(["MISCONFIGURED", "insufficient_quota"]);
-    expect(err.userMessage).not.toMatch(/wait a minute/);
+    expect(err.detail).toEqual({ code: "MISCONFIGURED" });
+    expect(english(err.detail)).not.toMatch(/wait a minute/);
     expect(edits()).toHaveLength(1);
   });
 
@@ -156,7 +158,8 @@ describe("createOpenAIEngine", () => {
     fake.script(Array.from({ length: 6 }, () => ({ status: 500 as const })));
     const err = await engineError(engine({ maxAttempts: 4 }).edit(request()));
     expect(err.code).toBe("UNAVAILABLE");
-    expect(err.userMessage).toMatch(/unavailable/i);
+    expect(err.detail).toEqual({ code: "ENGINE_UNAVAILABLE" });
+    expect(english(err.detail)).toMatch(/unavailable/i);
     expect(edits()).toHaveLength(4);
   });
 
@@ -164,6 +167,7 @@ describe("createOpenAIEngine", () => {
     fake.script([{ status: 400, code: "invalid_value" }, { status: 200 }]);
     const err = await engineError(engine().edit(request()));
     expect([err.code, err.operator?.code]).toEqual(["UNAVAILABLE", "invalid_value"]);
+    expect(english(err.detail)).toMatch(/problem on our side, not your prompt/);
     expect(edits()).toHaveLength(1);
   });
 
@@ -180,7 +184,7 @@ describe("createOpenAIEngine", () => {
     fake.script([{ status: 400, code: "moderation_blocked" }, { status: 200 }]);
     const err = await engineError(engine().edit(request()));
     expect(err.code).toBe("REFUSED");
-    expect(err.userMessage).toBe("The image model declined this request under its safety rules. Try a different prompt.");
+    expect(english(err.detail)).toBe("The image model declined this request under its safety rules. Try a different prompt.");
     expect(edits()).toHaveLength(1);
   });
 

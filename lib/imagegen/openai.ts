@@ -5,7 +5,7 @@ import "server-only";
 import OpenAI, { toFile } from "openai";
 import sharp from "sharp";
 import { createModelResolver } from "./openai-models";
-import { MESSAGES, withRetries } from "./openai-retry";
+import { withRetries } from "./openai-retry";
 import { chooseSize, scaleForEngine } from "./openai-size";
 import { EngineError, type EditRequest, type EditResult, type ImageEngine } from "./types";
 
@@ -46,7 +46,7 @@ function client(opts: ModerationOptions): OpenAI {
 
 /** Decodes `b64_json` into a PNG; anything missing, non-base64 or not an image is BAD_OUTPUT. */
 async function decodeImage(b64: unknown): Promise<Buffer> {
-  const bad = (cause: unknown) => new EngineError("BAD_OUTPUT", MESSAGES.BAD_OUTPUT, { cause });
+  const bad = (cause: unknown) => new EngineError("BAD_OUTPUT", { cause });
   // Buffer.from(..., "base64") never throws (it skips bad characters), so check the alphabet first.
   const text = typeof b64 === "string" ? b64.replace(/\s+/g, "") : "";
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) throw bad(new Error("missing or malformed b64_json"));

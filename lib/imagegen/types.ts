@@ -1,5 +1,6 @@
 // The one interface every image engine implements (OpenAI, offline). The server composites the
 // seed back outside the mask afterwards, whatever the engine returns (lib/images/composite.ts).
+import { type DetailArg, type ErrorCode, type ErrorDetail, toDetail } from "@/lib/server/error-codes";
 
 export type EngineProvider = "openai" | "offline";
 
@@ -37,9 +38,12 @@ export interface ImageEngine {
   prepare?(): Promise<void>;
 }
 
-/** Why an engine failed, in terms the action can map to a user message and a refund. MISCONFIGURED:
+/** Why an engine failed, in terms the action can map to a refusal and a refund. MISCONFIGURED:
  *  the operator's setup (key, billing, model) is at fault, and no retry or participant can fix it. */
-export type EngineErrorCode = "REFUSED" | "TIMEOUT" | "RATE_LIMITED" | "UNAVAILABLE" | "BAD_OUTPUT" | "ABORTED" | "MISCONFIGURED";
+export type EngineErrorCode = Extract<
+  ErrorCode,
+  "REFUSED" | "TIMEOUT" | "RATE_LIMITED" | "UNAVAILABLE" | "BAD_OUTPUT" | "ABORTED" | "MISCONFIGURED"
+>;
 
 /** A failure only the operator can act on, recorded for the admin overview (lib/imagegen/failures.ts). */
 export interface OperatorIssue {
@@ -51,14 +55,17 @@ export interface OperatorIssue {
 }
 
 export class EngineError extends Error {
+  /** What the participant is told: the code itself, or a more specific code (ENGINE_BUSY ...). */
+  readonly detail: ErrorDetail;
+
   constructor(
     public readonly code: EngineErrorCode,
-    /** Safe to show to the participant. */
-    public readonly userMessage: string,
-    options?: { cause?: unknown; operator?: OperatorIssue },
+    options?: { detail?: DetailArg; cause?: unknown; operator?: OperatorIssue },
   ) {
-    super(userMessage, options);
+    const said = options?.detail !== undefined ? toDetail(options.detail) : ({ code } as ErrorDetail);
+    super(said.code === code ? code : `${code} (${said.code})`, options);
     this.name = "EngineError";
+    this.detail = said;
     this.operator = options?.operator;
   }
 

@@ -1,6 +1,7 @@
 import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { englishOf } from "@/test/error-text";
 import { MASK_ALPHA_THRESHOLD, MAX_IMAGE_PIXELS, MAX_MASK_BYTES, MaskError, maskCoverage, readMask } from "./mask";
 
 const W = 100;
@@ -82,47 +83,50 @@ describe("readMask", () => {
   });
 
   it("refuses an empty file", async () => {
-    expect((await refusal(readMask(Buffer.alloc(0), SIZE, ANY))).code).toBe("EMPTY");
+    const err = await refusal(readMask(Buffer.alloc(0), SIZE, ANY));
+    expect(err.code).toBe("MASK_EMPTY");
+    expect(englishOf(err)).toBe("The mask is empty (0 bytes).");
   });
 
   it("refuses a file over MAX_MASK_BYTES before looking inside", async () => {
     const err = await refusal(readMask(Buffer.alloc(MAX_MASK_BYTES + 1), SIZE, ANY));
-    expect(err.code).toBe("TOO_LARGE");
-    expect(err.message).toMatch(/limit is 8 MiB/);
+    expect(err.detail).toEqual({ code: "MASK_TOO_LARGE", values: { size: 8, limit: 8 } });
+    expect(englishOf(err)).toBe("The mask file is 8.0 MiB; the limit is 8 MiB.");
   });
 
   it("refuses a JPEG and garbage bytes as NOT_PNG", async () => {
     const jpeg = await sharp({ create: { width: W, height: H, channels: 3, background: "#fff" } }).jpeg().toBuffer();
-    expect((await refusal(readMask(jpeg, SIZE, ANY))).code).toBe("NOT_PNG");
-    expect((await refusal(readMask(Buffer.from("definitely not an image"), SIZE, ANY))).code).toBe("NOT_PNG");
+    expect((await refusal(readMask(jpeg, SIZE, ANY))).code).toBe("MASK_NOT_PNG");
+    expect((await refusal(readMask(Buffer.from("definitely not an image"), SIZE, ANY))).code).toBe("MASK_NOT_PNG");
   });
 
-  it("refuses a truncated PNG as UNREADABLE", async () => {
+  it("refuses a truncated PNG as damaged", async () => {
     const png = await maskPng((x, y) => (inRect(x, y) ? 0 : (x * y) & 255));
-    expect((await refusal(readMask(png.subarray(0, Math.floor(png.length / 2)), SIZE, ANY))).code).toBe("UNREADABLE");
-    expect((await refusal(readMask(png.subarray(0, 20), SIZE, ANY))).code).toBe("UNREADABLE");
+    expect((await refusal(readMask(png.subarray(0, Math.floor(png.length / 2)), SIZE, ANY))).code).toBe("MASK_DAMAGED");
+    expect((await refusal(readMask(png.subarray(0, 20), SIZE, ANY))).code).toBe("MASK_DAMAGED");
   });
 
   it("refuses a mask of the wrong size, naming both sizes", async () => {
     const err = await refusal(readMask(await maskPng(() => 0, 50, 40), SIZE, ANY));
-    expect(err.code).toBe("WRONG_SIZE");
-    expect(err.message).toBe("The mask is 50×40 but the picture is 100×80.");
+    expect(err.detail).toEqual({ code: "MASK_WRONG_SIZE", values: { width: 50, height: 40, expectedWidth: 100, expectedHeight: 80 } });
+    expect(englishOf(err)).toBe("The mask is 50×40 but the picture is 100×80.");
   });
 
   it("refuses coverage under the minimum and over the maximum", async () => {
     const tiny = await refusal(readMask(await maskPng((x, y) => (x < 4 && y < 4 ? 0 : 255)), SIZE, { min: 0.01, max: 0.9 }));
-    expect(tiny.code).toBe("TOO_LITTLE");
-    expect(tiny.message).toBe("The mask covers 0.2% of the picture; mark at least 1%.");
+    // Shares are rounded so that no bound is misstated: the coverage down, the minimum up.
+    expect(tiny.detail).toEqual({ code: "MASK_TOO_LITTLE", values: { coverage: 0.002, min: 0.01 } });
+    expect(englishOf(tiny)).toBe("The mask covers 0.2% of the picture; mark at least 1%.");
     const all = await refusal(readMask(await maskPng(() => 0), SIZE, { min: 0.01, max: 0.9 }));
-    expect(all.code).toBe("TOO_MUCH");
-    expect(all.message).toBe("The mask covers 100% of the picture; mark at most 90%.");
+    expect(all.detail).toEqual({ code: "MASK_TOO_MUCH", values: { coverage: 1, max: 0.9 } });
+    expect(englishOf(all)).toBe("The mask covers 100% of the picture; mark at most 90%.");
   });
 
   it("treats a PNG without alpha as marking nothing", async () => {
     const rgb = await sharp({ create: { width: W, height: H, channels: 3, background: "#000" } }).png().toBuffer();
     const err = await refusal(readMask(rgb, SIZE, { min: 0.01, max: 0.9 }));
-    expect(err.code).toBe("TOO_LITTLE");
-    expect(err.message).toBe("The mask marks nothing to repaint; mark at least 1%.");
+    expect(err.code).toBe("MASK_NOTHING");
+    expect(englishOf(err)).toBe("The mask marks nothing to repaint; mark at least 1%.");
   });
 
   it("refuses a PNG bomb from its header, quickly and without decoding it", async () => {
@@ -130,8 +134,8 @@ describe("readMask", () => {
     expect(bomb.length).toBeLessThan(MAX_MASK_BYTES);
     const started = performance.now();
     const err = await refusal(readMask(bomb, { width: 100_000, height: 100_000 }, ANY));
-    expect(err.code).toBe("TOO_LARGE");
-    expect(err.message).toContain(`limit is ${MAX_IMAGE_PIXELS.toLocaleString("en")} pixels`);
+    expect(err.detail).toEqual({ code: "MASK_TOO_MANY_PIXELS", values: { width: 100_000, height: 100_000, limit: MAX_IMAGE_PIXELS } });
+    expect(englishOf(err)).toBe(`The mask declares 100000×100000 pixels; the limit is ${MAX_IMAGE_PIXELS.toLocaleString("en")} pixels.`);
     expect(performance.now() - started).toBeLessThan(250);
   });
 });

@@ -2,6 +2,7 @@
 // server decodes, so every cheap check (byte size, PNG signature, declared dimensions) runs before
 // sharp is asked to allocate pixels for it.
 import sharp from "sharp";
+import { detail, type ErrorDetail } from "@/lib/server/error-codes";
 
 /**
  * A mask pixel counts as "to repaint" when its alpha is below this value. The browser editor
@@ -16,17 +17,30 @@ export const MAX_MASK_BYTES = 8 * 1024 * 1024;
 /** Largest picture (or mask) accepted, in pixels: 4K UHD. Guards against PNG decompression bombs. */
 export const MAX_IMAGE_PIXELS = 3840 * 2160;
 
-export type MaskErrorCode = "EMPTY" | "TOO_LARGE" | "NOT_PNG" | "UNREADABLE" | "WRONG_SIZE" | "TOO_LITTLE" | "TOO_MUCH";
+export type MaskErrorCode =
+  | "MASK_EMPTY"
+  | "MASK_TOO_LARGE"
+  | "MASK_TOO_MANY_PIXELS"
+  | "MASK_NOT_PNG"
+  | "MASK_DAMAGED"
+  | "MASK_EMPTY_IMAGE"
+  | "MASK_WRONG_SIZE"
+  | "MASK_NOTHING"
+  | "MASK_TOO_LITTLE"
+  | "MASK_TOO_MUCH";
 
-/** A mask was refused; `message` is specific and safe to show to the participant. */
+/** A mask was refused, with a code naming the problem and the figures that show it. */
 export class MaskError extends Error {
   constructor(
-    public readonly code: MaskErrorCode,
-    message: string,
+    public readonly detail: ErrorDetail<MaskErrorCode>,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(detail.values ? `${detail.code} ${JSON.stringify(detail.values)}` : detail.code, options);
     this.name = "MaskError";
+  }
+
+  get code(): MaskErrorCode {
+    return this.detail.code;
   }
 }
 
@@ -63,11 +77,15 @@ export function maskCoverage(edit: Uint8Array): number {
   return marked / edit.length;
 }
 
-/** "0.4%", "12%": one decimal below 10%, rounded in the direction that never misstates a bound. */
-function percent(share: number, round: (x: number) => number): string {
+/**
+ * A share as it is reported (0.004, 0.12): to a tenth of a percent below 10%, whole percents
+ * above, rounded in the direction that never misstates a bound (the coverage down when it is too
+ * little, the minimum up). The reader's locale then shows it as a percentage.
+ */
+function reported(share: number, round: (x: number) => number): number {
   // Snap away float noise first (0.07 * 100 = 7.000000000000001 must not ceil to 7.1).
   const p = Math.round(share * 1e8) / 1e6;
-  return p < 10 ? `${round(p * 10) / 10}%` : `${round(p)}%`;
+  return (p < 10 ? round(p * 10) / 10 : round(p)) / 100;
 }
 
 /**
@@ -75,24 +93,21 @@ function percent(share: number, round: (x: number) => number): string {
  * (always the first chunk) means a bomb is refused before any decoder sees it.
  */
 function declaredSize(png: Buffer): Size {
-  if (png.length === 0) throw new MaskError("EMPTY", "The mask is empty (0 bytes).");
+  if (png.length === 0) throw new MaskError(detail("MASK_EMPTY"));
   if (png.length > MAX_MASK_BYTES) {
-    const mib = (png.length / 1024 / 1024).toFixed(1);
-    throw new MaskError("TOO_LARGE", `The mask file is ${mib} MiB; the limit is ${MAX_MASK_BYTES / 1024 / 1024} MiB.`);
+    const mib = 1024 * 1024;
+    throw new MaskError(detail("MASK_TOO_LARGE", { size: Math.round((png.length / mib) * 10) / 10, limit: MAX_MASK_BYTES / mib }));
   }
   if (png.length < PNG_SIGNATURE.length || !png.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) {
-    throw new MaskError("NOT_PNG", "The mask is not a PNG image.");
+    throw new MaskError(detail("MASK_NOT_PNG"));
   }
   if (png.length < IHDR_HEADER_END || png.toString("latin1", 12, 16) !== "IHDR") {
-    throw new MaskError("UNREADABLE", "The mask PNG is damaged or incomplete.");
+    throw new MaskError(detail("MASK_DAMAGED"));
   }
   const size = { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-  if (size.width === 0 || size.height === 0) throw new MaskError("UNREADABLE", "The mask PNG declares an empty image.");
+  if (size.width === 0 || size.height === 0) throw new MaskError(detail("MASK_EMPTY_IMAGE"));
   if (size.width * size.height > MAX_IMAGE_PIXELS) {
-    throw new MaskError(
-      "TOO_LARGE",
-      `The mask declares ${size.width}×${size.height} pixels; the limit is ${MAX_IMAGE_PIXELS.toLocaleString("en")} pixels.`,
-    );
+    throw new MaskError(detail("MASK_TOO_MANY_PIXELS", { ...size, limit: MAX_IMAGE_PIXELS }));
   }
   return size;
 }
@@ -105,10 +120,7 @@ function declaredSize(png: Buffer): Size {
 export async function readEditMap(png: Buffer, expected: Size): Promise<Uint8Array> {
   const size = declaredSize(png);
   if (size.width !== expected.width || size.height !== expected.height) {
-    throw new MaskError(
-      "WRONG_SIZE",
-      `The mask is ${size.width}×${size.height} but the picture is ${expected.width}×${expected.height}.`,
-    );
+    throw new MaskError(detail("MASK_WRONG_SIZE", { ...size, expectedWidth: expected.width, expectedHeight: expected.height }));
   }
   // limitInputPixels repeats our IHDR check inside libvips; failOn "warning" rejects truncated data
   // instead of silently decoding a partial (grey-padded) image.
@@ -116,7 +128,7 @@ export async function readEditMap(png: Buffer, expected: Size): Promise<Uint8Arr
   let alpha: Buffer;
   try {
     const meta = await image.metadata();
-    if (meta.format !== "png") throw new MaskError("NOT_PNG", "The mask is not a PNG image.");
+    if (meta.format !== "png") throw new MaskError(detail("MASK_NOT_PNG"));
     // Decoded even without an alpha channel (so a damaged file is still caught); ensureAlpha then
     // makes every pixel opaque, i.e. nothing is marked and the coverage bounds decide.
     const { data, info } = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
@@ -125,7 +137,7 @@ export async function readEditMap(png: Buffer, expected: Size): Promise<Uint8Arr
     for (let i = 0, j = info.channels - 1; i < alpha.length; i++, j += info.channels) alpha[i] = data[j]!;
   } catch (err) {
     if (err instanceof MaskError) throw err;
-    throw new MaskError("UNREADABLE", "The mask PNG is damaged or incomplete.", { cause: err });
+    throw new MaskError(detail("MASK_DAMAGED"), { cause: err });
   }
   const edit = new Uint8Array(alpha.length);
   for (let i = 0; i < alpha.length; i++) edit[i] = alpha[i]! < MASK_ALPHA_THRESHOLD ? 1 : 0;
@@ -135,20 +147,17 @@ export async function readEditMap(png: Buffer, expected: Size): Promise<Uint8Arr
 /**
  * Validates an uploaded mask against the picture's size and the allowed coverage, and returns the
  * edit map, its coverage and a normalised PNG (so what we store and send to engines is exactly
- * what we judged). Throws `MaskError` with a message naming the problem.
+ * what we judged). Throws `MaskError` with a code naming the problem.
  */
 export async function readMask(png: Buffer, expected: Size, bounds: MaskBounds): Promise<ReadMask> {
   const edit = await readEditMap(png, expected);
   const coverage = maskCoverage(edit);
   if (coverage < bounds.min) {
-    const why = coverage === 0 ? "The mask marks nothing to repaint" : `The mask covers ${percent(coverage, Math.floor)} of the picture`;
-    throw new MaskError("TOO_LITTLE", `${why}; mark at least ${percent(bounds.min, Math.ceil)}.`);
+    const min = reported(bounds.min, Math.ceil);
+    throw new MaskError(coverage === 0 ? detail("MASK_NOTHING", { min }) : detail("MASK_TOO_LITTLE", { coverage: reported(coverage, Math.floor), min }));
   }
   if (coverage > bounds.max) {
-    throw new MaskError(
-      "TOO_MUCH",
-      `The mask covers ${percent(coverage, Math.ceil)} of the picture; mark at most ${percent(bounds.max, Math.floor)}.`,
-    );
+    throw new MaskError(detail("MASK_TOO_MUCH", { coverage: reported(coverage, Math.ceil), max: reported(bounds.max, Math.floor) }));
   }
   const rgba = Buffer.alloc(edit.length * 4);
   for (let i = 0; i < edit.length; i++) rgba[i * 4 + 3] = edit[i] ? 0 : 255;

@@ -4,6 +4,7 @@ import { rankEligible } from "@/lib/voting/eligible-ranking";
 import { withThumbUrls } from "@/lib/images/card-urls";
 import { rankImages } from "@/lib/voting/ranking";
 import { getSettings } from "@/lib/settings/settings";
+import { personNameFields } from "@/i18n/person-name";
 
 /**
  * A day's submissions for moderators: the eligible ones first in exactly the order the rollover
@@ -16,7 +17,7 @@ export async function listDayCandidates(dayId: number) {
   const [images, ranked] = await Promise.all([
     db.image.findMany({
       where: { dayId, status: "SUBMITTED" },
-      select: { id: true, prompt: true, width: true, height: true, thumbKey: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true, hiddenAt: true, hiddenReason: true, creatorId: true, creator: { select: { displayName: true, bannedAt: true } } },
+      select: { id: true, prompt: true, width: true, height: true, thumbKey: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true, hiddenAt: true, hiddenReason: true, creatorId: true, creator: { select: { ...personNameFields, bannedAt: true } } },
     }),
     rankEligible(db, dayId, excludeBannedVoters),
   ]);
@@ -30,9 +31,9 @@ export async function listDayCandidates(dayId: number) {
   const rest = rankImages(images.filter((i) => !rankedIds.has(i.id))).map((i) => ({ ...i, counted: { upvotes: i.upvotes, downvotes: i.downvotes }, eligible: false }));
   const ordered = [...eligible, ...rest];
   const withUrls = await withThumbUrls(ordered);
-  return withUrls.map((i, n) => ({ ...i, creatorName: ordered[n]!.creator?.displayName ?? null, creatorBanned: !!ordered[n]!.creator?.bannedAt }));
+  return withUrls.map((i, n) => ({ ...i, creatorBanned: !!ordered[n]!.creator?.bannedAt }));
 }
 
 export async function listBannedUsers(take = 100) {
-  return db.user.findMany({ where: { bannedAt: { not: null } }, orderBy: { bannedAt: "desc" }, take, select: { id: true, displayName: true, bannedAt: true, banReason: true } });
+  return db.user.findMany({ where: { bannedAt: { not: null } }, orderBy: { bannedAt: "desc" }, take, select: { id: true, ...personNameFields, bannedAt: true, banReason: true } });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { closeDayAs, makeAdmin, makeImage, makeOldDay } from "@/test/admin";
 import { makeUser } from "@/test/fixtures";
+import { englishOf } from "@/test/error-text";
 import { db } from "@/lib/server/db";
 import { flagImage, listFlagged } from "./flags";
 import { hideImage } from "./moderation";
@@ -35,12 +36,16 @@ describe("flagImage", () => {
     const draft = await makeImage(day, { draft: true });
     const user = await makeUser();
     const banned = await makeUser({ bannedAt: new Date() });
-    await expect(flagImage(user.id, image.id, "no")).rejects.toMatchObject({ code: "INVALID", fieldErrors: { reason: ["Give a reason of at least 3 characters."] } });
-    await expect(flagImage(user.id, image.id, "x".repeat(501))).rejects.toMatchObject({ code: "INVALID", message: "A reason has at most 500 characters." });
-    await expect(flagImage(user.id, draft.id, "a draft")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const tooShort = await flagImage(user.id, image.id, "no").catch((e: unknown) => e);
+    expect(tooShort).toMatchObject({ code: "INVALID", fieldErrors: { reason: [{ code: "REASON_TOO_SHORT", values: { min: 3 } }] } });
+    expect(englishOf(tooShort)).toBe("Give a reason of at least 3 characters.");
+    const tooLong = await flagImage(user.id, image.id, "x".repeat(501)).catch((e: unknown) => e);
+    expect(tooLong).toMatchObject({ code: "INVALID", detail: { code: "REASON_TOO_LONG", values: { max: 500 } } });
+    expect(englishOf(tooLong)).toBe("A reason has at most 500 characters.");
+    await expect(flagImage(user.id, draft.id, "a draft")).rejects.toMatchObject({ code: "NOT_FOUND", detail: { code: "FLAG_NOT_IN_VOTE" } });
     await expect(flagImage(user.id, seed.id, "the seed")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(flagImage(user.id, 2_000_000_000, "nothing")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(flagImage(creator.id, image.id, "my own")).rejects.toMatchObject({ code: "OWN_IMAGE" });
+    await expect(flagImage(creator.id, image.id, "my own")).rejects.toMatchObject({ code: "OWN_IMAGE", detail: { code: "FLAG_OWN_IMAGE" } });
     await expect(flagImage(banned.id, image.id, "banned me")).rejects.toMatchObject({ code: "BANNED" });
     expect(await db.flag.count({ where: { imageId: { in: [image.id, draft.id, seed.id] } } })).toBe(0);
   });

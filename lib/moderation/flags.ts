@@ -3,7 +3,7 @@ import { now } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { ActionError } from "@/lib/server/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { BANNED_MESSAGE } from "@/lib/auth/users";
+import { fieldErrorsOf } from "@/lib/validations/field-errors";
 import { flagSchema } from "@/lib/validations/flag";
 
 /** One flagged image for the moderators' queue. */
@@ -31,24 +31,20 @@ const knownError = (err: unknown, code: string) => err instanceof Prisma.PrismaC
  */
 export async function flagImage(userId: number, imageId: number, reason: string): Promise<{ id: number; imageId: number }> {
   const parsed = flagSchema.safeParse({ imageId, reason });
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    throw new ActionError(parsed.error.issues[0]?.message ?? "Invalid report.", "INVALID", fieldErrors);
-  }
+  if (!parsed.success) throw new ActionError("INVALID", { fieldErrors: fieldErrorsOf(parsed.error) });
   const [user, image] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { bannedAt: true } }),
     db.image.findUnique({ where: { id: imageId }, select: { status: true, creatorId: true } }),
   ]);
-  if (!user || user.bannedAt) throw new ActionError(BANNED_MESSAGE, "BANNED");
-  if (!image || image.status !== "SUBMITTED") throw new ActionError("That image is not in a vote, so it cannot be flagged.", "NOT_FOUND");
-  if (image.creatorId === userId) throw new ActionError("You cannot flag your own image.", "OWN_IMAGE");
+  if (!user || user.bannedAt) throw new ActionError("BANNED");
+  if (!image || image.status !== "SUBMITTED") throw new ActionError("NOT_FOUND", { detail: "FLAG_NOT_IN_VOTE" });
+  if (image.creatorId === userId) throw new ActionError("OWN_IMAGE", { detail: "FLAG_OWN_IMAGE" });
   try {
     // The unique (imageId, userId) index settles a double click or two tabs: one row, ever.
     return await db.flag.create({ data: { imageId, userId, reason: parsed.data.reason, createdAt: now() }, select: { id: true, imageId: true } });
   } catch (err) {
-    if (knownError(err, "P2002")) throw new ActionError("You have already flagged this image. Thank you, the moderators will look at it.", "ALREADY_FLAGGED");
-    if (knownError(err, "P2003")) throw new ActionError("That image is not in a vote, so it cannot be flagged.", "NOT_FOUND");
+    if (knownError(err, "P2002")) throw new ActionError("ALREADY_FLAGGED");
+    if (knownError(err, "P2003")) throw new ActionError("NOT_FOUND", { detail: "FLAG_NOT_IN_VOTE" });
     throw err;
   }
 }

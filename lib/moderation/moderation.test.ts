@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { closeDayAs, makeAdmin, makeImage, makeOldDay } from "@/test/admin";
 import { makeUser } from "@/test/fixtures";
+import { englishOf } from "@/test/error-text";
+import { castVotes } from "@/test/rollover";
+import { listDayCandidates } from "@/lib/moderation/candidates";
 import { db } from "@/lib/server/db";
 import { rankEligible } from "@/lib/voting/eligible-ranking";
 import { getSettings } from "@/lib/settings/settings";
@@ -47,7 +50,9 @@ describe("hideImage / unhideImage", () => {
     await expect(hideImage(admin.id, seed.id, "spam spam")).rejects.toMatchObject({ code: "NOT_SUBMITTED" });
     await expect(hideImage(admin.id, hidden.id, "spam spam")).rejects.toMatchObject({ code: "ALREADY_HIDDEN" });
     await expect(hideImage(admin.id, winner.id, "spam spam")).rejects.toMatchObject({ code: "WINNER" });
-    await expect(hideImage(admin.id, shown.id, " x ")).rejects.toMatchObject({ code: "INVALID", message: "Give a reason of at least 3 characters." });
+    const shortReason = await hideImage(admin.id, shown.id, " x ").catch((e: unknown) => e);
+    expect(shortReason).toMatchObject({ code: "INVALID", detail: { code: "REASON_TOO_SHORT", values: { min: 3 } } });
+    expect(englishOf(shortReason)).toBe("Give a reason of at least 3 characters.");
     await expect(unhideImage(admin.id, shown.id)).rejects.toMatchObject({ code: "NOT_HIDDEN" });
     await expect(unhideImage(admin.id, 2_000_000_000)).rejects.toMatchObject({ code: "NOT_FOUND" });
     for (const id of [draft.id, hidden.id, shown.id, winner.id]) expect(await auditOf("image", id)).toEqual([]);
@@ -96,7 +101,9 @@ describe("banUser / unbanUser", () => {
   it("refuses a self-ban, unknown users, a second ban and unbanning the unbanned", async () => {
     const admin = await makeAdmin();
     const user = await makeUser();
-    await expect(banUser(admin.id, admin.id, "testing self")).rejects.toMatchObject({ code: "SELF", message: "You cannot ban yourself." });
+    const self = await banUser(admin.id, admin.id, "testing self").catch((e: unknown) => e);
+    expect(self).toMatchObject({ code: "SELF" });
+    expect(englishOf(self)).toBe("You cannot ban yourself.");
     await expect(banUser(admin.id, 2_000_000_000, "nobody home")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(unbanUser(admin.id, user.id)).rejects.toMatchObject({ code: "NOT_BANNED" });
     await banUser(admin.id, user.id, "first ban");
@@ -123,6 +130,23 @@ describe("vetoLeader", () => {
 
     expect(await vetoLeader(admin.id, day.id, "again please")).toEqual({ vetoedImageId: second.id, newLeaderImageId: null });
     await expect(vetoLeader(admin.id, day.id, "and again")).rejects.toMatchObject({ code: "NO_LEADER" });
+  });
+
+  it("hits the Wilson leader, not the most up-voted (10 up / 0 down over 12 up / 30 down), as the moderation page shows it", async () => {
+    const admin = await makeAdmin();
+    const { day } = await makeOldDay();
+    // The most up-voted one is also submitted first and has the lower id, so no tie-break favours the other.
+    const mostUp = await makeImage(day, { submittedAt: new Date(day.date.getTime() + 9 * 3_600_000) });
+    const wilson = await makeImage(day, { submittedAt: new Date(day.date.getTime() + 15 * 3_600_000) });
+    await castVotes(mostUp.id, 12, 30);
+    await castVotes(wilson.id, 10, 0);
+
+    expect((await listDayCandidates(day.id)).map((c) => [c.id, c.eligible])).toEqual([[wilson.id, true], [mostUp.id, true]]);
+    await expect(vetoLeader(admin.id, day.id, "looking at the other one", mostUp.id)).rejects.toMatchObject({ code: "LEADER_CHANGED" });
+    expect(await vetoLeader(admin.id, day.id, "breaks the rules", wilson.id)).toEqual({ vetoedImageId: wilson.id, newLeaderImageId: mostUp.id });
+    expect((await db.image.findUniqueOrThrow({ where: { id: mostUp.id } })).hiddenAt).toBeNull();
+    const [entry] = await auditOf("image", wilson.id);
+    expect(JSON.parse(entry!.before!)).toMatchObject({ rank: 1, upvotes: 10, downvotes: 0 });
   });
 
   it("refuses a closed or unknown day, and a leader other than the one expected", async () => {

@@ -17,14 +17,14 @@ const imageFields = { id: true, status: true, hiddenAt: true, hiddenReason: true
 async function lockImage(tx: Tx, imageId: number) {
   await tx.$queryRaw`SELECT id FROM Image WHERE id = ${imageId} FOR UPDATE`;
   const image = await tx.image.findUnique({ where: { id: imageId }, select: imageFields });
-  if (!image) throw new ActionError("That image does not exist.", "NOT_FOUND");
+  if (!image) throw new ActionError("NOT_FOUND", { detail: "IMAGE_NOT_FOUND" });
   return image;
 }
 
 async function lockUser(tx: Tx, userId: number) {
   await tx.$queryRaw`SELECT id FROM User WHERE id = ${userId} FOR UPDATE`;
   const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, bannedAt: true, banReason: true } });
-  if (!user) throw new ActionError("That user does not exist.", "NOT_FOUND");
+  if (!user) throw new ActionError("NOT_FOUND", { detail: "USER_NOT_FOUND" });
   return user;
 }
 
@@ -37,10 +37,10 @@ export async function hideImage(adminId: number, imageId: number, reason: string
   const why = requireReason(reason);
   return adminTransaction(adminId, async (tx) => {
     const image = await lockImage(tx, imageId);
-    if (image.status !== "SUBMITTED") throw new ActionError("Only images submitted to a vote can be hidden.", "NOT_SUBMITTED");
-    if (image.hiddenAt) throw new ActionError("That image is already hidden.", "ALREADY_HIDDEN");
+    if (image.status !== "SUBMITTED") throw new ActionError("NOT_SUBMITTED");
+    if (image.hiddenAt) throw new ActionError("ALREADY_HIDDEN");
     const seeds = await tx.day.count({ where: { OR: [{ winnerImageId: imageId }, { seedImageId: imageId }] } });
-    if (seeds > 0) throw new ActionError("That image won its day and is the next day's seed, so it can no longer be hidden.", "WINNER");
+    if (seeds > 0) throw new ActionError("WINNER");
     const hiddenAt = now();
     await tx.image.update({ where: { id: imageId }, data: { hiddenAt, hiddenReason: why } });
     await recordAudit(tx, { adminId, action: "hide", targetType: "image", targetId: imageId, reason: why, before: { hiddenAt: null, hiddenReason: null }, after: { hiddenAt, hiddenReason: why } });
@@ -53,7 +53,7 @@ export async function unhideImage(adminId: number, imageId: number, reason?: str
   const why = optionalReason(reason);
   return adminTransaction(adminId, async (tx) => {
     const image = await lockImage(tx, imageId);
-    if (!image.hiddenAt) throw new ActionError("That image is not hidden.", "NOT_HIDDEN");
+    if (!image.hiddenAt) throw new ActionError("NOT_HIDDEN");
     await tx.image.update({ where: { id: imageId }, data: { hiddenAt: null, hiddenReason: null } });
     await recordAudit(tx, { adminId, action: "unhide", targetType: "image", targetId: imageId, reason: why, before: { hiddenAt: image.hiddenAt, hiddenReason: image.hiddenReason }, after: { hiddenAt: null, hiddenReason: null } });
     return { imageId };
@@ -66,10 +66,10 @@ export async function unhideImage(adminId: number, imageId: number, reason?: str
  */
 export async function banUser(adminId: number, userId: number, reason: string): Promise<{ userId: number; bannedAt: Date }> {
   const why = requireReason(reason);
-  if (userId === adminId) throw new ActionError("You cannot ban yourself.", "SELF");
+  if (userId === adminId) throw new ActionError("SELF");
   return adminTransaction(adminId, async (tx) => {
     const user = await lockUser(tx, userId);
-    if (user.bannedAt) throw new ActionError("That user is already banned.", "ALREADY_BANNED");
+    if (user.bannedAt) throw new ActionError("ALREADY_BANNED");
     const bannedAt = now();
     await tx.user.update({ where: { id: userId }, data: { bannedAt, banReason: why } });
     await recordAudit(tx, { adminId, action: "ban", targetType: "user", targetId: userId, reason: why, before: { bannedAt: null, banReason: null }, after: { bannedAt, banReason: why } });
@@ -81,7 +81,7 @@ export async function banUser(adminId: number, userId: number, reason: string): 
 export async function unbanUser(adminId: number, userId: number): Promise<{ userId: number }> {
   return adminTransaction(adminId, async (tx) => {
     const user = await lockUser(tx, userId);
-    if (!user.bannedAt) throw new ActionError("That user is not banned.", "NOT_BANNED");
+    if (!user.bannedAt) throw new ActionError("NOT_BANNED");
     await tx.user.update({ where: { id: userId }, data: { bannedAt: null, banReason: null } });
     await recordAudit(tx, { adminId, action: "unban", targetType: "user", targetId: userId, before: { bannedAt: user.bannedAt, banReason: user.banReason }, after: { bannedAt: null, banReason: null } });
     return { userId };

@@ -37,7 +37,7 @@ export async function vetoLeader(adminId: number, dayId: number, reason: string,
       retryable: (err) => err instanceof LeaderMoved,
     });
   } catch (err) {
-    if (err instanceof LeaderMoved) throw new ActionError("The lead kept changing while votes came in. Try again.", "LEADER_CHANGED");
+    if (err instanceof LeaderMoved) throw new ActionError("LEADER_CHANGED", { detail: "LEADER_KEPT_CHANGING" });
     throw err;
   }
 }
@@ -45,16 +45,14 @@ export async function vetoLeader(adminId: number, dayId: number, reason: string,
 /** One attempt: rank, then lock the leader and its day in the one lock order and rank again. */
 async function vetoOnce(adminId: number, dayId: number, why: string, excludeBannedVoters: boolean, expectedImageId?: number): Promise<VetoResult> {
   const day = await db.day.findUnique({ where: { id: dayId }, select: { status: true } });
-  if (!day) throw new ActionError("That day does not exist.", "NOT_FOUND");
-  if (day.status !== "OPEN") throw new ActionError("Only the leader of a day still open can be vetoed.", "DAY_CLOSED");
+  if (!day) throw new ActionError("NOT_FOUND", { detail: "DAY_NOT_FOUND" });
+  if (day.status !== "OPEN") throw new ActionError("DAY_CLOSED", { detail: "VETO_DAY_NOT_OPEN" });
   const leader = (await rankEligible(db, dayId, excludeBannedVoters))[0];
-  if (!leader) throw new ActionError("No eligible submission leads this day, so there is nothing to veto.", "NO_LEADER");
-  if (expectedImageId !== undefined && leader.id !== expectedImageId) {
-    throw new ActionError("Another image has taken the lead since you looked. Reload and check again.", "LEADER_CHANGED");
-  }
+  if (!leader) throw new ActionError("NO_LEADER");
+  if (expectedImageId !== undefined && leader.id !== expectedImageId) throw new ActionError("LEADER_CHANGED");
   return adminTransaction(adminId, async (tx) => {
     const { dayStatus } = await lockImageThenDay(onTransaction(tx), { id: leader.id, mode: "FOR UPDATE" }, { id: dayId, mode: "LOCK IN SHARE MODE" });
-    if (dayStatus !== "OPEN") throw new ActionError("The day closed before the veto; its winner stands.", "DAY_CLOSED");
+    if (dayStatus !== "OPEN") throw new ActionError("DAY_CLOSED", { detail: "VETO_TOO_LATE" });
     const ranked = await rankEligible(tx, dayId, excludeBannedVoters);
     const top = ranked[0];
     if (top?.id !== leader.id) throw new LeaderMoved();

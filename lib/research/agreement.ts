@@ -39,8 +39,8 @@ export type DayAgreement = {
  */
 export async function agreementForDay(dayId: number, locale?: string): Promise<DayAgreement> {
   const day = await db.day.findUnique({ where: { id: dayId }, select: { status: true, winnerImageId: true } });
-  if (!day) throw new ActionError("That day does not exist.", "NOT_FOUND");
-  if (day.status !== "CLOSED") throw new ActionError("Agreement is computed once a day has closed and its ranking is final.", "NOT_CLOSED");
+  if (!day) throw new ActionError("NOT_FOUND", { detail: "DAY_NOT_FOUND" });
+  if (day.status !== "CLOSED") throw new ActionError("NOT_CLOSED");
   const [images, votes] = await Promise.all([
     db.image.findMany({ where: { dayId, status: "SUBMITTED", hiddenAt: null }, select: { id: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true } }),
     db.vote.findMany({

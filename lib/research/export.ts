@@ -1,6 +1,7 @@
 import "server-only";
 import { completionCode } from "@/lib/study/completion";
 import { db } from "@/lib/server/db";
+import { detail } from "@/lib/server/error-codes";
 import { ActionError } from "@/lib/server/errors";
 import { participantHasher } from "@/lib/server/secrets";
 import { keysetBatches } from "@/lib/research/batches";
@@ -86,7 +87,7 @@ async function* rows<T extends ExportTable>(table: T, format: ExportFormat, opts
  * so a million votes never sit in memory and a slow download holds no transaction open.
  */
 export function exportTable(table: ExportTable, format: ExportFormat, opts: ExportOptions = {}): AsyncGenerator<string, void, undefined> {
-  if (!Object.hasOwn(EXPORT_TABLES, table)) throw new ActionError("There is no such table to export.", "NOT_FOUND");
-  if (format !== "csv" && format !== "json") throw new ActionError('The format must be "csv" or "json".', "INVALID");
+  if (!Object.hasOwn(EXPORT_TABLES, table)) throw new ActionError("NOT_FOUND", { detail: "UNKNOWN_TABLE" });
+  if (format !== "csv" && format !== "json") throw new ActionError("INVALID", { detail: detail("FIELD_ONE_OF", { field: "format", options: "csv, json" }) });
   return rows(table, format, opts);
 }

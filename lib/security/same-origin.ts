@@ -45,7 +45,7 @@ export function assertSameOriginJson(env: OriginEnv, req: Request): void {
   const origin = req.headers.get("origin");
   const site = req.headers.get("sec-fetch-site");
   const ours = origin !== null ? sameOrigin(env, req, origin) : site === "same-origin";
-  if (!ours) throw new ActionError("This request did not come from this site's own pages, so it was refused.", "CROSS_ORIGIN");
+  if (!ours) throw new ActionError("CROSS_ORIGIN");
   const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/json") throw new ActionError("The request body must be JSON (Content-Type: application/json).", "UNSUPPORTED_MEDIA_TYPE");
+  if (type !== "application/json") throw new ActionError("UNSUPPORTED_MEDIA_TYPE");
 }

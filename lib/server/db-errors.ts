@@ -28,8 +28,6 @@ const CODES = new Set([
 const ERRNOS = new Set([1053, 1927, 2006, 2013, 45006, 45007, 45009, 45012, 45028]);
 const PATTERN = /connection (was )?(killed|closed|lost|refused|reset)|socket (has )?(unexpectedly )?(been )?closed|server has gone away|ECONNREFUSED|ECONNRESET|retrieve connection from pool timeout|pool timeout/i;
 
-export const DB_UNAVAILABLE_MESSAGE = "The database is briefly unavailable. Nothing was saved; please try again in a moment.";
-
 /** Node's and OpenSSL's codes for a certificate that failed verification. */
 const CERT_CODES = /^(CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_CERT_|ER_SELF_SIGNED|ER_TLS_IDENTITY_ERROR)/;
 

@@ -1,77 +1,60 @@
 import "server-only";
 import type { z } from "zod";
-import { AuthError } from "@/lib/auth/auth";
+import { errorTextIn } from "@/i18n/error-translator";
+import { localeOfRequest } from "@/i18n/locales";
+import { type DetailArg, detail, type ErrorCode } from "@/lib/server/error-codes";
 import { ActionError } from "@/lib/server/errors";
-import { DB_UNAVAILABLE_MESSAGE, isConnectionError } from "@/lib/server/db-errors";
-import { RateLimitError } from "@/lib/server/rate-limit";
-import { log } from "@/lib/server/log";
-
-/** HTTP statuses for the error codes domain code throws (route handlers only). */
-const STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  BANNED: 403,
-  FORBIDDEN: 404,
-  OWN_IMAGE: 403,
-  NOT_FOUND: 404,
-  HIDDEN: 404,
-  DAY_CLOSED: 409,
-  ALREADY_SUBMITTED: 409,
-  QUOTA: 429,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-  MISCONFIGURED: 503,
-  TIMEOUT: 504,
-  INVALID: 400,
-  INVALID_MASK: 400,
-  TOO_LARGE: 413,
-  CROSS_ORIGIN: 403,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-};
-
-export function jsonError(status: number, code: string, message: string, extra?: Record<string, unknown>) {
-  return Response.json({ error: { code, message, ...extra } }, { status, headers: { "Cache-Control": "no-store" } });
-}
+import { refusalOf } from "@/lib/server/refusal";
+import { fieldErrorsOf } from "@/lib/validations/field-errors";
 
 /**
- * Maps a thrown error to a JSON response; unexpected errors are logged and become a 500. `route`
- * ("POST /api/vote") goes into the log line, so operators can tell where it happened.
+ * Any thrown error as a JSON answer in the request's language (its NEXT_LOCALE cookie, else
+ * Accept-Language: the pages' rule): `{ error: { code, message, fields?, retryAfterS? } }`.
+ * `code` is the same in every language, for clients; `message` is for people. Unexpected
+ * errors are logged with `route` ("POST /api/vote") and become a 500.
  */
-export function errorResponse(err: unknown, route?: string): Response {
-  if (err instanceof RateLimitError) {
-    const res = jsonError(429, err.code, err.message, { retryAfterS: err.retryAfterS });
-    res.headers.set("Retry-After", String(err.retryAfterS));
-    return res;
-  }
-  if (err instanceof AuthError || err instanceof ActionError) return jsonError(STATUS[err.code] ?? 400, err.code, err.message);
-  if (isConnectionError(err)) {
-    log.error("database unavailable", err, { route });
-    const res = jsonError(503, "UNAVAILABLE", DB_UNAVAILABLE_MESSAGE);
-    res.headers.set("Retry-After", "5");
-    return res;
-  }
-  log.error("route failed", err, { route });
-  return jsonError(500, "INTERNAL", "Something went wrong on our side. Please try again.");
+export function errorResponse(err: unknown, req: Request | null, route?: string): Response {
+  const r = refusalOf(err, { route });
+  const text = errorTextIn(localeOfRequest(req));
+  const fields = r.fieldErrors && Object.fromEntries(Object.entries(r.fieldErrors).map(([k, list]) => [k, list.map(text)]));
+  const body = {
+    code: r.code,
+    message: text(r.detail),
+    ...(fields ? { fields } : {}),
+    ...(r.retryAfterS !== undefined ? { retryAfterS: r.retryAfterS } : {}),
+  };
+  const res = Response.json({ error: body }, { status: r.status, headers: { "Cache-Control": "no-store" } });
+  if (r.retryAfterS !== undefined) res.headers.set("Retry-After", String(r.retryAfterS));
+  else if (r.detail.code === "DATABASE_UNAVAILABLE") res.headers.set("Retry-After", "5");
+  return res;
+}
+
+/** A refusal a route decides on itself (no cron secret, no such table), answered like any other. */
+export function jsonError(req: Request | null, code: DetailArg): Response;
+export function jsonError(req: Request | null, code: ErrorCode, said: DetailArg): Response;
+export function jsonError(req: Request | null, code: ErrorCode | DetailArg, said?: DetailArg): Response {
+  // The overloads above give a code with values only as a detail, or with `said`.
+  const err = said === undefined ? new ActionError(code as DetailArg) : new ActionError(code as ErrorCode, { detail: said });
+  return errorResponse(err, req);
 }
 
 /**
  * Reads a JSON body of at most `maxBytes` and validates it. Oversized, malformed or invalid
- * bodies become ActionErrors with a specific message.
+ * bodies become ActionErrors with a specific code (and, when invalid, the codes per field).
  */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = 16 * 1024): Promise<z.output<S>> {
+  const tooLarge = () => new ActionError(detail("TOO_LARGE", { max: maxBytes }));
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new ActionError(`The request body is too large (at most ${maxBytes} bytes).`, "TOO_LARGE");
+  if (declared > maxBytes) throw tooLarge();
   const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new ActionError(`The request body is too large (at most ${maxBytes} bytes).`, "TOO_LARGE");
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new ActionError("The request body must be JSON.", "INVALID");
+    throw new ActionError("INVALID", { detail: "NOT_JSON" });
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ActionError(`${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`, "INVALID");
-  }
+  if (!parsed.success) throw new ActionError("INVALID", { fieldErrors: fieldErrorsOf(parsed.error) });
   return parsed.data;
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setClockForTests } from "./clock";
 import { db } from "./db";
 import { LIMITS, RateLimitError, clientAddress, pruneRateLimits, takeRateLimit } from "./rate-limit";
+import { englishOf } from "@/test/error-text";
 
 const unique = () => randomBytes(6).toString("hex");
 // Counters are keyed by user and address, so each test uses its own: files share the database.
@@ -22,7 +23,8 @@ describe("takeRateLimit", () => {
     const err = await takeRateLimit("generate", me).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RateLimitError);
     expect((err as RateLimitError).retryAfterS).toBe(45);
-    expect((err as RateLimitError).message).toBe("Too many generations in a short time. Try again in 45 seconds.");
+    expect(err).toMatchObject({ code: "RATE_LIMITED", detail: { code: "TOO_MANY_GENERATIONS", values: { seconds: 45 } } });
+    expect(englishOf(err)).toBe("Too many generations in a short time. Try again in 45 seconds.");
     // Another user at another address is not affected; the next window starts again.
     await expect(takeRateLimit("generate", who())).resolves.toBeUndefined();
     setClockForTests(() => new Date(start.getTime() + 45_000));

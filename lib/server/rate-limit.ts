@@ -2,6 +2,8 @@ import "server-only";
 import { now } from "@/lib/server/clock";
 import { withConnection } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
+import { detail } from "@/lib/server/error-codes";
+import { ActionError } from "@/lib/server/errors";
 
 /**
  * Request limits per user and per network address, counted in the database so every app
@@ -12,21 +14,22 @@ import { getEnv } from "@/lib/server/env";
  * classroom may share one address; per-user limits do the real work.
  */
 export const LIMITS = {
-  signIn: { user: { hits: 10, windowS: 60 }, addr: { hits: 100, windowS: 60 }, what: "sign-in attempts" },
-  generate: { user: { hits: 6, windowS: 60 }, addr: { hits: 60, windowS: 60 }, what: "generations" },
-  vote: { user: { hits: 120, windowS: 60 }, addr: { hits: 1200, windowS: 60 }, what: "votes" },
-  flag: { user: { hits: 10, windowS: 60 }, addr: { hits: 100, windowS: 60 }, what: "flags" },
+  signIn: { user: { hits: 10, windowS: 60 }, addr: { hits: 100, windowS: 60 }, refusal: "TOO_MANY_SIGN_INS" },
+  generate: { user: { hits: 6, windowS: 60 }, addr: { hits: 60, windowS: 60 }, refusal: "TOO_MANY_GENERATIONS" },
+  vote: { user: { hits: 120, windowS: 60 }, addr: { hits: 1200, windowS: 60 }, refusal: "TOO_MANY_VOTES" },
+  flag: { user: { hits: 10, windowS: 60 }, addr: { hits: 100, windowS: 60 }, refusal: "TOO_MANY_FLAGS" },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
 
-export class RateLimitError extends Error {
-  readonly code = "RATE_LIMITED";
+/** A limit was reached: RATE_LIMITED, saying which limit and when to try again. */
+export class RateLimitError extends ActionError {
   constructor(
     readonly retryAfterS: number,
-    what: string,
+    limit: LimitName,
   ) {
-    super(`Too many ${what} in a short time. Try again in ${retryAfterS} second${retryAfterS === 1 ? "" : "s"}.`);
+    super("RATE_LIMITED", { detail: detail(LIMITS[limit].refusal, { seconds: retryAfterS }) });
+    this.name = "RateLimitError";
   }
 }
 
@@ -81,7 +84,7 @@ export async function takeRateLimit(name: LimitName, who: { userKey?: string | n
     const ends = (Math.floor(at / (b.windowS * 1000)) + 1) * b.windowS * 1000;
     retryAfterS = Math.max(retryAfterS, Math.max(1, Math.ceil((ends - at) / 1000)));
   });
-  if (retryAfterS > 0) throw new RateLimitError(retryAfterS, limit.what);
+  if (retryAfterS > 0) throw new RateLimitError(retryAfterS, name);
 }
 
 /** Deletes counters whose window ended more than a day ago (called by the rollover). */

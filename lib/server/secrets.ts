@@ -12,7 +12,7 @@ function derive(secret: string, label: string): Buffer {
 }
 
 function notConfigured(): never {
-  throw new ActionError("The server has no NEXTAUTH_SECRET or EXPORT_HASH_SALT set, so it cannot make stable codes or hashes.", "NOT_CONFIGURED");
+  throw new ActionError("NOT_CONFIGURED");
 }
 
 /**

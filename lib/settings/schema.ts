@@ -2,9 +2,8 @@
 // and reads them through ./settings.ts; the admin form's schema is derived from this one
 // (lib/validations/admin.ts), and the form component takes its type from here. No "server-only":
 // the browser needs the type and the bounds.
+import { issue } from "@/lib/validations/field-errors";
 import { z } from "@/lib/validations/zod";
-
-export const MASK_BOUNDS_ORDER = "The minimum mask coverage must be below the maximum.";
 
 /**
  * The rules participants play by. They are experimental conditions for the researchers, so they
@@ -35,7 +34,7 @@ export const settingsSchema = z
     completionSubmissions: z.number().int().min(0).max(100),
     completionVotes: z.number().int().min(0).max(10_000),
     /** Where a finished Prolific participant is sent back to (the code is appended as cc=). */
-    prolificCompletionUrl: z.url({ protocol: /^https?$/, message: "Enter a full http(s):// URL." }).max(500).nullable(),
+    prolificCompletionUrl: z.url({ protocol: /^https?$/, ...issue("COMPLETION_URL") }).max(500, issue("TEXT_TOO_LONG")).nullable(),
     /**
      * Participation rewards (lib/rewards), each its own switch and all off by default: they
      * change who takes part and how people vote, so a study turns on only what it studies.
@@ -49,7 +48,7 @@ export const settingsSchema = z
     /** Votes in a day after which a participant sees their ranking beside the crowd's. */
     leaderboardAfterVotes: z.number().int().min(1).max(1000),
   })
-  .refine((s) => s.minMaskCoverage < s.maxMaskCoverage, { message: MASK_BOUNDS_ORDER, path: ["minMaskCoverage"] });
+  .refine((s) => s.minMaskCoverage < s.maxMaskCoverage, { ...issue("MASK_BOUNDS_ORDER"), path: ["minMaskCoverage"] });
 
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,6 +1,7 @@
 import "@/test/isolated-db";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeUser } from "@/test/fixtures";
+import { englishOf } from "@/test/error-text";
 import { db } from "../server/db";
 import { changeSettings, changedSettings } from "./change";
 import { DEFAULT_SETTINGS, getSettings, invalidateSettingsCache, updateSettings } from "./settings";
@@ -31,7 +32,9 @@ describe("settings", () => {
     expect(JSON.parse(entry.before ?? "null").submissionsPerDay).toBe(DEFAULT_SETTINGS.submissionsPerDay);
     expect(JSON.parse(entry.after ?? "null").submissionsPerDay).toBe(4);
     expect((await getSettings()).submissionsPerDay).toBe(4);
-    await expect(changeSettings(participant.id, { submissionsPerDay: 9 })).rejects.toThrow("Only an admin");
+    const refused = await changeSettings(participant.id, { submissionsPerDay: 9 }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "FORBIDDEN", detail: { code: "ADMIN_ONLY" } });
+    expect(englishOf(refused)).toBe("Only an admin can do that.");
     invalidateSettingsCache();
     expect((await getSettings()).submissionsPerDay).toBe(4);
   });
@@ -50,8 +53,10 @@ describe("settings", () => {
   });
 
   it("refuse invalid or inconsistent values and change nothing", async () => {
-    await expect(updateSettings({ generationQuota: -1 }, null)).rejects.toThrow();
-    await expect(updateSettings({ minMaskCoverage: 0.95 }, null)).rejects.toThrow("below the maximum");
+    await expect(updateSettings({ generationQuota: -1 }, null)).rejects.toMatchObject({ code: "INVALID", fieldErrors: { generationQuota: [{ code: "FIELD_AT_LEAST" }] } });
+    const order = await updateSettings({ minMaskCoverage: 0.95 }, null).catch((e: unknown) => e);
+    expect(order).toMatchObject({ code: "INVALID", fieldErrors: { minMaskCoverage: [{ code: "MASK_BOUNDS_ORDER" }] } });
+    expect(englishOf(order)).toBe("The minimum mask coverage must be below the maximum.");
     expect(await db.setting.count()).toBe(0);
   });
 

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { db, type Tx } from "@/lib/server/db";
 import { ActionError } from "@/lib/server/errors";
+import { fieldErrorsOf } from "@/lib/validations/field-errors";
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from "./schema";
 
 export { DEFAULT_SETTINGS, settingsSchema, type Settings };
@@ -46,10 +47,7 @@ export async function writeSettings(tx: Tx, patch: Partial<Settings>, updatedByI
   await tx.$queryRaw`SELECT \`key\` FROM \`Setting\` FOR UPDATE`;
   const before = await readSettings(tx);
   const parsed = settingsSchema.safeParse({ ...before, ...patch });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ActionError(issue?.message ?? "Those settings are not valid.", "INVALID", issue ? { [String(issue.path[0] ?? "form")]: [issue.message] } : undefined);
-  }
+  if (!parsed.success) throw new ActionError("INVALID", { fieldErrors: fieldErrorsOf(parsed.error) });
   const after = parsed.data;
   for (const [key, value] of Object.entries(patch)) {
     const json = JSON.stringify(value);

@@ -2,16 +2,22 @@
 // in one place with a deliberately small alphabet: anything that could mean "go up a directory",
 // "start at the root" or "decode to something else later" is refused rather than normalised.
 import { z } from "zod";
+import { detail, type ErrorDetail } from "@/lib/server/error-codes";
+import { issue } from "@/lib/validations/field-errors";
 
 export const MAX_KEY_LENGTH = 200;
 
 /** A segment starts with a letter or digit, so "." / ".." / dot-files can never be a segment. */
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-/** Thrown for any key that is not a valid storage key; the message says which rule it broke. */
+/** Thrown for any key that is not a valid storage key; the detail says which rule it broke. */
 export class StorageKeyError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly detail: ErrorDetail,
+    key: unknown,
+  ) {
+    // The message is for logs: the rule, and the key as it came.
+    super(`${detail.code}: ${typeof key === "string" ? show(key) : typeof key}`);
     this.name = "StorageKeyError";
   }
 }
@@ -23,41 +29,31 @@ function show(key: string): string {
 }
 
 /** The first rule the key breaks, or null when it is valid. */
-function keyProblem(key: string): string | null {
-  if (key.length === 0) return "Storage key must not be empty";
-  if (key.length > MAX_KEY_LENGTH) {
-    return `Storage key is ${key.length} characters long; the limit is ${MAX_KEY_LENGTH}`;
-  }
-  if (key.includes("\\")) return `Storage key ${show(key)} must not contain a backslash`;
-  if (key.startsWith("/")) return `Storage key ${show(key)} must be relative (no leading "/")`;
-  if (/^[A-Za-z]:/.test(key)) return `Storage key ${show(key)} must not be a drive path`;
+export function keyProblem(key: unknown): ErrorDetail | null {
+  if (typeof key !== "string") return detail("KEY_NOT_TEXT");
+  if (key.length === 0) return detail("KEY_EMPTY");
+  if (key.length > MAX_KEY_LENGTH) return detail("KEY_TOO_LONG", { length: key.length, max: MAX_KEY_LENGTH });
+  if (key.includes("\\")) return detail("KEY_BACKSLASH");
+  if (key.startsWith("/")) return detail("KEY_ABSOLUTE");
+  if (/^[A-Za-z]:/.test(key)) return detail("KEY_DRIVE");
   for (const segment of key.split("/")) {
-    if (segment === "") return `Storage key ${show(key)} has an empty segment ("//" or a trailing "/")`;
-    if (segment === "." || segment === "..") {
-      return `Storage key ${show(key)} must not contain "." or ".." segments`;
-    }
-    if (!SEGMENT.test(segment)) {
-      return (
-        `Storage key ${show(key)} has an invalid segment ${show(segment)}: ` +
-        "segments start with a letter or digit and use only A-Z, a-z, 0-9, '.', '_' and '-'"
-      );
-    }
+    if (segment === "") return detail("KEY_EMPTY_SEGMENT");
+    if (segment === "." || segment === "..") return detail("KEY_DOT_SEGMENT");
+    if (!SEGMENT.test(segment)) return detail("KEY_BAD_SEGMENT");
   }
   return null;
 }
 
-/** zod schema for a storage key; each failure carries one specific message. */
-export const storageKeySchema = z.string({ message: "Storage key must be a string" }).superRefine((key, ctx) => {
+/** zod schema for a storage key; each failure carries the code of the rule it broke. */
+export const storageKeySchema = z.string(issue("KEY_NOT_TEXT")).superRefine((key, ctx) => {
   const problem = keyProblem(key);
-  if (problem) ctx.addIssue({ code: "custom", message: problem });
+  if (problem) ctx.addIssue({ code: "custom", message: problem.code, params: problem.values });
 });
 
 /** Throws StorageKeyError unless `key` is a valid storage key. */
 export function assertStorageKey(key: unknown): asserts key is string {
-  const res = storageKeySchema.safeParse(key);
-  if (!res.success) {
-    throw new StorageKeyError(res.error.issues[0]?.message ?? "Invalid storage key");
-  }
+  const problem = keyProblem(key);
+  if (problem) throw new StorageKeyError(problem, key);
 }
 
 /**

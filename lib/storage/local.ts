@@ -35,7 +35,7 @@ export function createLocalStorage(rootDir: string, publicPath = "/files"): Stor
     // Key validation already rules out traversal; this is the belt to its braces, so a future
     // change to the key rules can never turn into reading or writing outside the storage dir.
     if (!full.startsWith(root + path.sep)) {
-      throw new StorageKeyError(`Storage key ${JSON.stringify(key)} resolves outside the storage directory`);
+      throw new StorageKeyError({ code: "INVALID_KEY" }, key);
     }
     return full;
   }

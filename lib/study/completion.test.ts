@@ -3,6 +3,7 @@ import "@/test/isolated-db";
 import { afterEach, describe, expect, it } from "vitest";
 import { castVote, makeImage, makeOldDay } from "@/test/admin";
 import { makeUser } from "@/test/fixtures";
+import { englishOf } from "@/test/error-text";
 import { db } from "../server/db";
 import { resetEnvForTests } from "../server/env";
 import { invalidateSettingsCache, updateSettings } from "../settings/settings";
@@ -75,7 +76,9 @@ describe("completion settings", () => {
     const url = "https://app.prolific.com/submissions/complete?cc=C1234";
     expect((await updateSettings({ prolificCompletionUrl: url }, null)).prolificCompletionUrl).toBe(url);
     expect((await updateSettings({ prolificCompletionUrl: null }, null)).prolificCompletionUrl).toBeNull();
-    await expect(updateSettings({ prolificCompletionUrl: "javascript:alert(1)" }, null)).rejects.toThrow("http(s)");
+    const refused = await updateSettings({ prolificCompletionUrl: "javascript:alert(1)" }, null).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "INVALID", detail: { code: "COMPLETION_URL" } });
+    expect(englishOf(refused)).toBe("Enter a full http(s):// URL.");
     await expect(updateSettings({ completionVotes: -1 }, null)).rejects.toThrow();
   });
 });

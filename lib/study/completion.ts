@@ -49,7 +49,7 @@ export async function getCompletionStatus(userId: number): Promise<CompletionSta
     db.vote.count({ where: { userId } }),
     getSettings(),
   ]);
-  if (!user) throw new ActionError("That user does not exist.", "NOT_FOUND");
+  if (!user) throw new ActionError("NOT_FOUND", { detail: "USER_NOT_FOUND" });
   const required = { submissions: settings.completionSubmissions, votes: settings.completionVotes };
   const banned = user.bannedAt !== null;
   const done = !banned && submissions >= required.submissions && votes >= required.votes;

@@ -2,7 +2,17 @@
 // bounds (the two copies had drifted: the form refused 1,000+ completion votes the settings allow).
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from "@/lib/settings/schema";
+import { english } from "@/test/error-text";
 import { settingsFormSchema } from "./admin";
+import { detailOfIssue } from "./field-errors";
+
+/** The first refusal of a parse, as its detail and as an English reader sees it. */
+function refusal(parsed: { error?: { issues: Parameters<typeof detailOfIssue>[0][] } }) {
+  const issue = parsed.error?.issues[0];
+  if (!issue) throw new Error("the parse succeeded");
+  const said = detailOfIssue(issue);
+  return { ...said, text: english(said) };
+}
 
 /** The defaults as the form posts them: checkboxes "on" or absent, coverage in percent. */
 function form(over: Record<string, string> = {}): Record<string, string> {
@@ -34,9 +44,10 @@ describe("settingsFormSchema", () => {
       expect(atMax.success, `${key} at ${max}`).toBe(true);
       const over = settingsFormSchema.safeParse(form({ ...other, [key]: String(max + 1) }));
       expect(over.success, `${key} at ${max + 1}`).toBe(false);
-      expect(over.error?.issues[0]?.message).toBe(`At most ${max}${percent ? "%" : ""}.`);
+      // A percentage's bound is carried as the stored fraction; the locale shows it as a percent.
+      expect(refusal(over)).toEqual({ code: percent ? "AT_MOST_PERCENT" : "AT_MOST", values: { max: field.maxValue }, text: `At most ${max.toLocaleString("en")}${percent ? "%" : ""}.` });
       const under = settingsFormSchema.safeParse(form({ ...other, [key]: String(min - 1) }));
-      expect(under.error?.issues[0]?.message).toBe(`At least ${min}${percent ? "%" : ""}.`);
+      expect(refusal(under)).toEqual({ code: percent ? "AT_LEAST_PERCENT" : "AT_LEAST", values: { min: field.minValue ?? 0 }, text: `At least ${min.toLocaleString("en")}${percent ? "%" : ""}.` });
     }
   });
 
@@ -46,7 +57,10 @@ describe("settingsFormSchema", () => {
   });
 
   it("refuses fractions where the setting is whole, and keeps the coverage order rule", () => {
-    expect(settingsFormSchema.safeParse(form({ generationQuota: "2.5" })).error?.issues[0]?.message).toBe("Enter a whole number.");
-    expect(settingsFormSchema.safeParse(form({ minMaskCoverage: "50", maxMaskCoverage: "40" })).error?.issues[0]?.message).toBe("The minimum mask coverage must be below the maximum.");
+    expect(refusal(settingsFormSchema.safeParse(form({ generationQuota: "2.5" })))).toEqual({ code: "ENTER_WHOLE_NUMBER", text: "Enter a whole number." });
+    expect(refusal(settingsFormSchema.safeParse(form({ minMaskCoverage: "50", maxMaskCoverage: "40" })))).toEqual({
+      code: "MASK_BOUNDS_ORDER",
+      text: "The minimum mask coverage must be below the maximum.",
+    });
   });
 });

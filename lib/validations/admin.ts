@@ -1,15 +1,19 @@
-import { z } from "./zod";
-import { MASK_BOUNDS_ORDER, settingsSchema, type Settings } from "@/lib/settings/schema";
+import type { ErrorCode } from "@/lib/server/error-codes";
+import { settingsSchema, type Settings } from "@/lib/settings/schema";
 import { reasonSchema } from "@/lib/validations/reason";
+import { issue } from "./field-errors";
+import { z } from "./zod";
 
-const id = (what: string) => z.coerce.number({ message: `Missing ${what}.` }).int(`Invalid ${what}.`).positive(`Invalid ${what}.`);
+const id = (missing: ErrorCode, invalid: ErrorCode) => z.coerce.number(issue(missing)).int(issue(invalid)).positive(issue(invalid));
+const imageId = () => id("MISSING_IMAGE", "INVALID_IMAGE");
+const userId = () => id("MISSING_USER", "INVALID_USER");
 const reason = reasonSchema;
 
-export const imageModerationSchema = z.object({ imageId: id("image"), reason });
-export const unhideSchema = z.object({ imageId: id("image"), reason: reason.optional() });
-export const banSchema = z.object({ userId: id("user"), reason });
-export const unbanSchema = z.object({ userId: id("user") });
-export const vetoSchema = z.object({ dayId: id("day"), reason, expectedImageId: id("image").optional() });
+export const imageModerationSchema = z.object({ imageId: imageId(), reason });
+export const unhideSchema = z.object({ imageId: imageId(), reason: reason.optional() });
+export const banSchema = z.object({ userId: userId(), reason });
+export const unbanSchema = z.object({ userId: userId() });
+export const vetoSchema = z.object({ dayId: id("MISSING_DAY", "INVALID_DAY"), reason, expectedImageId: imageId().optional() });
 export const emptySchema = z.object({}).passthrough();
 
 /** Checkbox fields arrive as "on" or are absent. */
@@ -21,15 +25,18 @@ const PERCENT_FIELDS = new Set<keyof Settings>(["minMaskCoverage", "maxMaskCover
 /**
  * A number field of the form, from the stored field: the same bounds and whole-number rule,
  * read off the one schema (lib/settings/schema.ts), as typed text; percentages become fractions.
+ * A refused percentage names its bound as a fraction, which the reader's locale shows as a
+ * percentage.
  */
 function numberField(field: z.ZodNumber, percent: boolean) {
   const scale = percent ? 100 : 1;
-  const unit = percent ? "%" : "";
-  const min = (field.minValue ?? 0) * scale;
-  const max = (field.maxValue ?? Number.MAX_SAFE_INTEGER) * scale;
-  let n = z.coerce.number({ message: percent ? "Enter a percentage." : "Enter a whole number." });
-  if (field.format === "safeint") n = n.int("Enter a whole number.");
-  const bounded = n.min(min, `At least ${min}${unit}.`).max(max, `At most ${max}${unit}.`);
+  const min = field.minValue ?? 0;
+  const max = field.maxValue ?? Number.MAX_SAFE_INTEGER;
+  let n = z.coerce.number(issue(percent ? "ENTER_PERCENTAGE" : "ENTER_WHOLE_NUMBER"));
+  if (field.format === "safeint") n = n.int(issue("ENTER_WHOLE_NUMBER"));
+  const bounded = n
+    .refine((v) => v >= min * scale, issue(percent ? "AT_LEAST_PERCENT" : "AT_LEAST", { min }))
+    .refine((v) => v <= max * scale, issue(percent ? "AT_MOST_PERCENT" : "AT_MOST", { max }));
   return percent ? bounded.transform((v) => v / scale) : bounded;
 }
 
@@ -55,4 +62,4 @@ export const settingsFormSchema = z
      */
     loaded: z.string().max(10_000).optional(),
   })
-  .refine((s) => s.minMaskCoverage < s.maxMaskCoverage, { message: MASK_BOUNDS_ORDER, path: ["minMaskCoverage"] });
+  .refine((s) => s.minMaskCoverage < s.maxMaskCoverage, { ...issue("MASK_BOUNDS_ORDER"), path: ["minMaskCoverage"] });

@@ -1,3 +1,4 @@
+import { issue } from "./field-errors";
 import { z } from "./zod";
 
 /**
@@ -5,11 +6,11 @@ import { z } from "./zod";
  * MTurk's workerId) or what a person types on the sign-in page. Shared by the form and the server.
  */
 export const participantIdSchema = z
-  .string({ message: "Enter your participant id." })
+  .string(issue("PARTICIPANT_ID_REQUIRED"))
   .trim()
-  .min(1, "Enter your participant id.")
-  .max(64, "A participant id has at most 64 characters.")
-  .regex(/^[A-Za-z0-9_-]+$/, "A participant id may only contain letters, digits, hyphens (-) and underscores (_).");
+  .min(1, issue("PARTICIPANT_ID_REQUIRED"))
+  .max(64, issue("PARTICIPANT_ID_TOO_LONG"))
+  .regex(/^[A-Za-z0-9_-]+$/, issue("PARTICIPANT_ID_CHARACTERS"));
 
 export const participantSignInSchema = z.object({ participantId: participantIdSchema });
 

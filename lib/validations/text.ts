@@ -1,3 +1,5 @@
+import type { ErrorCode } from "@/lib/server/error-codes";
+import { issue } from "./field-errors";
 import { z } from "./zod";
 
 /** Control characters other than tab and newline. */
@@ -9,25 +11,37 @@ const MARKUP = /<\s*(\/\s*)?[A-Za-z!][^>]*>/;
 /** Characters that show nothing on their own: spaces, zero-width and format characters. */
 const INVISIBLE = /[\s\u200B-\u200F\u2060-\u2064\uFEFF\u180E\u00AD]/gu;
 
+/** The code for each way a text can be refused; each kind of text has its own messages. */
+export type TextCodes = {
+  required: ErrorCode;
+  tooShort?: ErrorCode;
+  tooLong: ErrorCode;
+  control: ErrorCode;
+  bidi: ErrorCode;
+  markup: ErrorCode;
+  broken: ErrorCode;
+};
+
 /**
  * Free text people type for others to read (prompts, reasons): NFC-normalised and trimmed, and
- * refused with a specific message when empty or invisible, too long, not well-formed Unicode
+ * refused with a specific code when empty or invisible, too long, not well-formed Unicode
  * (a lone surrogate cannot be stored), or carrying control characters, bidi overrides or markup.
  */
-export function plainText(opts: { what: string; empty: string; min?: number; max: number }) {
+export function plainText(opts: { codes: TextCodes; min?: number; max: number }) {
+  const { codes, max } = opts;
   const min = opts.min ?? 1;
   return z
-    .string({ message: opts.empty })
-    .refine((s) => s.isWellFormed(), `The ${opts.what} contains broken characters; please retype it.`)
+    .string(issue(codes.required))
+    .refine((s) => s.isWellFormed(), issue(codes.broken))
     .transform((s) => s.normalize("NFC").trim())
     .pipe(
       z
         .string()
-        .refine((s) => s.replace(INVISIBLE, "").length > 0, opts.empty)
-        .refine((s) => min <= 1 || s.length >= min, `Give a ${opts.what} of at least ${min} characters.`)
-        .refine((s) => s.length <= opts.max, `A ${opts.what} has at most ${opts.max} characters.`)
-        .refine((s) => !CONTROL.test(s), `The ${opts.what} contains invisible control characters; please retype it.`)
-        .refine((s) => !BIDI_OVERRIDE.test(s), `The ${opts.what} contains direction-override characters; please retype it.`)
-        .refine((s) => !MARKUP.test(s), `The ${opts.what} contains HTML tags; describe it in plain words.`),
+        .refine((s) => s.replace(INVISIBLE, "").length > 0, issue(codes.required))
+        .refine((s) => min <= 1 || s.length >= min, issue(codes.tooShort ?? codes.required, { min }))
+        .refine((s) => s.length <= max, issue(codes.tooLong, { max }))
+        .refine((s) => !CONTROL.test(s), issue(codes.control))
+        .refine((s) => !BIDI_OVERRIDE.test(s), issue(codes.bidi))
+        .refine((s) => !MARKUP.test(s), issue(codes.markup)),
     );
 }

@@ -1,3 +1,4 @@
+import { issue } from "./field-errors";
 import { z } from "./zod";
 
 /**
@@ -7,12 +8,12 @@ import { z } from "./zod";
  */
 export const voteSchema = z.object({
   imageId: z
-    .number({ message: "imageId must be a number." })
-    .int("imageId must be a whole number.")
-    .positive("imageId must be positive.")
-    .max(2_147_483_647, "imageId is too large."),
-  value: z.union([z.literal(1), z.literal(-1), z.literal(0)], { message: "value must be 1 (up), -1 (down) or 0 (clear)." }),
-  position: z.number({ message: "position must be a number." }).int("position must be a whole number.").min(0, "position must be 0 or more.").max(100_000, "position must be at most 100000.").optional(),
+    .number(issue("FIELD_NOT_A_NUMBER"))
+    .int(issue("FIELD_NOT_WHOLE"))
+    .positive(issue("FIELD_NOT_POSITIVE"))
+    .max(2_147_483_647, issue("FIELD_AT_MOST")),
+  value: z.union([z.literal(1), z.literal(-1), z.literal(0)], issue("VOTE_VALUE")),
+  position: z.number(issue("FIELD_NOT_A_NUMBER")).int(issue("FIELD_NOT_WHOLE")).min(0, issue("FIELD_AT_LEAST")).max(100_000, issue("FIELD_AT_MOST")).optional(),
 });
 
 export type VoteRequest = z.infer<typeof voteSchema>;

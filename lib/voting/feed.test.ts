@@ -2,6 +2,7 @@ import "@/test/isolated-db";
 import { randomInt } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeUser } from "@/test/fixtures";
+import { castVotes } from "@/test/rollover";
 import { db } from "../server/db";
 import { invalidateSettingsCache, updateSettings } from "../settings/settings";
 import { getVoteFeed } from "./feed";
@@ -45,7 +46,7 @@ describe("getVoteFeed and the herding controls", () => {
     await updateSettings({ hideTalliesUntilVoted: false, hideAuthors: false }, null);
     const viewer = await makeUser();
     const feed = (await getVoteFeed(day.id, viewer.id))!;
-    expect(feed.items.every((i) => i.tally !== null && i.author === creator.displayName)).toBe(true);
+    expect(feed.items.every((i) => i.tally !== null && i.author?.displayName === creator.displayName)).toBe(true);
     await setVote({ userId: viewer.id, imageId: images[0]!.id, value: -1 });
     expect((await db.vote.findFirstOrThrow({ where: { userId: viewer.id } })).talliesVisible).toBe(true);
   });
@@ -70,6 +71,22 @@ describe("getVoteFeed and the herding controls", () => {
     expect(feed.day.closed).toBe(true);
     expect(feed.items.map((i) => i.id)).toEqual([images[2]!.id, images[1]!.id]);
     expect(feed.items.every((i) => i.tally !== null)).toBe(true);
+  });
+
+  it("ranks a closed day (the /days/[date] page) by the Wilson bound, not by up-votes or up minus down", async () => {
+    // Made in this order, so submission time and id favour the other two over the Wilson leader.
+    const { day, images } = await dayWithSubmissions(3);
+    const [fewestNet, mostUp, wilson] = images.map((i) => i.id) as [number, number, number];
+    await castVotes(fewestNet, 12, 30); // Wilson 0.17, net -18
+    await castVotes(mostUp, 40, 25); // Wilson 0.49, net +15
+    await castVotes(wilson, 10, 0); // Wilson 0.72, net +10
+    await db.day.update({ where: { id: day.id }, data: { status: "CLOSED" } });
+    const feed = (await getVoteFeed(day.id, null))!;
+    expect(feed.items.map((i) => [i.id, i.tally])).toEqual([
+      [wilson, { up: 10, down: 0 }],
+      [mostUp, { up: 40, down: 25 }],
+      [fewestNet, { up: 12, down: 30 }],
+    ]);
   });
 
   it("lets people vote on their own images only when self-voting is allowed", async () => {

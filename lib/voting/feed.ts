@@ -5,6 +5,7 @@ import { getStorage } from "@/lib/storage";
 import { rankImages } from "@/lib/voting/ranking";
 import { getSettings } from "@/lib/settings/settings";
 import { seededShuffle } from "@/lib/voting/shuffle";
+import { type PersonName, personNameFields } from "@/i18n/person-name";
 
 export type FeedItem = {
   id: number;
@@ -16,7 +17,7 @@ export type FeedItem = {
   url: string;
   maskUrl: string | null;
   /** Null when the experiment hides authors. */
-  author: string | null;
+  author: PersonName | null;
   /** Null until the viewer may see them (after voting, when tallies are hidden). */
   tally: { up: number; down: number } | null;
   myVote: -1 | 0 | 1;
@@ -37,7 +38,7 @@ export async function getVoteFeed(dayId: number, viewerId: number | null) {
     db.image.findMany({
       where: { dayId, status: "SUBMITTED", hiddenAt: null },
       orderBy: { createdAt: "desc" },
-      select: { id: true, prompt: true, width: true, height: true, thumbKey: true, resultKey: true, maskKey: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true, creatorId: true, creator: { select: { displayName: true } } },
+      select: { id: true, prompt: true, width: true, height: true, thumbKey: true, resultKey: true, maskKey: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true, creatorId: true, creator: { select: personNameFields } },
     }),
     viewerId ? db.vote.findMany({ where: { userId: viewerId, image: { dayId } }, select: { imageId: true, value: true } }) : [],
   ]);
@@ -57,7 +58,7 @@ export async function getVoteFeed(dayId: number, viewerId: number | null) {
         thumbUrl: await storage.url(img.thumbKey),
         url: await storage.url(img.resultKey),
         maskUrl: img.maskKey ? await storage.url(img.maskKey) : null,
-        author: settings.hideAuthors && !closed ? null : (img.creator?.displayName ?? null),
+        author: settings.hideAuthors && !closed ? null : (img.creator ?? null),
         tally: showTally ? { up: img.upvotes, down: img.downvotes } : null,
         myVote,
         mine: viewerId !== null && img.creatorId === viewerId,

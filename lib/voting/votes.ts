@@ -41,16 +41,16 @@ export async function setVote(input: VoteInput): Promise<VoteOutcome> {
       { id: imageId, mode: "FOR UPDATE", columns: "creatorId, dayId, status, hiddenAt IS NOT NULL AS hidden, upvotes, downvotes" },
       { id: (row) => row.dayId, mode: "LOCK IN SHARE MODE" },
     );
-    if (!image || image.status !== "SUBMITTED" || image.dayId === null) throw new ActionError("That image is not in a vote.", "NOT_FOUND");
-    if (Number(image.hidden)) throw new ActionError("That image has been removed from the vote.", "HIDDEN");
-    if (!settings.allowSelfVoting && image.creatorId === userId) throw new ActionError("You cannot vote on your own image.", "OWN_IMAGE");
-    if (dayStatus !== "OPEN") throw new ActionError("Voting on this day has closed.", "DAY_CLOSED");
+    if (!image || image.status !== "SUBMITTED" || image.dayId === null) throw new ActionError("NOT_FOUND", { detail: "IMAGE_NOT_IN_VOTE" });
+    if (Number(image.hidden)) throw new ActionError("HIDDEN");
+    if (!settings.allowSelfVoting && image.creatorId === userId) throw new ActionError("OWN_IMAGE");
+    if (dayStatus !== "OPEN") throw new ActionError("DAY_CLOSED", { detail: "VOTING_CLOSED" });
     // The ban is checked here as well as at sign-in: it takes effect on the very next vote.
     const [voter] = (await conn.query(
       "SELECT u.bannedAt, v.id AS voteId, v.value FROM User u LEFT JOIN Vote v ON v.userId = u.id AND v.imageId = ? WHERE u.id = ?",
       [imageId, userId],
     )) as VoterRow[];
-    if (!voter || voter.bannedAt) throw new ActionError("This account has been suspended and can no longer take part.", "BANNED");
+    if (!voter || voter.bannedAt) throw new ActionError("BANNED");
 
     const old = (voter.value ?? 0) as VoteValue;
     if (old === next) return { imageId, value: next, upvotes: image.upvotes, downvotes: image.downvotes };

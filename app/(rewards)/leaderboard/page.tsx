@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { personName } from "@/i18n/person-name";
+import { tallyValues } from "@/i18n/tally";
 import { getCurrentUser } from "@/lib/auth/auth";
 import { creatorsLeaderboard, type CreatorRow } from "@/lib/rewards/leaderboards";
 import { getSettings } from "@/lib/settings/settings";
@@ -17,10 +19,11 @@ export default async function LeaderboardPage() {
   const settings = await getSettings();
   if (!settings.creatorsLeaderboard) notFound();
   const t = await getTranslations("play");
+  const common = await getTranslations("common");
   const format = await getFormatter();
   const [user, week, ever] = await Promise.all([getCurrentUser(), creatorsLeaderboard({ sinceDays: 7, take: TOP }), creatorsLeaderboard({ sinceDays: null, take: TOP })]);
   // With authors hidden, nobody is named but yourself: the board must not undo that setting.
-  const name = (r: CreatorRow) => (r.creatorId === user?.id ? t("leaderboard.you") : settings.hideAuthors ? t("leaderboard.anonymous") : r.displayName);
+  const name = (r: CreatorRow) => (r.creatorId === user?.id ? t("leaderboard.you") : settings.hideAuthors ? t("leaderboard.anonymous") : personName(common, r));
   const table = (rows: CreatorRow[], id: string, title: string) => (
     <section className="section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -45,7 +48,7 @@ export default async function LeaderboardPage() {
                   <bdi>{name(r)}</bdi>
                 </td>
                 <td>{format.number(r.images)}</td>
-                <td>{t("leaderboard.tally", { up: r.upvotes, down: r.downvotes })}</td>
+                <td>{t("leaderboard.tally", tallyValues(r.upvotes, r.downvotes))}</td>
                 <td>{format.number(r.score, { maximumFractionDigits: 3 })}</td>
               </tr>
             ))}

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { formatDay } from "@/i18n/format-day";
 import { BadgeShelf } from "@/components/play/badge-shelf";
 import { getCurrentUser } from "@/lib/auth/auth";
-import { dateFromKey } from "@/lib/server/clock";
 import { personalSummary } from "@/lib/rewards/personal";
 import { getSettings } from "@/lib/settings/settings";
 
@@ -21,6 +21,7 @@ export default async function MePage() {
   if (!user) redirect("/signin?callbackUrl=/me");
   const t = await getTranslations("play");
   const format = await getFormatter();
+  const locale = await getLocale();
   const me = await personalSummary(user.id, { streakMinVotes: settings.streakMinVotes });
   const percent = (share: number) => format.number(share, { style: "percent", maximumFractionDigits: 0 });
 
@@ -65,7 +66,7 @@ export default async function MePage() {
             <tbody>
               {[...me.images].reverse().map((i) => (
                 <tr key={i.id}>
-                  <td>{format.dateTime(dateFromKey(i.date), { dateStyle: "medium", timeZone: "UTC" })}</td>
+                  <td>{formatDay(i.date, locale)}</td>
                   <td>
                     <Link href={`/images/${i.id}`}>
                       <bdi>{i.prompt}</bdi>

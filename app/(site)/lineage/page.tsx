@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDay } from "@/i18n/format-day";
 import { ImageCard } from "@/components/ui/image-card";
-import { dateFromKey } from "@/lib/server/clock";
 import { withThumbUrls } from "@/lib/images/card-urls";
 import { listLineage } from "@/lib/days/lineage";
 
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function LineagePage() {
   const t = await getTranslations("pages");
-  const format = await getFormatter();
+  const locale = await getLocale();
   const days = await listLineage(90);
   const rows = await Promise.all(
     days.map(async (d) => ({ ...d, seed: (await withThumbUrls([d.seed]))[0]!, submissions: await withThumbUrls(d.submissions) })),
@@ -37,7 +37,7 @@ export default async function LineagePage() {
               )}{" "}
               {d.status === "OPEN" && <span className="eyebrow">· {t("lineage.today")}</span>}
             </h2>
-            <ol className="row-scroll" aria-label={t("lineage.rowLabel", { date: format.dateTime(dateFromKey(d.dateKey), { dateStyle: "medium", timeZone: "UTC" }) })}>
+            <ol className="row-scroll" aria-label={t("lineage.rowLabel", { date: formatDay(d.dateKey, locale) })}>
               <li>
                 <ImageCard image={d.seed}>
                   <span className="hint">{t("lineage.seed")}</span>

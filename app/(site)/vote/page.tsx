@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDay } from "@/i18n/format-day";
 import { PersonalRanking } from "@/components/play/personal-ranking";
 import { VoteGrid } from "@/components/vote/vote-grid";
 import { getCurrentUser } from "@/lib/auth/auth";
-import { dateFromKey } from "@/lib/server/clock";
 import { getCurrentDay } from "@/lib/days/days";
 import { getSettings } from "@/lib/settings/settings";
 import { getVoteFeed } from "@/lib/voting/feed";
@@ -16,14 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function VotePage() {
   const t = await getTranslations("vote");
-  const format = await getFormatter();
+  const locale = await getLocale();
   const [user, day, settings] = await Promise.all([getCurrentUser(), getCurrentDay(), getSettings()]);
   const feed = day ? await getVoteFeed(day.id, user?.id ?? null) : null;
   if (!feed) return <div className="empty">{t("page.preparing")}</div>;
 
   return (
     <>
-      <h1>{feed.day.closed ? t("page.finalTitle", { date: format.dateTime(dateFromKey(feed.day.dateKey), { dateStyle: "medium", timeZone: "UTC" }) }) : t("page.openTitle")}</h1>
+      <h1>{feed.day.closed ? t("page.finalTitle", { date: formatDay(feed.day.dateKey, locale) }) : t("page.openTitle")}</h1>
       <p className="muted">
         {feed.day.closed ? t("page.closedIntro") : t("page.openIntro")}
       </p>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDay } from "@/i18n/format-day";
+import { personName } from "@/i18n/person-name";
+import { tallyValues } from "@/i18n/tally";
 import { ImageCard } from "@/components/ui/image-card";
 import { TimelapsePlayer } from "@/components/winners/timelapse-player";
-import { dateFromKey } from "@/lib/server/clock";
 import { listTimelapseFrames, listWinners } from "@/lib/days/days";
 import { withThumbUrls } from "@/lib/images/card-urls";
 import { getSettings } from "@/lib/settings/settings";
@@ -13,21 +15,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("meta.winners") };
 }
 
-const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
-
 export default async function WinnersPage() {
   const [winners, frames, settings] = await Promise.all([listWinners(365), listTimelapseFrames(365), getSettings()]);
   const [images, frameImages] = await Promise.all([withThumbUrls(winners.map((w) => w.image)), withThumbUrls(frames.map((f) => f.image))]);
   const t = await getTranslations("pages");
-  const format = await getFormatter();
-  /** A day key (YYYY-MM-DD, midnight UTC) as a date in the reader's language. */
-  const day = (key: string) => format.dateTime(dateFromKey(key), { dateStyle: "medium", timeZone: "UTC" });
-  /** A frame's label is a winner's day key, or "First seed (<day key>)" for the very first picture. */
-  const frameLabel = (label: string) => {
-    if (DAY_KEY.test(label)) return day(label);
-    const firstSeed = /\((\d{4}-\d{2}-\d{2})\)$/.exec(label)?.[1];
-    return firstSeed ? t("timelapse.firstSeed", { date: day(firstSeed) }) : label;
-  };
+  const common = await getTranslations("common");
+  const locale = await getLocale();
+  const day = (key: string) => formatDay(key, locale);
+  /** A frame is a winner's day, or the bundled picture the very first day started from. */
+  const frameLabel = (frame: { dateKey: string; firstSeed: boolean }) => (frame.firstSeed ? t("timelapse.firstSeed", { date: day(frame.dateKey) }) : day(frame.dateKey));
 
   return (
     <>
@@ -44,7 +40,7 @@ export default async function WinnersPage() {
         <>
           <section className="section" aria-labelledby="timelapse-title" style={{ marginTop: 16 }}>
             <h2 id="timelapse-title">{t("winners.timelapseTitle")}</h2>
-            <TimelapsePlayer frames={frameImages.map((i, n) => ({ url: i.thumbUrl, width: i.width, height: i.height, label: frameLabel(frames[n]!.label) }))} />
+            <TimelapsePlayer frames={frameImages.map((i, n) => ({ url: i.thumbUrl, width: i.width, height: i.height, label: frameLabel(frames[n]!) }))} />
           </section>
           <ul className="card-grid section" aria-label={t("winners.listLabel")}>
             {winners.map((w, i) => (
@@ -57,11 +53,11 @@ export default async function WinnersPage() {
                     {w.image.prompt}
                   </p>
                   <span className="hint">
-                    {t("tally", { up: w.image.upvotes, down: w.image.downvotes })}
-                    {!settings.hideAuthors && w.image.creatorName && (
+                    {t("tally", tallyValues(w.image.upvotes, w.image.downvotes))}
+                    {!settings.hideAuthors && w.image.creator && (
                       <>
                         {" · "}
-                        {t.rich("byAuthor", { name: w.image.creatorName, bdi: (chunks) => <bdi>{chunks}</bdi> })}
+                        {t.rich("byAuthor", { name: personName(common, w.image.creator), bdi: (chunks) => <bdi>{chunks}</bdi> })}
                       </>
                     )}
                   </span>

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { auditLabels } from "@/components/admin/audit-labels";
+import { TableScroll } from "@/components/admin/table-scroll";
+import { personName } from "@/i18n/person-name";
 import { adminOrNotFound } from "@/lib/auth/admin-guard";
 import { listAudit } from "@/lib/admin/audit";
 
@@ -15,16 +18,18 @@ const querySchema = z.object({ cursor: z.coerce.number().int().positive().option
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await adminOrNotFound();
   const t = await getTranslations("admin");
+  const common = await getTranslations("common");
+  const label = auditLabels(t);
   const { cursor } = querySchema.parse(await searchParams);
   const { entries, nextCursor } = await listAudit({ take: 50, cursor });
   return (
     <>
-      <h1>{t("audit.title")}</h1>
+      <h1 id="audit-title">{t("audit.title")}</h1>
       <p className="muted">{t("audit.intro")}</p>
       {entries.length === 0 ? (
         <div className="empty">{t("audit.empty")}</div>
       ) : (
-        <div style={{ overflowX: "auto" }}>
+        <TableScroll labelledBy="audit-title">
           <table className="data-table">
             <thead>
               <tr>
@@ -40,11 +45,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {entries.map((e) => (
                 <tr key={e.id} data-testid="audit-entry">
                   <td>{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-                  <td dir="auto">{e.adminName ?? t("audit.system")}</td>
-                  <td>{e.action}</td>
-                  <td>
-                    {e.targetType} {e.targetId ?? ""}
-                  </td>
+                  <td dir="auto">{e.admin ? personName(common, e.admin) : t("audit.system")}</td>
+                  <td>{label.action(e.action)}</td>
+                  <td>{label.target(e.targetType, e.targetId)}</td>
                   <td dir="auto">{e.reason ?? ""}</td>
                   <td>
                     <details>
@@ -60,7 +63,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {nextCursor && (
         <p>

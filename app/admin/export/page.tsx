@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { LanguageSelect } from "@/components/admin/language-select";
+import { TableScroll } from "@/components/admin/table-scroll";
 import { LOCALES } from "@/i18n/locales";
 import { adminOrNotFound } from "@/lib/auth/admin-guard";
 
@@ -28,7 +29,7 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
   ] as const;
   return (
     <>
-      <h1>{t("export.title")}</h1>
+      <h1 id="export-title">{t("export.title")}</h1>
       <p className="muted">{t("export.intro")}</p>
       <form className="hint" style={{ marginBottom: 12 }}>
         <LanguageSelect label={t("export.languagePicker")} value={lang} testId="export-language" />{" "}
@@ -36,32 +37,34 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
           {t("overview.charts.show")}
         </button>
       </form>
-      <table className="data-table">
-        <tbody>
-          {tables.map(([table, label]) => (
-            <tr key={table}>
-              <th scope="row">{label}</th>
-              <td>
-                <a href={`/admin/export/${table}?format=csv${only(table)}`} download data-testid={`export-${table}-csv`}>
-                  {t("export.csv")}
-                </a>
-              </td>
-              <td>
-                <a href={`/admin/export/${table}?format=json${only(table)}`} download>
-                  {t("export.json")}
-                </a>
-              </td>
-              {table === "users" && (
+      <TableScroll labelledBy="export-title">
+        <table className="data-table">
+          <tbody>
+            {tables.map(([table, label]) => (
+              <tr key={table}>
+                <th scope="row">{label}</th>
                 <td>
-                  <a href={`/admin/export/users?format=csv&raw=1`} download>
-                    {t("export.rawIds")}
+                  <a href={`/admin/export/${table}?format=csv${only(table)}`} download data-testid={`export-${table}-csv`}>
+                    {t("export.csv")}
                   </a>
                 </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                <td>
+                  <a href={`/admin/export/${table}?format=json${only(table)}`} download>
+                    {t("export.json")}
+                  </a>
+                </td>
+                {table === "users" && (
+                  <td>
+                    <a href={`/admin/export/users?format=csv&raw=1`} download>
+                      {t("export.rawIds")}
+                    </a>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

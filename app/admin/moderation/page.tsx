@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { banUserAction, hideImageAction, runRolloverAction, unbanUserAction, unhideImageAction, vetoLeaderAction } from "@/lib/admin/actions";
 import { ReasonAction } from "@/components/admin/reason-action";
+import { TableScroll } from "@/components/admin/table-scroll";
 import { ImageCard } from "@/components/ui/image-card";
 import { listBannedUsers, listDayCandidates } from "@/lib/moderation/candidates";
 import { adminOrNotFound } from "@/lib/auth/admin-guard";
 import { listFlagged } from "@/lib/moderation/flags";
 import { getCurrentDay } from "@/lib/days/days";
+import { personName } from "@/i18n/person-name";
+import { tallyValues } from "@/i18n/tally";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -16,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ModerationPage() {
   await adminOrNotFound();
   const t = await getTranslations("admin");
+  const common = await getTranslations("common");
   const day = await getCurrentDay();
   const [candidates, flagged, banned] = await Promise.all([day ? listDayCandidates(day.id) : [], listFlagged({ take: 50 }), listBannedUsers()]);
   const leader = candidates.find((c) => c.eligible);
@@ -44,8 +48,8 @@ export default async function ModerationPage() {
                   </span>
                 </ImageCard>
                 <p className="hint" style={{ margin: "4px 0" }}>
-                  +{c.upvotes} / −{c.downvotes}
-                  {(c.counted.upvotes !== c.upvotes || c.counted.downvotes !== c.downvotes) && ` ${t("moderation.today.rankedWithout", { up: c.counted.upvotes, down: c.counted.downvotes })}`} · {c.creatorName ?? "—"}
+                  {t("moderation.today.tally", tallyValues(c.upvotes, c.downvotes))}
+                  {(c.counted.upvotes !== c.upvotes || c.counted.downvotes !== c.downvotes) && ` ${t("moderation.today.rankedWithout", tallyValues(c.counted.upvotes, c.counted.downvotes))}`} · {c.creator ? personName(common, c.creator) : "—"}
                   {c.hiddenReason ? ` · ${t("moderation.today.hiddenReason", { reason: c.hiddenReason })}` : ""}
                 </p>
                 <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }}>
@@ -67,28 +71,30 @@ export default async function ModerationPage() {
         {flagged.length === 0 ? (
           <div className="empty">{t("moderation.flags.empty")}</div>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("moderation.flags.image")}</th>
-                <th scope="col">{t("moderation.flags.count")}</th>
-                <th scope="col">{t("moderation.flags.reasons")}</th>
-                <th scope="col">{t("moderation.flags.action")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {flagged.map((f) => (
-                <tr key={f.imageId} data-testid="flagged">
-                  <td>
-                    <a href={`/images/${f.imageId}`}>#{f.imageId}</a>
-                  </td>
-                  <td>{f.count}</td>
-                  <td dir="auto">{f.reasons.join(" · ")}</td>
-                  <td>{f.hidden ? t("moderation.status.hidden") : <ReasonAction label={t("moderation.actions.hide")} fields={{ imageId: f.imageId }} action={hideImageAction} />}</td>
+          <TableScroll labelledBy="flags-title">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("moderation.flags.image")}</th>
+                  <th scope="col">{t("moderation.flags.count")}</th>
+                  <th scope="col">{t("moderation.flags.reasons")}</th>
+                  <th scope="col">{t("moderation.flags.action")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {flagged.map((f) => (
+                  <tr key={f.imageId} data-testid="flagged">
+                    <td>
+                      <a href={`/images/${f.imageId}`}>#{f.imageId}</a>
+                    </td>
+                    <td>{f.count}</td>
+                    <td dir="auto">{f.reasons.join(" · ")}</td>
+                    <td>{f.hidden ? t("moderation.status.hidden") : <ReasonAction label={t("moderation.actions.hide")} fields={{ imageId: f.imageId }} action={hideImageAction} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
 
@@ -97,19 +103,21 @@ export default async function ModerationPage() {
         {banned.length === 0 ? (
           <div className="empty">{t("moderation.banned.empty")}</div>
         ) : (
-          <table className="data-table">
-            <tbody>
-              {banned.map((u) => (
-                <tr key={u.id}>
-                  <td dir="auto">{u.displayName}</td>
-                  <td dir="auto">{u.banReason}</td>
-                  <td>
-                    <ReasonAction label={t("moderation.actions.unban")} fields={{ userId: u.id }} action={unbanUserAction} needsReason={false} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll labelledBy="banned-title">
+            <table className="data-table">
+              <tbody>
+                {banned.map((u) => (
+                  <tr key={u.id}>
+                    <td dir="auto">{personName(common, u)}</td>
+                    <td dir="auto">{u.banReason}</td>
+                    <td>
+                      <ReasonAction label={t("moderation.actions.unban")} fields={{ userId: u.id }} action={unbanUserAction} needsReason={false} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
     </>

@@ -12,17 +12,17 @@ const MAX_FRAMES = 365;
  * The first seed, then the winners, oldest first, as an animated WebP (one frame per day, 700 ms each). Frames are
  * letterboxed onto one size, since seeds of different shapes must never be stretched.
  */
-export async function GET() {
+export async function GET(req: Request) {
   try {
     const winners = await listTimelapseFrames(MAX_FRAMES);
-    if (winners.length < 2) return jsonError(404, "NOT_FOUND", "No day has closed yet, so there is no timelapse.");
+    if (winners.length < 2) return jsonError(req, "NOT_FOUND", "NO_TIMELAPSE");
     const first = winners[0]!.image;
     const height = Math.round((FRAME_WIDTH * first.height) / first.width);
     const storage = getStorage();
     const frames = await Promise.all(
       winners.map(async (w) => {
         const file = await storage.get(w.image.resultKey);
-        if (!file) throw new Error(`missing image file for ${w.label}`);
+        if (!file) throw new Error(`missing image file for ${w.image.resultKey}`);
         return sharp(file.body).resize(FRAME_WIDTH, height, { fit: "contain", background: "#e9e4da" }).png().toBuffer();
       }),
     );
@@ -37,6 +37,6 @@ export async function GET() {
       },
     });
   } catch (err) {
-    return errorResponse(err, "GET /api/timelapse");
+    return errorResponse(err, req, "GET /api/timelapse");
   }
 }

@@ -22,11 +22,11 @@ export async function POST(req: Request) {
     // The cookie's signature is checked here; whether the account exists and is not banned is
     // checked by setVote, inside its transaction, so a ban still takes effect on the next vote.
     const userId = await sessionUserId(req);
-    if (!userId) throw new AuthError("UNAUTHENTICATED", "Please sign in first.");
+    if (!userId) throw new AuthError("UNAUTHENTICATED");
     await takeRateLimit("vote", { userKey: userId, address: clientAddress(req.headers) });
     const input = await readJson(req, voteSchema);
     return Response.json(await setVote({ userId, ...input, locale: await currentLocale() }), { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
-    return errorResponse(err, "POST /api/vote");
+    return errorResponse(err, req, "POST /api/vote");
   }
 }

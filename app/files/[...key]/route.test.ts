@@ -51,7 +51,7 @@ describe("GET /files/[...key]", () => {
   it("404s for a missing key", async () => {
     const res = await get(["patches", "missing.png"]);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: "Not found" });
+    expect(await res.json()).toEqual({ error: { code: "NOT_FOUND", message: "Not found." } });
   });
 
   it.each([[["..", "secret.png"]], [["a", "..", "..", "etc", "passwd"]], [["%2e%2e", "x"]], [["a b.png"]], [["a", "", "b"]]])(
@@ -60,7 +60,7 @@ describe("GET /files/[...key]", () => {
       const res = await get(segments);
       expect(res.status).toBe(400);
       const json: unknown = await res.json();
-      expect(json).toEqual({ error: expect.stringMatching(/^Storage key /) });
+      expect(json).toEqual({ error: { code: "INVALID_KEY", message: expect.stringMatching(/^(A file key|The segments of a file key) /) } });
     },
   );
 

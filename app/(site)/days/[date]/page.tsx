@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDay } from "@/i18n/format-day";
 import { z } from "zod";
 import { VoteGrid } from "@/components/vote/vote-grid";
 import { getCurrentUser } from "@/lib/auth/auth";
@@ -27,10 +28,10 @@ export default async function DayPage({ params }: { params: Promise<{ date: stri
   const feed = await getVoteFeed(day.id, user?.id ?? null);
   if (!feed) notFound();
   const t = await getTranslations("vote");
-  const format = await getFormatter();
+  const locale = await getLocale();
   return (
     <>
-      <h1>{t("page.finalTitle", { date: format.dateTime(dateFromKey(feed.day.dateKey), { dateStyle: "medium", timeZone: "UTC" }) })}</h1>
+      <h1>{t("page.finalTitle", { date: formatDay(feed.day.dateKey, locale) })}</h1>
       <p className="muted">
         {t.rich("day.intro", { link: (chunks) => <Link href="/lineage">{chunks}</Link> })}
       </p>

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { tallyValues } from "@/i18n/tally";
 import { z } from "zod";
 import { ImageCard } from "@/components/ui/image-card";
 import { Picture } from "@/components/ui/picture";
+import { formatDay } from "@/i18n/format-day";
+import { personName } from "@/i18n/person-name";
 import { getCurrentUser } from "@/lib/auth/auth";
-import { dateFromKey } from "@/lib/server/clock";
 import { withThumbUrls } from "@/lib/images/card-urls";
 import { imageUrls } from "@/lib/images/urls";
 import { canView, getImagePage } from "@/lib/days/lineage";
@@ -35,9 +37,10 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
   ]);
   const showAuthor = image.creator && (closed || !settings.hideAuthors);
   const t = await getTranslations("vote");
+  const common = await getTranslations("common");
   const format = await getFormatter();
-  /** A day key (YYYY-MM-DD, midnight UTC) as a date in the reader's language. */
-  const day = (key: string) => format.dateTime(dateFromKey(key), { dateStyle: "medium", timeZone: "UTC" });
+  const locale = await getLocale();
+  const day = (key: string) => formatDay(key, locale);
 
   return (
     <article>
@@ -56,11 +59,11 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
           <h1 dir="auto" style={{ fontSize: "1.6rem", overflowWrap: "anywhere" }}>
             {image.prompt}
           </h1>
-          {showAuthor && <p className="muted">{t.rich("byAuthor", { name: image.creator!.displayName, bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>}
+          {showAuthor && <p className="muted">{t.rich("byAuthor", { name: personName(common, image.creator!), bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>}
           {data.seedOfDay && <p className="muted">{t("image.seedOfDay", { date: day(data.seedOfDay) })}</p>}
           {image.status === "SUBMITTED" && closed && (
             <p data-testid="final-votes">
-              {t("image.finalVotes", { up: image.upvotes, down: image.downvotes })}
+              {t("image.finalVotes", tallyValues(image.upvotes, image.downvotes))}
             </p>
           )}
           {image.status === "SUBMITTED" && !closed && (

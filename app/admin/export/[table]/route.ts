@@ -4,15 +4,17 @@ import { recordAudit } from "@/lib/admin/audit";
 import { exportTable } from "@/lib/research/export";
 import { AuthError, requireAdmin } from "@/lib/auth/auth";
 import { db } from "@/lib/server/db";
-import { jsonError } from "@/lib/server/http";
+import { ActionError } from "@/lib/server/errors";
+import { errorResponse, jsonError } from "@/lib/server/http";
+import { fieldErrorsOf, issue } from "@/lib/validations/field-errors";
 
 export const dynamic = "force-dynamic";
 
-const paramsSchema = z.object({ table: z.enum(["users", "days", "images", "votes", "flags", "audit"], { message: "Unknown table." }) });
+const paramsSchema = z.object({ table: z.enum(["users", "days", "images", "votes", "flags", "audit"]) });
 const querySchema = z.object({
-  format: z.enum(["csv", "json"], { message: 'format must be "csv" or "json".' }).default("csv"),
-  raw: z.enum(["0", "1"], { message: 'raw must be "0" or "1".' }).default("0"),
-  lang: z.enum(LOCALES, { message: 'lang must be "en", "es" or "ar".' }).optional(),
+  format: z.enum(["csv", "json"], issue("FIELD_ONE_OF")).default("csv"),
+  raw: z.enum(["0", "1"], issue("FIELD_ONE_OF")).default("0"),
+  lang: z.enum(LOCALES, issue("FIELD_ONE_OF")).optional(),
 });
 
 /**
@@ -24,13 +26,13 @@ export async function GET(req: Request, ctx: { params: Promise<{ table: string }
   try {
     adminId = (await requireAdmin()).id;
   } catch (err) {
-    if (err instanceof AuthError) return jsonError(404, "NOT_FOUND", "Not found.");
+    if (err instanceof AuthError) return jsonError(req, "NOT_FOUND");
     throw err;
   }
   const params = paramsSchema.safeParse(await ctx.params);
-  if (!params.success) return jsonError(404, "NOT_FOUND", "Unknown table.");
+  if (!params.success) return jsonError(req, "NOT_FOUND", "UNKNOWN_TABLE");
   const query = querySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!query.success) return jsonError(400, "INVALID", query.error.issues[0]?.message ?? "Invalid query.");
+  if (!query.success) return errorResponse(new ActionError("INVALID", { fieldErrors: fieldErrorsOf(query.error) }), req);
   const { table } = params.data;
   const { format, raw, lang } = query.data;
   await recordAudit(db, { adminId, action: "export", targetType: "table", targetId: table, after: { format, raw: raw === "1", lang: lang ?? null } });

@@ -43,9 +43,9 @@ function authorized(req: Request): boolean {
  */
 export async function GET(req: Request) {
   try {
-    if (!authorized(req)) return jsonError(401, "UNAUTHORIZED", "A valid cron secret is required.");
+    if (!authorized(req)) return jsonError(req, "UNAUTHORIZED");
     return Response.json(await runRollover(), { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
-    return errorResponse(err, "GET /api/cron/rollover");
+    return errorResponse(err, req, "GET /api/cron/rollover");
   }
 }
