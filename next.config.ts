@@ -17,7 +17,10 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: everywhere },
-      ...["/api/:path*", "/files/:path*", "/_next/static/:path*", "/_next/image", "/icon.svg"].map((source) => ({ source, headers: notAPage })),
+      ...["/api/:path*", "/files/:path*", "/_next/static/:path*", "/_next/image", "/icon.svg"].map((source) => ({
+        source,
+        headers: notAPage,
+      })),
     ];
   },
   reactStrictMode: true,

@@ -17,9 +17,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: CHROMIUM,
   },
-  projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
-  ],
+  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: [
     {
       command: "node e2e/serve.mjs",

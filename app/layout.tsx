@@ -24,7 +24,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale} dir={isLocale(locale) ? directionOf(locale) : "ltr"}>
       <body>
         <NextIntlClientProvider>
-          <a className="skip-link" href="#main">{t("skipToContent")}</a>
+          <a className="skip-link" href="#main">
+            {t("skipToContent")}
+          </a>
           {/* Crowd platforms send people here with their worker id in the URL. */}
           <Suspense fallback={null}>
             <CrowdSignIn />

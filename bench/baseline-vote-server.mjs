@@ -44,7 +44,8 @@ async function setVote(userId, imageId, next, position) {
         "SELECT creatorId, dayId, status, hiddenAt IS NOT NULL AS hidden, upvotes, downvotes FROM Image WHERE id = ? FOR UPDATE",
         [imageId],
       );
-      if (!image || image.status !== "SUBMITTED" || image.dayId === null) throw new Refused(404, "NOT_FOUND", "That image is not in a vote.");
+      if (!image || image.status !== "SUBMITTED" || image.dayId === null)
+        throw new Refused(404, "NOT_FOUND", "That image is not in a vote.");
       if (Number(image.hidden)) throw new Refused(404, "HIDDEN", "That image has been removed from the vote.");
       if (!ALLOW_SELF_VOTING && image.creatorId === userId) throw new Refused(403, "OWN_IMAGE", "You cannot vote on your own image.");
       const [day] = await conn.query("SELECT status FROM Day WHERE id = ? LOCK IN SHARE MODE", [image.dayId]);
@@ -60,7 +61,11 @@ async function setVote(userId, imageId, next, position) {
         if (next === 0) {
           await conn.query("DELETE FROM Vote WHERE id = ?", [voter.voteId]);
         } else if (voter.voteId !== null) {
-          await conn.query("UPDATE Vote SET value = ?, position = ?, talliesVisible = 1, updatedAt = NOW(3) WHERE id = ?", [next, position, voter.voteId]);
+          await conn.query("UPDATE Vote SET value = ?, position = ?, talliesVisible = 1, updatedAt = NOW(3) WHERE id = ?", [
+            next,
+            position,
+            voter.voteId,
+          ]);
         } else {
           await conn.query(
             "INSERT INTO Vote (userId, imageId, value, position, talliesVisible, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, NOW(3), NOW(3))",

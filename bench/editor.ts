@@ -58,7 +58,10 @@ async function draw(page: Page, width: number, height: number): Promise<number> 
   // The stage's transform is fixed while drawing (no zoom), so map image pixels once.
   const origin = await imageToPage(page, 0, 0);
   const corner = await imageToPage(page, width, height);
-  const toPage = (x: number, y: number) => ({ x: origin.x + (x / width) * (corner.x - origin.x), y: origin.y + (y / height) * (corner.y - origin.y) });
+  const toPage = (x: number, y: number) => ({
+    x: origin.x + (x / width) * (corner.x - origin.x),
+    y: origin.y + (y / height) * (corner.y - origin.y),
+  });
   const started = performance.now();
   for (let s = 0; s < STROKES; s++) {
     const y = height * (BAND.top + ((BAND.bottom - BAND.top) * s) / (STROKES - 1));
@@ -95,7 +98,10 @@ runBenchmark(async (cleanup) => {
   ensureBuild();
   const { db, app } = await benchApp(cleanup, "editor");
   const day = await openToday(app.url, db.pool);
-  const [seed] = (await db.pool.query("SELECT width, height FROM Image WHERE id = ?", [day.seedImageId])) as { width: number; height: number }[];
+  const [seed] = (await db.pool.query("SELECT width, height FROM Image WHERE id = ?", [day.seedImageId])) as {
+    width: number;
+    height: number;
+  }[];
   const [user] = await insertUsers(db.pool, "bench-painter", 1);
 
   const browser = await launchBrowser();
@@ -133,6 +139,7 @@ runBenchmark(async (cleanup) => {
       ],
     ),
   );
-  console.log(`\n${long} of ${frames.length} frames took over 50 ms; drawing took ${(drawMs / 1000).toFixed(1)} s (${Math.round((STROKES * (MOVES + 3)) / (drawMs / 1000))} input events/s). ${machineLine()}`);
+  console.log(
+    `\n${long} of ${frames.length} frames took over 50 ms; drawing took ${(drawMs / 1000).toFixed(1)} s (${Math.round((STROKES * (MOVES + 3)) / (drawMs / 1000))} input events/s). ${machineLine()}`,
+  );
 });
-

@@ -32,7 +32,9 @@ runBenchmark(async (cleanup) => {
   const bench = await benchDatabase(cleanup, "export");
   const conn = await benchConnection(cleanup, bench);
   await conn.query("SET FOREIGN_KEY_CHECKS = 0, UNIQUE_CHECKS = 0");
-  await conn.query("INSERT INTO User (id, displayName, participantId) SELECT seq, CONCAT('u', seq), CONCAT('bench-', seq) FROM seq_1_to_1000");
+  await conn.query(
+    "INSERT INTO User (id, displayName, participantId) SELECT seq, CONCAT('u', seq), CONCAT('bench-', seq) FROM seq_1_to_1000",
+  );
   await conn.query("INSERT INTO Day (id, date, seedImageId) VALUES (1, UTC_DATE(), 1)");
   await conn.query(`INSERT INTO Image (id, dayId, creatorId, prompt, status, resultKey, thumbKey, width, height, provider, model)
     SELECT seq, 1, seq, CONCAT('prompt ', seq), 'SUBMITTED', 'r.png', 't.webp', 1024, 1024, 'offline', 'bench' FROM seq_1_to_1000`);
@@ -59,16 +61,23 @@ runBenchmark(async (cleanup) => {
   global.gc?.();
   s = sampler();
   t = performance.now();
-  const all = await db.vote.findMany({ select: { id: true, userId: true, imageId: true, value: true, position: true, talliesVisible: true, createdAt: true, updatedAt: true } });
+  const all = await db.vote.findMany({
+    select: { id: true, userId: true, imageId: true, value: true, position: true, talliesVisible: true, createdAt: true, updatedAt: true },
+  });
   const naiveCount = all.length;
   const naive = { ms: performance.now() - t, ...s.stop() };
   await closeDb();
 
   console.log(`\n### Export of ${VOTES.toLocaleString("en")} votes\n`);
   console.log("| way | time | peak RSS growth | peak heap growth |\n| --- | --- | --- | --- |");
-  console.log(`| ours: streamed CSV (${(bytes / MB).toFixed(0)} MB, ${lines - 1} data lines) | ${fmt(streamed.ms)} ms | ${streamed.rss.toFixed(0)} MB | ${streamed.heap.toFixed(0)} MB |`);
-  console.log(`| baseline: every row in memory (${naiveCount} rows) | ${fmt(naive.ms)} ms | ${naive.rss.toFixed(0)} MB | ${naive.heap.toFixed(0)} MB |`);
-  console.log(`| ours / baseline | ${(streamed.ms / naive.ms).toFixed(2)}× | ${(streamed.rss / Math.max(1, naive.rss)).toFixed(2)}× | ${(streamed.heap / Math.max(1, naive.heap)).toFixed(2)}× |`);
+  console.log(
+    `| ours: streamed CSV (${(bytes / MB).toFixed(0)} MB, ${lines - 1} data lines) | ${fmt(streamed.ms)} ms | ${streamed.rss.toFixed(0)} MB | ${streamed.heap.toFixed(0)} MB |`,
+  );
+  console.log(
+    `| baseline: every row in memory (${naiveCount} rows) | ${fmt(naive.ms)} ms | ${naive.rss.toFixed(0)} MB | ${naive.heap.toFixed(0)} MB |`,
+  );
+  console.log(
+    `| ours / baseline | ${(streamed.ms / naive.ms).toFixed(2)}× | ${(streamed.rss / Math.max(1, naive.rss)).toFixed(2)}× | ${(streamed.heap / Math.max(1, naive.heap)).toFixed(2)}× |`,
+  );
   console.log(`\nEvery vote exported once: ${lines - 1 === VOTES ? "yes" : `no (${lines - 1})`}`);
 });
-

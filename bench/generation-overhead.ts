@@ -32,7 +32,13 @@ async function main() {
     const instant = {
       provider: "offline" as const,
       model: "instant",
-      edit: async (r: { image: Buffer }) => ({ image: r.image, provider: "offline" as const, model: "instant", modelRequested: "instant", engineMs: 0 }),
+      edit: async (r: { image: Buffer }) => ({
+        image: r.image,
+        provider: "offline" as const,
+        model: "instant",
+        modelRequested: "instant",
+        engineMs: 0,
+      }),
     };
     const deps = { engine: instant, storage: store.storage, moderate: async () => ({ flagged: false, categories: [] }) };
     const times: number[] = [];
@@ -43,8 +49,15 @@ async function main() {
       if (i >= WARMUP) times.push(performance.now() - t);
     }
     const s = summarize(times);
-    report(`generateAttempt with an engine that answers at once: ${WARMUP} warm-up runs, then ${RUNS} timed (a new participant each). No baseline is named for this one: absolute figures.\n`);
-    report(table(["operation", "runs", "median", "p95"], [["generation overhead, 1024x1024, engine excluded", s.n, `${fmt(s.median)} ms`, `${fmt(s.p95)} ms`]]));
+    report(
+      `generateAttempt with an engine that answers at once: ${WARMUP} warm-up runs, then ${RUNS} timed (a new participant each). No baseline is named for this one: absolute figures.\n`,
+    );
+    report(
+      table(
+        ["operation", "runs", "median", "p95"],
+        [["generation overhead, 1024x1024, engine excluded", s.n, `${fmt(s.median)} ms`, `${fmt(s.p95)} ms`]],
+      ),
+    );
     report(`\n${machineLine()}`);
   } finally {
     await cleanup.run();

@@ -37,7 +37,9 @@ function ellipseMask(share: number): Promise<Buffer> {
       if (dx * dx + dy * dy <= 1) rgba[(y * SIZE + x) * 4 + 3] = 0;
     }
   }
-  return sharp(rgba, { raw: { width: SIZE, height: SIZE, channels: 4 } }).png().toBuffer();
+  return sharp(rgba, { raw: { width: SIZE, height: SIZE, channels: 4 } })
+    .png()
+    .toBuffer();
 }
 
 async function time(run: () => Promise<unknown>): Promise<number[]> {

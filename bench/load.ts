@@ -25,7 +25,9 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.cei
 
 /** The id Next gave the create page's generate action in this build. */
 function generateActionId(): string {
-  const manifest = JSON.parse(readFileSync(join(ROOT, DIST_DIR, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
+  const manifest = JSON.parse(readFileSync(join(ROOT, DIST_DIR, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
   const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === "generateAction");
   if (!entry) throw new Error("generateAction not found in the build's server-reference manifest");
   return entry[0];
@@ -35,14 +37,26 @@ function generateActionId(): string {
  * Calls the generate action the way the page's form does: a multipart POST to /create naming the
  * action, the FormData argument's fields prefixed "_1_" as React's encodeReply writes a FormData argument.
  */
-async function generate(url: string, actionId: string, cookie: string, address: string, dayId: number, mask: Blob): Promise<{ ok: boolean; ms: number; detail: string }> {
+async function generate(
+  url: string,
+  actionId: string,
+  cookie: string,
+  address: string,
+  dayId: number,
+  mask: Blob,
+): Promise<{ ok: boolean; ms: number; detail: string }> {
   const body = new FormData();
   body.set("_1_dayId", String(dayId));
   body.set("_1_prompt", "a field of poppies in warm evening light");
   body.set("_1_mask", mask, "mask.png");
   body.set("0", '["$K1"]');
   const started = performance.now();
-  const res = await fetch(`${url}/create`, { method: "POST", headers: { "Next-Action": actionId, Cookie: cookie, Accept: "text/x-component", "x-forwarded-for": address }, body, signal: AbortSignal.timeout(120_000) });
+  const res = await fetch(`${url}/create`, {
+    method: "POST",
+    headers: { "Next-Action": actionId, Cookie: cookie, Accept: "text/x-component", "x-forwarded-for": address },
+    body,
+    signal: AbortSignal.timeout(120_000),
+  });
   const text = await res.text();
   const ms = performance.now() - started;
   const ok = res.ok && text.includes('"ok":true');
@@ -56,7 +70,18 @@ runBenchmark(async (cleanup) => {
   // Enough generations per person for a minute of back-to-back attempts.
   await db.pool.query("INSERT INTO Setting (`key`, value, updatedAt) VALUES ('generationQuota', '1000', NOW(3))");
   const [creator] = await insertUsers(db.pool, "load-creator", 1);
-  const imageIds = await insertSubmissions(db.pool, day, creator!.id, Array.from({ length: IMAGES }, (_, i) => ({ resultKey: `load/${i}/result.png`, thumbKey: `load/${i}/thumb.webp`, width: 1536, height: 1024, prompt: `load ${i}` })));
+  const imageIds = await insertSubmissions(
+    db.pool,
+    day,
+    creator!.id,
+    Array.from({ length: IMAGES }, (_, i) => ({
+      resultKey: `load/${i}/result.png`,
+      thumbKey: `load/${i}/thumb.webp`,
+      width: 1536,
+      height: 1024,
+      prompt: `load ${i}`,
+    })),
+  );
   const voters = await insertUsers(db.pool, "load-voter", VOTERS);
   const makers = await insertUsers(db.pool, "load-maker", GENERATORS);
   progress(`signing in ${VOTERS + GENERATORS} participants…`);
@@ -64,11 +89,17 @@ runBenchmark(async (cleanup) => {
   const makerCookies: string[] = [];
   for (const m of makers) makerCookies.push(await sessionCookie(app.url, m.participantId));
 
-  const [seed] = (await db.pool.query("SELECT width, height FROM Image WHERE id = ?", [day.seedImageId])) as { width: number; height: number }[];
+  const [seed] = (await db.pool.query("SELECT width, height FROM Image WHERE id = ?", [day.seedImageId])) as {
+    width: number;
+    height: number;
+  }[];
   const { width, height } = seed!;
   const px = Buffer.alloc(width * height * 4, 255);
-  for (let y = Math.floor(height * 0.3); y < Math.floor(height * 0.6); y++) for (let x = Math.floor(width * 0.3); x < Math.floor(width * 0.6); x++) px[(y * width + x) * 4 + 3] = 0;
-  const maskPng = await sharp(px, { raw: { width, height, channels: 4 } }).png().toBuffer();
+  for (let y = Math.floor(height * 0.3); y < Math.floor(height * 0.6); y++)
+    for (let x = Math.floor(width * 0.3); x < Math.floor(width * 0.6); x++) px[(y * width + x) * 4 + 3] = 0;
+  const maskPng = await sharp(px, { raw: { width, height, channels: 4 } })
+    .png()
+    .toBuffer();
   const mask = new Blob([new Uint8Array(maskPng)], { type: "image/png" });
   const actionId = generateActionId();
   // One generation first, so a broken action call fails the benchmark before the long run.
@@ -88,7 +119,10 @@ runBenchmark(async (cleanup) => {
     for (let i = 0; running; i++) {
       const path = paths[i % paths.length]!;
       const started = performance.now();
-      const res = await fetch(`${app.url}${path}`, { headers: { Cookie: voterCreds[0]!.Cookie! }, signal: AbortSignal.timeout(60_000) }).catch(() => null);
+      const res = await fetch(`${app.url}${path}`, {
+        headers: { Cookie: voterCreds[0]!.Cookie! },
+        signal: AbortSignal.timeout(60_000),
+      }).catch(() => null);
       await res?.arrayBuffer();
       pages.push({ path, status: res?.status ?? 0, ms: performance.now() - started });
     }
@@ -113,16 +147,50 @@ runBenchmark(async (cleanup) => {
     table(
       ["path", "done", "rate", "p50", "p95 / p99", "errors / non-2xx", "check"],
       [
-        ["votes", votes.requests, `${votes.reqPerSec.toFixed(0)} req/s`, `${votes.p50} ms`, `p99 ${votes.p99} ms`, `${votes.errors} / ${votes.non2xx}`, `counters exact: ${exact ? "yes" : "**no**"} (${await voteCount(db.pool)} Vote rows)`],
-        ["generations", genOk.length, `${(genOk.length / DURATION_S).toFixed(2)} /s`, `${median(genOk.map((g) => g.ms)).toFixed(0)} ms`, `p95 ${p95(genOk.map((g) => g.ms)).toFixed(0)} ms`, `${genFailed.length}`, `${stored - 1} stored attempts (rows) for ${genOk.length} successes`],
-        ["page reads", pages.length, `${(pages.length / DURATION_S).toFixed(1)} /s`, `${median(pages.map((p) => p.ms)).toFixed(0)} ms`, `p95 ${p95(pages.map((p) => p.ms)).toFixed(0)} ms`, `${pageBad.length}`, ""],
+        [
+          "votes",
+          votes.requests,
+          `${votes.reqPerSec.toFixed(0)} req/s`,
+          `${votes.p50} ms`,
+          `p99 ${votes.p99} ms`,
+          `${votes.errors} / ${votes.non2xx}`,
+          `counters exact: ${exact ? "yes" : "**no**"} (${await voteCount(db.pool)} Vote rows)`,
+        ],
+        [
+          "generations",
+          genOk.length,
+          `${(genOk.length / DURATION_S).toFixed(2)} /s`,
+          `${median(genOk.map((g) => g.ms)).toFixed(0)} ms`,
+          `p95 ${p95(genOk.map((g) => g.ms)).toFixed(0)} ms`,
+          `${genFailed.length}`,
+          `${stored - 1} stored attempts (rows) for ${genOk.length} successes`,
+        ],
+        [
+          "page reads",
+          pages.length,
+          `${(pages.length / DURATION_S).toFixed(1)} /s`,
+          `${median(pages.map((p) => p.ms)).toFixed(0)} ms`,
+          `p95 ${p95(pages.map((p) => p.ms)).toFixed(0)} ms`,
+          `${pageBad.length}`,
+          "",
+        ],
       ],
     ),
   );
   console.log("");
-  console.log(table(["server memory (RSS)", "before", "peak", "after"], [["next start, whole process tree", mb(memory.first), mb(memory.peak), mb(memory.last)]]));
+  console.log(
+    table(
+      ["server memory (RSS)", "before", "peak", "after"],
+      [["next start, whole process tree", mb(memory.first), mb(memory.peak), mb(memory.last)]],
+    ),
+  );
   if (genFailed.length) console.log(`\nfirst failed generation: ${genFailed[0]!.detail}`);
-  if (pageBad.length) console.log(`\nfailed page reads: ${pageBad.slice(0, 5).map((p) => `${p.path} ${p.status}`).join(", ")}`);
+  if (pageBad.length)
+    console.log(
+      `\nfailed page reads: ${pageBad
+        .slice(0, 5)
+        .map((p) => `${p.path} ${p.status}`)
+        .join(", ")}`,
+    );
   console.log(`\n${machineLine()}`);
 });
-

@@ -27,7 +27,9 @@ runBenchmark(async (cleanup) => {
   await seedHistory(conn);
   // A heavy participant: one submission on each of the last 365 days and 20,000 votes.
   await conn.query("INSERT INTO User (id, displayName, participantId) VALUES (20001, 'heavy', 'bench-heavy')");
-  await conn.query(`UPDATE Image SET creatorId = 20001 WHERE id IN (SELECT (seq - 1) * ${IMAGES_PER_DAY} + 2 FROM seq_${DAYS - HEAVY_DAYS + 1}_to_${DAYS})`);
+  await conn.query(
+    `UPDATE Image SET creatorId = 20001 WHERE id IN (SELECT (seq - 1) * ${IMAGES_PER_DAY} + 2 FROM seq_${DAYS - HEAVY_DAYS + 1}_to_${DAYS})`,
+  );
   await conn.query(`INSERT INTO Vote (userId, imageId, value, position, talliesVisible, createdAt, updatedAt)
     SELECT 20001, seq * 5, IF(seq MOD 3 = 0, -1, 1), 0, 0, NOW(3), NOW(3) FROM seq_1_to_${HEAVY_VOTES}`);
   await conn.query("ANALYZE TABLE Image, Vote, Day, User");
@@ -38,8 +40,14 @@ runBenchmark(async (cleanup) => {
   const typicalVotes = Number(((await conn.query("SELECT COUNT(*) AS n FROM Vote WHERE userId = 42")) as { n: bigint }[])[0]?.n ?? 0);
 
   const measures: [string, () => Promise<unknown>][] = [
-    [`personal page, typical participant (${typicalVotes} votes, ${DAYS * IMAGES_PER_DAY / 10_000} images)`, () => personalSummary(42, { streakMinVotes: 5 })],
-    [`personal page, heavy participant (${HEAVY_VOTES} votes, ${HEAVY_DAYS} submissions)`, () => personalSummary(20001, { streakMinVotes: 5 })],
+    [
+      `personal page, typical participant (${typicalVotes} votes, ${(DAYS * IMAGES_PER_DAY) / 10_000} images)`,
+      () => personalSummary(42, { streakMinVotes: 5 }),
+    ],
+    [
+      `personal page, heavy participant (${HEAVY_VOTES} votes, ${HEAVY_DAYS} submissions)`,
+      () => personalSummary(20001, { streakMinVotes: 5 }),
+    ],
     ["creators' leaderboard, this week", () => creatorsLeaderboard({ sinceDays: 7, take: 20 })],
     ["creators' leaderboard, all time", () => creatorsLeaderboard({ sinceDays: null, take: 20 })],
   ];
@@ -66,4 +74,3 @@ runBenchmark(async (cleanup) => {
   );
   console.log(`\n${machineLine()}`);
 });
-

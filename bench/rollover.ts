@@ -34,20 +34,28 @@ runBenchmark(async (cleanup) => {
   const noopMs = performance.now() - t;
   await closeDb();
 
-  console.log(`\n### Rollover with ${DAYS} days, ${DAYS * IMAGES_PER_DAY} images, ${DAYS * IMAGES_PER_DAY * VOTES_PER_IMAGE} votes (seeded in ${(seedMs / 1000).toFixed(0)} s)\n`);
+  console.log(
+    `\n### Rollover with ${DAYS} days, ${DAYS * IMAGES_PER_DAY} images, ${DAYS * IMAGES_PER_DAY * VOTES_PER_IMAGE} votes (seeded in ${(seedMs / 1000).toFixed(0)} s)\n`,
+  );
   console.log("| measure | value |\n| --- | --- |");
   console.log(`| close the open day (rank ${IMAGES_PER_DAY} images, stats, open the next) | ${fmt(closeMs)} ms |`);
   console.log(`| second run the same day (nothing to close) | ${fmt(noopMs)} ms |`);
-  console.log(`| days closed | ${result.closed.length} (winner ${result.closed[0]?.winnerImageId ?? "none"}, ${result.closed[0]?.totalVotes ?? 0} votes) |`);
+  console.log(
+    `| days closed | ${result.closed.length} (winner ${result.closed[0]?.winnerImageId ?? "none"}, ${result.closed[0]?.totalVotes ?? 0} votes) |`,
+  );
   console.log("\n| query | table: access type (key), rows examined |\n| --- | --- |");
   let fullScans = 0;
   for (const [name, sql] of Object.entries(PLANS)) {
     const params = (sql.match(/\?/g) ?? []).map(() => DAYS);
-    const plan = (await conn.query(`EXPLAIN ${sql}`, params)) as { table: string; type: string; key: string | null; rows: number | bigint }[];
+    const plan = (await conn.query(`EXPLAIN ${sql}`, params)) as {
+      table: string;
+      type: string;
+      key: string | null;
+      rows: number | bigint;
+    }[];
     const bigTables = plan.filter((p) => ["i", "v", "u", "Image", "Vote", "Day", "User"].includes(p.table));
     fullScans += bigTables.filter((p) => p.type === "ALL").length;
     console.log(`| ${name} | ${plan.map((p) => `${p.table}: ${p.type} (${p.key ?? "-"}), ${p.rows}`).join("; ")} |`);
   }
   console.log(`\nFull table scans on Image/Vote/Day/User: ${fullScans === 0 ? "none" : fullScans}`);
 });
-

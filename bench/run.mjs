@@ -14,11 +14,21 @@ const BENCHMARKS = [
   { name: "imagegen", title: "Image modules: offline engine, composite, mask validation", server: false, timeoutS: 300 },
   { name: "generation-overhead", title: "Generation overhead (engine excluded)", server: false, timeoutS: 240 },
   { name: "rollover", title: "Rollover at scale: closing a day over 1,000 days of history", server: false, timeoutS: 300 },
-  { name: "personal-page", title: "Participation rewards at 1,000,000 votes: personal page and leaderboards", server: false, timeoutS: 300 },
+  {
+    name: "personal-page",
+    title: "Participation rewards at 1,000,000 votes: personal page and leaderboards",
+    server: false,
+    timeoutS: 300,
+  },
   { name: "export-memory", title: "Research export of 1,000,000 votes: streamed vs all in memory", server: false, timeoutS: 300 },
   { name: "vote-throughput", title: "Vote throughput: POST /api/vote vs a bare node:http + mariadb server", server: true, timeoutS: 360 },
   { name: "vote-page", title: "/vote on a phone: thumbnails vs the original full-size pictures", server: true, timeoutS: 480 },
-  { name: "load", title: "Load: 64 vote connections for 60 s, 8 concurrent generations and page reads on one server", server: true, timeoutS: 420 },
+  {
+    name: "load",
+    title: "Load: 64 vote connections for 60 s, 8 concurrent generations and page reads on one server",
+    server: true,
+    timeoutS: 420,
+  },
   { name: "editor", title: "Mask editor: 300 strokes, then the mask export", server: true, timeoutS: 360 },
 ];
 /** After a timeout's SIGTERM, how long a benchmark gets to stop its servers and drop its database. */

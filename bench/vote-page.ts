@@ -30,7 +30,9 @@ type Variant = "ours" | "full";
 type Sample = { bytes: number; imageBytes: number; images: number; lcp: number; lcpWhat: string };
 
 /** Stores PICTURES pictures once, then links them under every submission's keys. */
-async function storeSubmissionFiles(storageDir: string): Promise<{ keys: { resultKey: string; thumbKey: string }[]; png: number[]; thumb: number[] }> {
+async function storeSubmissionFiles(
+  storageDir: string,
+): Promise<{ keys: { resultKey: string; thumbKey: string }[]; png: number[]; thumb: number[] }> {
   const seed = await loadSeedPixels();
   const pool = join(storageDir, "bench-pictures");
   await mkdir(pool, { recursive: true });
@@ -102,7 +104,11 @@ async function loadOnce(browser: Browser, baseUrl: string, voter: string, varian
             seen.push(...po.takeRecords());
             po.disconnect();
             const e = seen[seen.length - 1];
-            resolve(e ? { at: e.startTime, what: `${e.element?.tagName ?? "?"} ${e.url ? new URL(e.url).pathname.split("/").pop() : "(text)"}` } : null);
+            resolve(
+              e
+                ? { at: e.startTime, what: `${e.element?.tagName ?? "?"} ${e.url ? new URL(e.url).pathname.split("/").pop() : "(text)"}` }
+                : null,
+            );
           }, 500);
         }),
     );
@@ -166,7 +172,13 @@ runBenchmark(async (cleanup) => {
     table(
       ["variant", "transferred before scrolling", "images fetched (bytes)", "LCP", "LCP element"],
       [
-        ["ours: thumb.webp, lazy below the fold", mb(ours.bytes), `${ours.images} (${mb(ours.imageBytes)})`, `${fmt(ours.lcp)} ms`, ours.lcpWhat],
+        [
+          "ours: thumb.webp, lazy below the fold",
+          mb(ours.bytes),
+          `${ours.images} (${mb(ours.imageBytes)})`,
+          `${fmt(ours.lcp)} ms`,
+          ours.lcpWhat,
+        ],
         ["baseline: result.png, all eager", mb(full.bytes), `${full.images} (${mb(full.imageBytes)})`, `${fmt(full.lcp)} ms`, full.lcpWhat],
         ["ours / baseline", ratio(ours.bytes, full.bytes), ratio(ours.images, full.images), ratio(ours.lcp, full.lcp), ""],
       ],
@@ -174,4 +186,3 @@ runBenchmark(async (cleanup) => {
   );
   console.log(`\n${machineLine()}`);
 });
-

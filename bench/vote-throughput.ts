@@ -23,7 +23,13 @@ const DURATION_S = 20;
 type Measured = LoadResult & { votes: number; exact: boolean };
 
 /** Warm-up (JIT, pools, caches), reset, the timed run, then the counter check. */
-async function measure(label: string, server: RunningServer, credentials: Record<string, string>[], imageIds: number[], db: { name: string; pool: Pool }): Promise<Measured> {
+async function measure(
+  label: string,
+  server: RunningServer,
+  credentials: Record<string, string>[],
+  imageIds: number[],
+  db: { name: string; pool: Pool },
+): Promise<Measured> {
   progress(`${label}: ${WARMUP_S} s warm-up…`);
   await voteLoad(server.url, credentials, imageIds, WARMUP_S);
   await waitForQuiet(db.pool, db.name);
@@ -49,7 +55,13 @@ runBenchmark(async (cleanup) => {
     db.pool,
     day,
     creator!.id,
-    Array.from({ length: IMAGES }, (_, i) => ({ resultKey: `bench/${i}/result.png`, thumbKey: `bench/${i}/thumb.webp`, width: 1536, height: 1024, prompt: `bench ${i}` })),
+    Array.from({ length: IMAGES }, (_, i) => ({
+      resultKey: `bench/${i}/result.png`,
+      thumbKey: `bench/${i}/thumb.webp`,
+      width: 1536,
+      height: 1024,
+      prompt: `bench ${i}`,
+    })),
   );
   const voters = await insertUsers(db.pool, "bench-voter", VOTERS);
   progress(`signing in ${VOTERS} voters…`);
@@ -67,7 +79,13 @@ runBenchmark(async (cleanup) => {
     env: { PORT: String(port), DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(POOL_SIZE) },
   });
   cleanup.add("stop baseline", () => baseline.stop());
-  const base = await measure("baseline", baseline, voters.map((v) => ({ "x-user-id": String(v.id) })), imageIds, db);
+  const base = await measure(
+    "baseline",
+    baseline,
+    voters.map((v) => ({ "x-user-id": String(v.id) })),
+    imageIds,
+    db,
+  );
 
   console.log(
     `POST /api/vote, ${VOTERS} connections (one signed-in voter each) for ${DURATION_S} s after a ${WARMUP_S} s warm-up; random votes (1, -1, 0) on ${IMAGES} submissions; app pool ${POOL_SIZE}. ` +
@@ -82,13 +100,9 @@ runBenchmark(async (cleanup) => {
   );
   console.log("");
   console.log(
-    table(
-      ["ours / baseline", "throughput", "p99 latency"],
-      [["ratio", ratio(ours.reqPerSec, base.reqPerSec), ratio(ours.p99, base.p99)]],
-    ),
+    table(["ours / baseline", "throughput", "p99 latency"], [["ratio", ratio(ours.reqPerSec, base.reqPerSec), ratio(ours.p99, base.p99)]]),
   );
   console.log(`\nours: counters exact: ${ours.exact ? "yes" : "no"} (${ours.votes} Vote rows at the end)`);
   console.log(`baseline: counters exact: ${base.exact ? "yes" : "no"} (${base.votes} Vote rows at the end)`);
   console.log(`\n${machineLine()}`);
 });
-

@@ -21,17 +21,37 @@ test("the overview charts show a seeded day's distributions and agreement exactl
   const day = await db.day.create({ data: { date, status: "CLOSED", seedImageId: files.id, closedAt: date } });
   const image = (prompt: string, at: number) =>
     db.image.create({
-      data: { dayId: day.id, parentId: files.id, creatorId: creator.id, prompt, status: "SUBMITTED", submittedAt: new Date(date.getTime() + at), resultKey: files.resultKey, thumbKey: files.thumbKey, width: 300, height: 200, provider: "offline", model: "e2e" },
+      data: {
+        dayId: day.id,
+        parentId: files.id,
+        creatorId: creator.id,
+        prompt,
+        status: "SUBMITTED",
+        submittedAt: new Date(date.getTime() + at),
+        resultKey: files.resultKey,
+        thumbKey: files.thumbKey,
+        width: 300,
+        height: 200,
+        provider: "offline",
+        model: "e2e",
+      },
     });
   const a = await image("a harbour at dusk", 1000);
   const b = await image("a quiet harbour", 2000);
   const c = await image("a red kite", 3000);
-  const voters = await Promise.all([1, 2, 3].map((n) => db.user.create({ data: { participantId: uniqueId(`chart-voter${n}`), displayName: `Chart voter ${n}` } })));
+  const voters = await Promise.all(
+    [1, 2, 3].map((n) => db.user.create({ data: { participantId: uniqueId(`chart-voter${n}`), displayName: `Chart voter ${n}` } })),
+  );
   // v1: A+ B+ C-; v2: A+ B- C-; v3: C+ A-. Tallies: A 2/1, B 1/1, C 1/2, so the crowd orders A, B, C.
   const plan: [number, number, 1 | -1][] = [
-    [0, a.id, 1], [0, b.id, 1], [0, c.id, -1],
-    [1, a.id, 1], [1, b.id, -1], [1, c.id, -1],
-    [2, c.id, 1], [2, a.id, -1],
+    [0, a.id, 1],
+    [0, b.id, 1],
+    [0, c.id, -1],
+    [1, a.id, 1],
+    [1, b.id, -1],
+    [1, c.id, -1],
+    [2, c.id, 1],
+    [2, a.id, -1],
   ];
   for (const [n, [v, imageId, value]] of plan.entries()) {
     const at = new Date(date.getTime() + 10_000 + n * 1000);
@@ -46,8 +66,15 @@ test("the overview charts show a seeded day's distributions and agreement exactl
     const page = await admin.newPage();
     await page.goto(`/admin?day=${day.id}`);
     // Votes per image: B has 2, A and C have 3. Net scores: C -1, B 0, A +1.
-    expect(await chartRows(page.locator("figure", { hasText: "Votes per image" }))).toEqual([["2", "1"], ["3", "2"]]);
-    expect(await chartRows(page.locator("figure", { hasText: "Net score per image" }))).toEqual([["-1", "1"], ["0", "1"], ["1", "1"]]);
+    expect(await chartRows(page.locator("figure", { hasText: "Votes per image" }))).toEqual([
+      ["2", "1"],
+      ["3", "2"],
+    ]);
+    expect(await chartRows(page.locator("figure", { hasText: "Net score per image" }))).toEqual([
+      ["-1", "1"],
+      ["0", "1"],
+      ["1", "1"],
+    ]);
     // Voters 1 and 2 order every up/down pair as the crowd does (100 %); voter 3 ranks C over A (0 %).
     const agreement = page.locator("section", { has: page.getByRole("heading", { name: /Aggregated vs individual/ }) });
     await expect(agreement).toContainText("3 voters; mean pairwise agreement with the crowd's final ranking 67%");

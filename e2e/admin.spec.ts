@@ -86,7 +86,9 @@ async function expectNoRewards(page: Page) {
   await expect(page.getByTestId("personal-ranking-locked")).toHaveCount(0);
 }
 
-test("rewards are absent until an admin switches them on; then a first submission earns a badge that shows at once and on the personal page", async ({ browser }) => {
+test("rewards are absent until an admin switches them on; then a first submission earns a badge that shows at once and on the personal page", async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const db = testDb();
   await db.setting.deleteMany({ where: { key: { in: [...REWARDS] } } });
@@ -100,14 +102,21 @@ test("rewards are absent until an admin switches them on; then a first submissio
     expect(await signInAs(admin.request, "e2e-admin")).toBe(200);
     const adminPage = await admin.newPage();
     await adminPage.goto("/admin/settings");
-    for (const label of ["Personal page (/me)", "Streaks and badges", "Personal ranking beside the crowd's", "Creators' leaderboard (/leaderboard)"]) {
+    for (const label of [
+      "Personal page (/me)",
+      "Streaks and badges",
+      "Personal ranking beside the crowd's",
+      "Creators' leaderboard (/leaderboard)",
+    ]) {
       await adminPage.getByLabel(label).check();
     }
     await adminPage.getByRole("button", { name: "Save settings" }).click();
     await expect(adminPage.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
 
     // The header links appear (settings reach every instance within a second).
-    await expect.poll(async () => (await page.goto("/vote"), await page.getByRole("link", { name: "My page" }).count()), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(async () => (await page.goto("/vote"), await page.getByRole("link", { name: "My page" }).count()), { timeout: 10_000 })
+      .toBe(1);
     await expect(page.getByRole("link", { name: "Leaderboard" })).toBeVisible();
     await expect(page.getByTestId("personal-ranking-locked")).toContainText("to see your ranking beside the crowd's");
 
@@ -115,7 +124,14 @@ test("rewards are absent until an admin switches them on; then a first submissio
     await page.goto("/create");
     await waitForEditor(page);
     await page.getByRole("button", { name: "Rectangle", exact: true }).click();
-    await drag(page, [[300, 300], [700, 600]], 10);
+    await drag(
+      page,
+      [
+        [300, 300],
+        [700, 600],
+      ],
+      10,
+    );
     await page.getByLabel("Prompt").fill("a small red boat");
     await page.getByRole("button", { name: "Generate" }).click();
     const attempt = page.getByTestId("attempt").first();

@@ -22,7 +22,10 @@ test("a participant masks with brush, undo/redo, rectangle and invert, generates
 
   // Brush stroke, then undo and redo it.
   await page.getByRole("button", { name: "Brush", exact: true }).click();
-  await drag(page, [[200, 200], [500, 200]]);
+  await drag(page, [
+    [200, 200],
+    [500, 200],
+  ]);
   const afterStroke = await readCoverage(page);
   expect(afterStroke).toBeGreaterThan(0.001);
   await page.keyboard.press("Control+z");
@@ -32,7 +35,14 @@ test("a participant masks with brush, undo/redo, rectangle and invert, generates
 
   // A rectangle, then invert: everything but the stroke and the rectangle is to be repainted.
   await page.getByRole("button", { name: "Rectangle", exact: true }).click();
-  await drag(page, [[900, 250], [1400, 750]], 12);
+  await drag(
+    page,
+    [
+      [900, 250],
+      [1400, 750],
+    ],
+    12,
+  );
   const beforeInvert = await readCoverage(page);
   expect(beforeInvert).toBeGreaterThan((500 * 500) / (W * H) - 0.01);
   await page.getByRole("button", { name: "Invert", exact: true }).click();
@@ -90,7 +100,11 @@ test.describe("on a phone", () => {
     expect(await signInAs(page.request, uniqueId("phone"))).toBe(200);
     await page.goto("/create");
     await waitForEditor(page);
-    const box = await page.locator(`#${STAGE_ID}, [id='${STAGE_ID}']`).first().boundingBox().catch(() => null);
+    const box = await page
+      .locator(`#${STAGE_ID}, [id='${STAGE_ID}']`)
+      .first()
+      .boundingBox()
+      .catch(() => null);
     await page.getByRole("button", { name: "Brush", exact: true }).click();
     const start = await imageToPage(page, 300, 500);
     const end = await imageToPage(page, 1200, 520);
@@ -99,7 +113,8 @@ test.describe("on a phone", () => {
     const touch = (type: "touchStart" | "touchMove" | "touchEnd", x: number, y: number) =>
       cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y, id: 1 }] });
     await touch("touchStart", start.x, start.y);
-    for (let i = 1; i <= 10; i++) await touch("touchMove", start.x + ((end.x - start.x) * i) / 10, start.y + ((end.y - start.y) * i) / 10 - i * 3);
+    for (let i = 1; i <= 10; i++)
+      await touch("touchMove", start.x + ((end.x - start.x) * i) / 10, start.y + ((end.y - start.y) * i) / 10 - i * 3);
     await touch("touchEnd", end.x, end.y);
     await expect.poll(() => readCoverage(page)).toBeGreaterThan(0.001);
     expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);

@@ -42,7 +42,11 @@ export async function signInAs(request: APIRequestContext, participantId: string
  * POST /api/vote as the app's own page would send it: JSON with the page's Origin (the route
  * refuses anything else as cross-site). `origin` overrides it, for the cross-site cases.
  */
-export function postVote(request: APIRequestContext, data: unknown, opts: { origin?: string; headers?: Record<string, string>; server?: E2EServer } = {}) {
+export function postVote(
+  request: APIRequestContext,
+  data: unknown,
+  opts: { origin?: string; headers?: Record<string, string>; server?: E2EServer } = {},
+) {
   const origin = opts.origin ?? (opts.server ?? E2E).baseURL;
   return request.post("/api/vote", { data, headers: { origin, ...opts.headers } });
 }
@@ -80,13 +84,31 @@ export async function seedSubmission(creatorId: number, prompt = "a seeded submi
   const day = await testDb().day.findFirstOrThrow({ where: { status: "OPEN" }, orderBy: { date: "desc" } });
   const base = `e2e/${uniqueId("img")}`;
   const colour = { r: randomBytes(1)[0]!, g: randomBytes(1)[0]!, b: randomBytes(1)[0]! };
-  const png = await sharp({ create: { width: 300, height: 200, channels: 4, background: { ...colour, alpha: 1 } } }).png().toBuffer();
+  const png = await sharp({ create: { width: 300, height: 200, channels: 4, background: { ...colour, alpha: 1 } } })
+    .png()
+    .toBuffer();
   const thumb = await sharp(png).webp().toBuffer();
-  for (const [key, body] of [[`${base}/result.png`, png], [`${base}/thumb.webp`, thumb]] as const) {
+  for (const [key, body] of [
+    [`${base}/result.png`, png],
+    [`${base}/thumb.webp`, thumb],
+  ] as const) {
     await mkdir(dirname(join(E2E.storageDir, key)), { recursive: true });
     await writeFile(join(E2E.storageDir, key), body);
   }
   return testDb().image.create({
-    data: { dayId: day.id, parentId: day.seedImageId, creatorId, prompt, status: "SUBMITTED", submittedAt: new Date(), resultKey: `${base}/result.png`, thumbKey: `${base}/thumb.webp`, width: 300, height: 200, provider: "offline", model: "e2e" },
+    data: {
+      dayId: day.id,
+      parentId: day.seedImageId,
+      creatorId,
+      prompt,
+      status: "SUBMITTED",
+      submittedAt: new Date(),
+      resultKey: `${base}/result.png`,
+      thumbKey: `${base}/thumb.webp`,
+      width: 300,
+      height: 200,
+      provider: "offline",
+      model: "e2e",
+    },
   });
 }

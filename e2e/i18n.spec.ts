@@ -16,14 +16,17 @@ import { newParticipant, seedSubmission, testDb } from "./fixtures";
 import { drag, waitForEditor } from "./konva";
 
 const html = (page: Page) => page.locator("html");
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)(?:, number)?\}/g, (_, k: string) => String(values[k]));
+const fill = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{(\w+)(?:, number)?\}/g, (_, k: string) => String(values[k]));
 
 async function maskAlpha(key: string, x: number, y: number): Promise<number> {
   const { data, info } = await sharp(join(E2E.storageDir, key)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return data[(y * info.width + x) * 4 + 3]!;
 }
 
-test("Spanish from the browser, Arabic right to left after a switch, remembered on every page; the editor draws under the pointer", async ({ browser }) => {
+test("Spanish from the browser, Arabic right to left after a switch, remembered on every page; the editor draws under the pointer", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const other = await newParticipant(browser);
   const theirs = await seedSubmission(other.user.id, "a lighthouse at night");
@@ -64,7 +67,14 @@ test("Spanish from the browser, Arabic right to left after a switch, remembered 
   const eraser = await page.getByRole("button", { name: arCreate.toolbar.eraser, exact: true }).boundingBox();
   expect(brush!.x).toBeGreaterThan(eraser!.x);
   await page.getByRole("button", { name: arCreate.toolbar.rect, exact: true }).click();
-  await drag(page, [[900, 250], [1400, 750]], 12);
+  await drag(
+    page,
+    [
+      [900, 250],
+      [1400, 750],
+    ],
+    12,
+  );
   const prompt = page.getByLabel(arCreate.form.promptLabel);
   await expect(prompt).toHaveAttribute("dir", "auto");
   await prompt.fill("منارة تحت سماء مرصعة بالنجوم");
@@ -105,7 +115,11 @@ test("the switch works on the landing, create and vote pages, to Spanish and to 
   ];
   for (const [path, text] of headings) {
     await page.goto(path);
-    for (const [locale, dir] of [["es", "ltr"], ["ar", "rtl"], ["en", "ltr"]] as const) {
+    for (const [locale, dir] of [
+      ["es", "ltr"],
+      ["ar", "rtl"],
+      ["en", "ltr"],
+    ] as const) {
       await page.getByTestId("language-switcher").selectOption(locale);
       await expect(html(page)).toHaveAttribute("lang", locale);
       await expect(html(page)).toHaveAttribute("dir", dir);
@@ -120,7 +134,10 @@ test("a refusal from the server comes back in the reader's language", async ({ b
   const image = await seedSubmission(other.user.id, "something to report");
   const me = await newParticipant(browser, { locale: "es-ES" });
   await me.page.goto("/vote");
-  await me.page.locator(`[data-image-id="${image.id}"]`).getByRole("button", { name: /Ampliar/ }).click();
+  await me.page
+    .locator(`[data-image-id="${image.id}"]`)
+    .getByRole("button", { name: /Ampliar/ })
+    .click();
   await me.page.getByRole("button", { name: esVote.flag.open }).click();
   await me.page.getByLabel(esVote.flag.reason).fill("<b>spam</b>");
   await me.page.getByRole("button", { name: esVote.flag.send }).click();

@@ -9,7 +9,14 @@ async function createAndSubmit(page: Page, prompt: string) {
   await page.goto("/create");
   await waitForEditor(page);
   await page.getByRole("button", { name: "Rectangle", exact: true }).click();
-  await drag(page, [[300, 300], [700, 650]], 10);
+  await drag(
+    page,
+    [
+      [300, 300],
+      [700, 650],
+    ],
+    10,
+  );
   await page.getByLabel("Prompt").fill(prompt);
   await page.getByRole("button", { name: "Generate" }).click();
   const attempt = page.getByTestId("attempt").first();
@@ -32,17 +39,27 @@ test("the whole product: create, submit, vote, roll over, and the winner seeds t
 
   // Each votes on the other's image: A likes B's, B dislikes A's, so B's ranks first.
   await a.page.goto("/vote");
-  await a.page.locator(`[data-image-id="${imgB.id}"]`).getByRole("button", { name: /^Up-vote/ }).click();
+  await a.page
+    .locator(`[data-image-id="${imgB.id}"]`)
+    .getByRole("button", { name: /^Up-vote/ })
+    .click();
   await expect(a.page.locator(`[data-image-id="${imgB.id}"]`).getByTestId("tally")).toHaveText("+1 / -0");
   await b.page.goto("/vote");
-  await b.page.locator(`[data-image-id="${imgA.id}"]`).getByRole("button", { name: /^Down-vote/ }).click();
+  await b.page
+    .locator(`[data-image-id="${imgA.id}"]`)
+    .getByRole("button", { name: /^Down-vote/ })
+    .click();
   await expect(b.page.locator(`[data-image-id="${imgA.id}"]`).getByTestId("tally")).toHaveText("+0 / -1");
 
   // The scheduler calls the cron route; a wrong secret changes nothing.
-  const wrong = await request.get(`${E2E_HISTORY.baseURL}/api/cron/rollover`, { headers: { Authorization: "Bearer wrong-secret-0123456789" } });
+  const wrong = await request.get(`${E2E_HISTORY.baseURL}/api/cron/rollover`, {
+    headers: { Authorization: "Bearer wrong-secret-0123456789" },
+  });
   expect(wrong.status()).toBe(401);
   expect((await db().day.findUniqueOrThrow({ where: { id: openDay.id } })).status).toBe("OPEN");
-  const res = await request.get(`${E2E_HISTORY.baseURL}/api/cron/rollover`, { headers: { Authorization: `Bearer ${E2E_HISTORY.cronSecret}` } });
+  const res = await request.get(`${E2E_HISTORY.baseURL}/api/cron/rollover`, {
+    headers: { Authorization: `Bearer ${E2E_HISTORY.cronSecret}` },
+  });
   expect(res.status()).toBe(200);
 
   const closed = await db().day.findUniqueOrThrow({ where: { id: openDay.id } });
@@ -68,7 +85,12 @@ test("the whole product: create, submit, vote, roll over, and the winner seeds t
   await a.page.goto(`/days/${closed.date.toISOString().slice(0, 10)}`);
   await expect(a.page.getByRole("heading", { level: 1 })).toContainText("Final ranking");
   await expect(a.page.getByTestId("vote-card").first()).toHaveAttribute("data-image-id", String(imgB.id));
-  await expect(a.page.getByTestId("vote-card").first().getByRole("button", { name: /^Down-vote/ })).toBeDisabled();
+  await expect(
+    a.page
+      .getByTestId("vote-card")
+      .first()
+      .getByRole("button", { name: /^Down-vote/ }),
+  ).toBeDisabled();
   const anim = await a.context.request.get("/api/timelapse");
   expect(anim.status()).toBe(200);
   expect(anim.headers()["content-type"]).toBe("image/webp");

@@ -13,7 +13,13 @@ for (const [key, body] of Object.entries(files)) {
   await mkdir(dirname(join(dir, key)), { recursive: true });
   await writeFile(join(dir, key), body);
 }
-const conn = await mariadb.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database: url.pathname.slice(1) });
+const conn = await mariadb.createConnection({
+  host: url.hostname,
+  port: Number(url.port || 3306),
+  user: decodeURIComponent(url.username),
+  password: decodeURIComponent(url.password),
+  database: url.pathname.slice(1),
+});
 const [{ n }] = await conn.query("SELECT COUNT(*) AS n FROM Day");
 if (Number(n) === 0) {
   const seed = await conn.query(

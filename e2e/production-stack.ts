@@ -33,11 +33,14 @@ export type ProductionStack = {
   stop(): Promise<void>;
 };
 
-
 async function waitHealthy(instance: Instance): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    if (instance.child?.exitCode !== null && instance.child?.exitCode !== undefined) throw new Error(`instance ${instance.name} exited:\n${instance.output()}`);
-    const status = await fetch(`http://127.0.0.1:${instance.port}/api/health`).then((r) => r.status, () => 0);
+    if (instance.child?.exitCode !== null && instance.child?.exitCode !== undefined)
+      throw new Error(`instance ${instance.name} exited:\n${instance.output()}`);
+    const status = await fetch(`http://127.0.0.1:${instance.port}/api/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -47,9 +50,15 @@ async function waitHealthy(instance: Instance): Promise<void> {
 export async function startProductionStack(): Promise<ProductionStack> {
   const started = Date.now();
   const tls = await startTlsMariaDb();
-  const databaseUrl = tls.url(`pixelpatchwork_prod_${randomBytes(3).toString("hex")}`, `sslaccept=strict&sslcert=${encodeURIComponent(tls.caFile)}`);
+  const databaseUrl = tls.url(
+    `pixelpatchwork_prod_${randomBytes(3).toString("hex")}`,
+    `sslaccept=strict&sslcert=${encodeURIComponent(tls.caFile)}`,
+  );
   // `npm run db:migrate`, as operators run it, over the TLS URL.
-  execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "pipe" });
+  execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: "pipe",
+  });
   const s3 = await startStrictS3({ policy: OBJECT_ONLY });
   const instances: Instance[] = [
     { name: "a", port: await freePort(), output: () => "" },
@@ -92,9 +101,13 @@ export async function startProductionStack(): Promise<ProductionStack> {
     // Only what the deployment sets: nothing of this test runner's own environment leaks in.
     const base: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...common, ...extra };
     for (const i of instances) {
-      const started = spawnKept(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(i.port), "--keepAliveTimeout", "65000"], {
-        env: Object.assign({ NODE_ENV: "production" } as NodeJS.ProcessEnv, base, { PORT: String(i.port) }),
-      });
+      const started = spawnKept(
+        process.execPath,
+        ["node_modules/next/dist/bin/next", "start", "-p", String(i.port), "--keepAliveTimeout", "65000"],
+        {
+          env: Object.assign({ NODE_ENV: "production" } as NodeJS.ProcessEnv, base, { PORT: String(i.port) }),
+        },
+      );
       i.child = started.child;
       i.output = started.output;
     }

@@ -26,7 +26,8 @@ test.beforeAll(async () => {
 // What the servers said, beside a failure.
 test.afterEach(async ({}, info) => {
   if (info.status === info.expectedStatus || !stack) return;
-  for (const i of stack.instances) await info.attach(`instance ${i.name} output`, { body: i.output().slice(-20_000), contentType: "text/plain" });
+  for (const i of stack.instances)
+    await info.attach(`instance ${i.name} output`, { body: i.output().slice(-20_000), contentType: "text/plain" });
 });
 
 test.afterAll(async () => {
@@ -47,7 +48,11 @@ const API = { ignoreHTTPSErrors: true } as const;
 async function signIn(ctx: BrowserContext, participantId: string, via?: "a" | "b"): Promise<{ status: number; upstream: string }> {
   const headers = via ? { "x-test-upstream": via } : undefined;
   const { csrfToken } = (await (await ctx.request.get("/api/auth/csrf", { ...API, headers })).json()) as { csrfToken: string };
-  const res = await ctx.request.post("/api/auth/callback/participant", { ...API, headers, form: { csrfToken, participantId, json: "true" } });
+  const res = await ctx.request.post("/api/auth/callback/participant", {
+    ...API,
+    headers,
+    form: { csrfToken, participantId, json: "true" },
+  });
   return { status: res.status(), upstream: upstreamOf(res) };
 }
 
@@ -60,11 +65,26 @@ async function seedSubmissions(count: number): Promise<number[]> {
   const rows = [];
   for (let i = 0; i < count; i++) {
     const background = { r: (i * 37) % 256, g: (i * 91) % 256, b: (i * 53) % 256, alpha: 1 };
-    const png = await sharp({ create: { width: 300, height: 200, channels: 4, background } }).png().toBuffer();
+    const png = await sharp({ create: { width: 300, height: 200, channels: 4, background } })
+      .png()
+      .toBuffer();
     const base = `e2e-prod/${uniqueId("img")}`;
     await storage.put(`${base}/result.png`, png, "image/png");
     await storage.put(`${base}/thumb.webp`, await sharp(png).webp().toBuffer(), "image/webp");
-    rows.push({ dayId: day.id, parentId: day.seedImageId, creatorId: creator.id, prompt: `seeded ${i}`, status: "SUBMITTED" as const, submittedAt: new Date(), resultKey: `${base}/result.png`, thumbKey: `${base}/thumb.webp`, width: 300, height: 200, provider: "offline", model: "e2e" });
+    rows.push({
+      dayId: day.id,
+      parentId: day.seedImageId,
+      creatorId: creator.id,
+      prompt: `seeded ${i}`,
+      status: "SUBMITTED" as const,
+      submittedAt: new Date(),
+      resultKey: `${base}/result.png`,
+      thumbKey: `${base}/thumb.webp`,
+      width: 300,
+      height: 200,
+      provider: "offline",
+      model: "e2e",
+    });
   }
   await db.image.createMany({ data: rows });
   return (await db.image.findMany({ where: { creatorId: creator.id }, select: { id: true } })).map((r) => r.id);
@@ -92,7 +112,9 @@ async function participantContext(route?: "a" | "b") {
   await ctx.addInitScript(() => {
     const w = window as unknown as { cspViolations: string[] };
     w.cspViolations = [];
-    document.addEventListener("securitypolicyviolation", (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`),
+    );
   });
   return ctx;
 }
@@ -107,7 +129,10 @@ for (const [index, mode] of MODES.entries()) {
     const t0 = Date.now();
     await stack.startInstances(mode.env());
     const instancesMs = Date.now() - t0;
-    test.info().annotations.push({ type: "figure", description: `setup: TLS database ${stack.timings.tlsDatabaseMs} ms; database, S3 and proxy ${stack.timings.stackMs} ms; two instances ${instancesMs} ms` });
+    test.info().annotations.push({
+      type: "figure",
+      description: `setup: TLS database ${stack.timings.tlsDatabaseMs} ms; database, S3 and proxy ${stack.timings.stackMs} ms; two instances ${instancesMs} ms`,
+    });
     console.log(JSON.stringify({ msg: "production stack", mode: mode.name, ...stack.timings, instancesMs }));
 
     // Sign in through instance A only: next-auth sets its Secure cookie, as on any https origin.
@@ -128,7 +153,14 @@ for (const [index, mode] of MODES.entries()) {
     await page.goto("/create");
     await waitForEditor(page);
     await page.getByRole("button", { name: "Rectangle", exact: true }).click();
-    await drag(page, [[300, 250], [700, 550]], 10);
+    await drag(
+      page,
+      [
+        [300, 250],
+        [700, 550],
+      ],
+      10,
+    );
     await page.getByLabel("Prompt").fill(`a lighthouse, mode ${index + 1}`);
     await page.getByRole("button", { name: "Generate" }).click();
     const attempt = page.getByTestId("attempt").first();
@@ -138,25 +170,48 @@ for (const [index, mode] of MODES.entries()) {
     const mine = await stack.db.image.findFirstOrThrow({ where: { creatorId: user.id } });
     expect(mine.status).toBe("SUBMITTED");
     // Its files went to the bucket through the object-only key.
-    expect(await createS3Storage({ bucket: stack.s3.bucket, region: stack.s3.region, endpoint: stack.s3.endpoint, credentials: stack.s3.credentials }).get(mine.resultKey)).not.toBeNull();
+    expect(
+      await createS3Storage({
+        bucket: stack.s3.bucket,
+        region: stack.s3.region,
+        endpoint: stack.s3.endpoint,
+        credentials: stack.s3.credentials,
+      }).get(mine.resultKey),
+    ).not.toBeNull();
 
     // Vote: in the page (a server action), and through the JSON route from the page itself.
-    const ids = index === 0 ? await seedSubmissions(SUBMISSIONS) : (await stack.db.image.findMany({ where: { status: "SUBMITTED", creatorId: { not: user.id } }, select: { id: true } })).map((r) => r.id);
+    const ids =
+      index === 0
+        ? await seedSubmissions(SUBMISSIONS)
+        : (await stack.db.image.findMany({ where: { status: "SUBMITTED", creatorId: { not: user.id } }, select: { id: true } })).map(
+            (r) => r.id,
+          );
     await page.goto("/vote");
     const card = page.locator(`[data-image-id="${ids[0]}"]`);
     await card.getByRole("button", { name: /^Up-vote/ }).click();
     await expect(card.getByRole("button", { name: /^Up-vote/ })).toHaveAttribute("aria-pressed", "true");
     const viaFetch = await page.evaluate(async (imageId) => {
-      const res = await fetch("/api/vote", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ imageId, value: -1, position: 1 }) });
+      const res = await fetch("/api/vote", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ imageId, value: -1, position: 1 }),
+      });
       return { status: res.status, upstream: res.headers.get("x-upstream") };
     }, ids[1]);
     expect(viaFetch).toEqual({ status: 200, upstream: portOf("b") });
     const votes = await stack.db.vote.findMany({ where: { userId: user.id }, orderBy: { imageId: "asc" } });
-    expect(votes.map((v) => [v.imageId, v.value])).toEqual([[ids[0], 1], [ids[1], -1]]);
+    expect(votes.map((v) => [v.imageId, v.value])).toEqual([
+      [ids[0], 1],
+      [ids[1], -1],
+    ]);
     expect([...served]).toEqual([portOf("b")]);
 
     // Another site's request with the participant's cookie is refused and changes nothing.
-    const forged = await ctx.request.post("/api/vote", { ...API, data: { imageId: ids[2], value: 1 }, headers: { origin: "https://evil.example", "content-type": "text/plain" } });
+    const forged = await ctx.request.post("/api/vote", {
+      ...API,
+      data: { imageId: ids[2], value: 1 },
+      headers: { origin: "https://evil.example", "content-type": "text/plain" },
+    });
     expect(forged.status()).toBe(403);
     expect((await forged.json()).error.code).toBe("CROSS_ORIGIN");
     expect(await stack.db.vote.count({ where: { userId: user.id } })).toBe(2);

@@ -7,7 +7,11 @@ import { E2E } from "./env";
 import { newParticipant, postVote, seedSubmission, signInAs, testDb, uniqueId } from "./fixtures";
 
 const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(csp)?.[1];
-const directive = (csp: string, name: string) => csp.split(";").map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? "";
+const directive = (csp: string, name: string) =>
+  csp
+    .split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith(`${name} `)) ?? "";
 
 test("pages carry a nonce-based CSP that every script obeys, and the browser reports no violation", async ({ page, request }) => {
   const violations: string[] = [];
@@ -19,7 +23,9 @@ test("pages carry a nonce-based CSP that every script obeys, and the browser rep
   await page.exposeFunction("reportCspViolation", (v: string) => violations.push(v));
   await page.addInitScript(() => {
     const report = (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation;
-    document.addEventListener("securitypolicyviolation", (e) => report(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      report(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   for (const path of ["/", "/signin", "/winners"]) {
     const res = await request.get(path);
@@ -59,7 +65,9 @@ test("pages carry a nonce-based CSP that every script obeys, and the browser rep
 
 test("routes that are not pages get a locked-down policy and the common headers", async ({ request, browser }) => {
   const health = await request.get("/api/health");
-  expect(health.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  expect(health.headers()["content-security-policy"]).toBe(
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  );
   expect(health.headers()["x-content-type-options"]).toBe("nosniff");
   const p = await newParticipant(browser);
   const image = await seedSubmission(p.user.id, "header check");
@@ -87,9 +95,17 @@ test("the session cookie is httpOnly and SameSite=Lax, and no page sends a secre
 
 test("the client bundle and rendered pages contain none of the configured secrets", async ({ request }) => {
   const secrets = Object.entries(E2E.serverEnv).filter(([k]) => /SECRET|SALT|ACCESS_KEY/.test(k));
-  expect(secrets.map(([k]) => k).sort()).toEqual(["CRON_SECRET", "EXPORT_HASH_SALT", "NEXTAUTH_SECRET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]);
+  expect(secrets.map(([k]) => k).sort()).toEqual([
+    "CRON_SECRET",
+    "EXPORT_HASH_SALT",
+    "NEXTAUTH_SECRET",
+    "S3_ACCESS_KEY_ID",
+    "S3_SECRET_ACCESS_KEY",
+  ]);
   const root = join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "static");
-  const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((f) => f.isFile()).map((f) => join(f.parentPath, f.name));
+  const files = (await readdir(root, { recursive: true, withFileTypes: true }))
+    .filter((f) => f.isFile())
+    .map((f) => join(f.parentPath, f.name));
   expect(files.filter((f) => f.endsWith(".js")).length).toBeGreaterThan(5);
   for (const f of files) {
     const text = await readFile(f, "latin1");
@@ -130,14 +146,18 @@ test("sign-in and voting are rate limited per user and per address with 429 and 
   expect(body.error.code).toBe("RATE_LIMITED");
   expect(body.error.message).toMatch(/^Too many sign-in attempts in a short time\. Try again in \d+ seconds?\.$/);
   // The sign-in form reads the refusal's code and values from next-auth's error string.
-  expect(JSON.parse(new URL(body.url).searchParams.get("error") ?? "null")).toEqual({ code: "TOO_MANY_SIGN_INS", values: { seconds: body.error.retryAfterS } });
+  expect(JSON.parse(new URL(body.url).searchParams.get("error") ?? "null")).toEqual({
+    code: "TOO_MANY_SIGN_INS",
+    values: { seconds: body.error.retryAfterS },
+  });
   await client.dispose();
 
   // Votes: 120 a minute per user; the 121st is refused and changes nothing.
   const voter = await newParticipant(browser);
   const creator = await newParticipant(browser);
   const image = await seedSubmission(creator.user.id, "rate limit target");
-  const vote = (value: number) => postVote(voter.context.request, { imageId: image.id, value }, { headers: { "x-forwarded-for": `${address}-v` } });
+  const vote = (value: number) =>
+    postVote(voter.context.request, { imageId: image.id, value }, { headers: { "x-forwarded-for": `${address}-v` } });
   const results: number[] = [];
   await freshWindow();
   for (let i = 0; i < 121; i++) results.push((await vote(i % 2 === 0 ? 1 : 0)).status());

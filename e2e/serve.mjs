@@ -33,9 +33,13 @@ if (args.has("--open-yesterday")) step(["e2e/open-yesterday.mjs"]);
 
 // Idle keep-alive sockets outlive the tests' pauses: with Node's 5 s default the server may close
 // one just as a test's request client reuses it (ECONNRESET). Load balancers want the same.
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", process.env.PORT, "--keepAliveTimeout", "65000"], {
-  stdio: "inherit",
-  env: process.env,
-});
+const server = spawn(
+  process.execPath,
+  ["node_modules/next/dist/bin/next", "start", "-p", process.env.PORT, "--keepAliveTimeout", "65000"],
+  {
+    stdio: "inherit",
+    env: process.env,
+  },
+);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -22,20 +22,35 @@ function startWith(env: Record<string, string>): Promise<{ code: number | null; 
 test("a malformed environment stops start-up with a message naming each variable", async () => {
   const { code, output } = await startWith({ STORAGE_DRIVER: "ftp", APP_TIME_ZONE: "Mars/Base", NEXTAUTH_SECRET: "short" });
   expect(code).toBe(1);
-  expect(output).toContain("STORAGE_DRIVER must be \"local\" or \"s3\"");
+  expect(output).toContain('STORAGE_DRIVER must be "local" or "s3"');
   expect(output).toContain("APP_TIME_ZONE must be an IANA time zone");
   expect(output).toContain("NEXTAUTH_SECRET must be at least 32 characters");
 });
 
 test("behind https and embedded by a crowd platform: Secure, SameSite=None cookies and the platform in frame-ancestors", async () => {
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "3198"], {
-    env: { ...process.env, ...E2E.serverEnv, PORT: "3198", NEXTAUTH_URL: "https://patchwork.example.org", FRAME_ANCESTORS: "https://app.prolific.com" },
+    env: {
+      ...process.env,
+      ...E2E.serverEnv,
+      PORT: "3198",
+      NEXTAUTH_URL: "https://patchwork.example.org",
+      FRAME_ANCESTORS: "https://app.prolific.com",
+    },
   });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
   try {
-    await expect.poll(() => fetch("http://127.0.0.1:3198/api/health").then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
+    await expect
+      .poll(
+        () =>
+          fetch("http://127.0.0.1:3198/api/health").then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(200);
     const csrf = await fetch("http://127.0.0.1:3198/api/auth/csrf");
     const setCookie = csrf.headers.getSetCookie().find((c) => c.startsWith("__Host-next-auth.csrf-token="));
     expect(setCookie, output).toBeTruthy();

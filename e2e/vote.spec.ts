@@ -44,10 +44,16 @@ test("two participants vote on each other's images: tallies only after voting, k
 
   const votes = await testDb().vote.findMany({ where: { imageId: { in: [imgA.id, imgB.id] } } });
   expect(votes.map((v) => [v.userId, v.imageId, v.value]).sort()).toEqual(
-    [[a.user.id, imgB.id, 1], [b.user.id, imgA.id, -1]].sort(),
+    [
+      [a.user.id, imgB.id, 1],
+      [b.user.id, imgA.id, -1],
+    ].sort(),
   );
   expect(votes.every((v) => v.position !== null && v.talliesVisible === false)).toBe(true);
-  const counts = await testDb().image.findMany({ where: { id: { in: [imgA.id, imgB.id] } }, select: { id: true, upvotes: true, downvotes: true } });
+  const counts = await testDb().image.findMany({
+    where: { id: { in: [imgA.id, imgB.id] } },
+    select: { id: true, upvotes: true, downvotes: true },
+  });
   expect(counts.find((c) => c.id === imgA.id)).toMatchObject({ upvotes: 0, downvotes: 1 });
   expect(counts.find((c) => c.id === imgB.id)).toMatchObject({ upvotes: 1, downvotes: 0 });
   await a.context.close();

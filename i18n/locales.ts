@@ -58,4 +58,6 @@ export function localeOfRequest(req: Request | null | undefined): Locale {
  * component (`useTranslations("ns")` or `getTranslations("ns")`). The catalogue test reads the
  * namespace from the type argument.
  */
-export type Translator<N extends string> = ((key: string, values?: Record<string, string | number | Date>) => string) & { readonly namespace?: N };
+export type Translator<N extends string> = ((key: string, values?: Record<string, string | number | Date>) => string) & {
+  readonly namespace?: N;
+};

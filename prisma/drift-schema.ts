@@ -6,7 +6,11 @@ import { get_dmmf } from "@prisma/prisma-schema-wasm";
 /** Each named thing (column, index, foreign key) is a set of properties compared one by one. */
 export type Props = Record<string, string>;
 export type Named = Map<string, Props>;
-export interface Table { columns: Named; indexes: Named; foreignKeys: Named }
+export interface Table {
+  columns: Named;
+  indexes: Named;
+  foreignKeys: Named;
+}
 export type Snapshot = Map<string, Table>;
 
 const MAX_NAME = 64; // MySQL's identifier limit, which Prisma's default constraint names respect
@@ -14,34 +18,71 @@ const MAX_NAME = 64; // MySQL's identifier limit, which Prisma's default constra
 // The subset of Prisma's DMMF this module reads.
 type DmmfDefault = string | number | boolean | { name: string; args: unknown[] } | unknown[];
 interface DmmfField {
-  name: string; dbName?: string | null; kind: string; type: string; isRequired: boolean;
-  nativeType?: [string, string[]] | null; default?: DmmfDefault;
-  relationFromFields?: string[]; relationToFields?: string[];
-  relationOnDelete?: string; relationOnUpdate?: string;
+  name: string;
+  dbName?: string | null;
+  kind: string;
+  type: string;
+  isRequired: boolean;
+  nativeType?: [string, string[]] | null;
+  default?: DmmfDefault;
+  relationFromFields?: string[];
+  relationToFields?: string[];
+  relationOnDelete?: string;
+  relationOnUpdate?: string;
 }
-interface DmmfModel { name: string; dbName: string | null; fields: DmmfField[] }
+interface DmmfModel {
+  name: string;
+  dbName: string | null;
+  fields: DmmfField[];
+}
 interface DmmfIndex {
-  model: string; type: string; dbName?: string | null;
+  model: string;
+  type: string;
+  dbName?: string | null;
   fields: { name: string; sortOrder?: string; length?: number }[];
 }
-interface DmmfEnum { name: string; values: { name: string; dbName: string | null }[] }
-interface Dmmf { datamodel: { models: DmmfModel[]; indexes: DmmfIndex[]; enums: DmmfEnum[] } }
+interface DmmfEnum {
+  name: string;
+  values: { name: string; dbName: string | null }[];
+}
+interface Dmmf {
+  datamodel: { models: DmmfModel[]; indexes: DmmfIndex[]; enums: DmmfEnum[] };
+}
 /** Each enum's values, schema name -> database name. */
 type Enums = Map<string, Map<string, string>>;
 
 const SCALAR_TYPES: Record<string, string> = {
-  String: "varchar(191)", Boolean: "tinyint(1)", Int: "int(11)", BigInt: "bigint(20)", Float: "double",
-  Decimal: "decimal(65,30)", DateTime: "datetime(3)", Json: "longtext", Bytes: "longblob",
+  String: "varchar(191)",
+  Boolean: "tinyint(1)",
+  Int: "int(11)",
+  BigInt: "bigint(20)",
+  Float: "double",
+  Decimal: "decimal(65,30)",
+  DateTime: "datetime(3)",
+  Json: "longtext",
+  Bytes: "longblob",
 };
 // Native types whose MariaDB spelling is not just the lowercased name plus arguments.
 const NATIVE_TYPES: Record<string, string> = {
-  TinyInt: "tinyint(4)", UnsignedTinyInt: "tinyint(3) unsigned", SmallInt: "smallint(6)",
-  UnsignedSmallInt: "smallint(5) unsigned", MediumInt: "mediumint(9)",
-  UnsignedMediumInt: "mediumint(8) unsigned", Int: "int(11)", UnsignedInt: "int(10) unsigned",
-  BigInt: "bigint(20)", UnsignedBigInt: "bigint(20) unsigned", Year: "year(4)", Json: "longtext",
+  TinyInt: "tinyint(4)",
+  UnsignedTinyInt: "tinyint(3) unsigned",
+  SmallInt: "smallint(6)",
+  UnsignedSmallInt: "smallint(5) unsigned",
+  MediumInt: "mediumint(9)",
+  UnsignedMediumInt: "mediumint(8) unsigned",
+  Int: "int(11)",
+  UnsignedInt: "int(10) unsigned",
+  BigInt: "bigint(20)",
+  UnsignedBigInt: "bigint(20) unsigned",
+  Year: "year(4)",
+  Json: "longtext",
 };
 const ACTIONS: Record<string, string> = {
-  Cascade: "CASCADE", Restrict: "RESTRICT", NoAction: "NO ACTION", SetNull: "SET NULL", SetDefault: "SET DEFAULT",
+  Cascade: "CASCADE",
+  Restrict: "RESTRICT",
+  NoAction: "NO ACTION",
+  SetNull: "SET NULL",
+  SetDefault: "SET DEFAULT",
 };
 const INDEX_KINDS: Record<string, string> = { id: "PRIMARY KEY", unique: "UNIQUE", fulltext: "FULLTEXT" };
 
@@ -93,8 +134,7 @@ function relationMaps(schema: string): Map<string, string> {
 export function expectedSnapshot(schema: string, fileName = "schema.prisma"): Snapshot {
   const params = JSON.stringify({ prismaSchema: [[fileName, schema]], noColor: true });
   const { datamodel } = JSON.parse(get_dmmf(params)) as Dmmf;
-  const enums: Enums = new Map(
-    datamodel.enums.map((e) => [e.name, new Map(e.values.map((v) => [v.name, v.dbName ?? v.name]))]));
+  const enums: Enums = new Map(datamodel.enums.map((e) => [e.name, new Map(e.values.map((v) => [v.name, v.dbName ?? v.name]))]));
   const fkNames = relationMaps(schema);
   const models = new Map(datamodel.models.map((m) => [m.name, m]));
   const tableOf = (m: DmmfModel) => m.dbName ?? m.name;
@@ -136,11 +176,10 @@ export function expectedSnapshot(schema: string, fileName = "schema.prisma"): Sn
     const m = models.get(index.model);
     if (!m) continue;
     const columns = index.fields.map((x) => columnOf(m, x.name));
-    const parts = index.fields.map((x, i) =>
-      `${columns[i]}${x.length ? `(${x.length})` : ""}${x.sortOrder === "desc" ? " DESC" : ""}`);
+    const parts = index.fields.map((x, i) => `${columns[i]}${x.length ? `(${x.length})` : ""}${x.sortOrder === "desc" ? " DESC" : ""}`);
     const kind = INDEX_KINDS[index.type] ?? "INDEX";
-    const name = index.type === "id" ? "PRIMARY"
-      : index.dbName ?? defaultName(tableOf(m), columns, index.type === "unique" ? "_key" : "_idx");
+    const name =
+      index.type === "id" ? "PRIMARY" : (index.dbName ?? defaultName(tableOf(m), columns, index.type === "unique" ? "_key" : "_idx"));
     snapshot.get(tableOf(m))?.indexes.set(name, { definition: `${kind} (${parts.join(", ")})` });
   }
   return snapshot;

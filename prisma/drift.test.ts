@@ -74,7 +74,7 @@ describe("findSchemaDrift", () => {
         ["  @@index([imageId])\n", "  @@index([imageId])\n  @@index([createdAt])\n"],
         [
           "user  User  @relation(fields: [userId], references: [id], onDelete: Cascade)",
-          "user  User  @relation(fields: [userId], references: [id], onDelete: Cascade, map: \"Vote_voter_fkey\")",
+          'user  User  @relation(fields: [userId], references: [id], onDelete: Cascade, map: "Vote_voter_fkey")',
         ],
         ["enum DayStatus {\n  OPEN\n", "enum DayStatus {\n  OPEN\n  PAUSED\n"],
       ];

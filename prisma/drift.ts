@@ -9,13 +9,27 @@ import mariadb, { type Connection } from "mariadb";
 import { expectedSnapshot, type Named, type Snapshot } from "./drift-schema";
 
 interface ColumnRow {
-  TABLE_NAME: string; COLUMN_NAME: string; COLUMN_TYPE: string;
-  IS_NULLABLE: string; COLUMN_DEFAULT: string | null; EXTRA: string;
+  TABLE_NAME: string;
+  COLUMN_NAME: string;
+  COLUMN_TYPE: string;
+  IS_NULLABLE: string;
+  COLUMN_DEFAULT: string | null;
+  EXTRA: string;
 }
-interface IndexRow { TABLE_NAME: string; INDEX_NAME: string; kind: string; parts: string }
+interface IndexRow {
+  TABLE_NAME: string;
+  INDEX_NAME: string;
+  kind: string;
+  parts: string;
+}
 interface ForeignKeyRow {
-  TABLE_NAME: string; CONSTRAINT_NAME: string; REFERENCED_TABLE_NAME: string;
-  UPDATE_RULE: string; DELETE_RULE: string; fromColumns: string; toColumns: string;
+  TABLE_NAME: string;
+  CONSTRAINT_NAME: string;
+  REFERENCED_TABLE_NAME: string;
+  UPDATE_RULE: string;
+  DELETE_RULE: string;
+  fromColumns: string;
+  toColumns: string;
 }
 
 const TABLES_SQL = `

@@ -13,7 +13,9 @@ async function main() {
   const rest = process.argv.slice(2);
   const parsed = argsSchema.safeParse({ who: rest.find((a) => !a.startsWith("--")) ?? "", revoke: rest.includes("--revoke") });
   if (!parsed.success) {
-    console.error(`Usage: npm run admin:grant -- <participant id | email> [--revoke]\n${parsed.error.issues.map((i) => i.message).join("\n")}`);
+    console.error(
+      `Usage: npm run admin:grant -- <participant id | email> [--revoke]\n${parsed.error.issues.map((i) => i.message).join("\n")}`,
+    );
     process.exit(2);
   }
   const { who, revoke } = parsed.data;

@@ -9,7 +9,7 @@ const H = 1024;
 
 function trees(baseY, count, seed) {
   let s = seed;
-  const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+  const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;
   let out = "";
   for (let i = 0; i < count; i++) {
     const x = rnd() * W;

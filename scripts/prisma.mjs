@@ -9,8 +9,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const enginesDir = join(root, "node_modules", "@prisma", "engines");
-const hasRealEngine =
-  existsSync(enginesDir) && readdirSync(enginesDir).some((f) => f.startsWith("schema-engine"));
+const hasRealEngine = existsSync(enginesDir) && readdirSync(enginesDir).some((f) => f.startsWith("schema-engine"));
 
 const env = { ...process.env };
 if (!env.PRISMA_SCHEMA_ENGINE_BINARY && !hasRealEngine) {

@@ -8,7 +8,9 @@ async function main() {
   const { today, closed } = await runRollover();
   if (closed.length === 0) console.log(`Nothing to close: the latest open day is today (${today}) or later.`);
   for (const d of closed) {
-    console.log(`Closed ${d.date}: winner ${d.winnerImageId ?? "none (seed carried over)"}, ${d.totalSubmissions} submissions, ${d.totalVotes} votes, ${d.totalParticipants} participants; opened ${d.nextDate}.`);
+    console.log(
+      `Closed ${d.date}: winner ${d.winnerImageId ?? "none (seed carried over)"}, ${d.totalSubmissions} submissions, ${d.totalVotes} votes, ${d.totalParticipants} participants; opened ${d.nextDate}.`,
+    );
   }
   await closeDb();
 }

@@ -8,7 +8,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const res = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), join(here, "schema-engine-offline.ts"), ...process.argv.slice(2)], {
-  stdio: "inherit",
-});
+const res = spawnSync(
+  process.execPath,
+  ["--import", import.meta.resolve("tsx"), join(here, "schema-engine-offline.ts"), ...process.argv.slice(2)],
+  {
+    stdio: "inherit",
+  },
+);
 process.exit(res.status ?? 1);

@@ -56,9 +56,7 @@ type ApplyParams = { migrationsList: { migrationDirectories: MigrationDirectory[
 type MigrationRow = { migration_name: string; finished_at: Date | null; rolled_back_at: Date | null };
 
 async function ensureMigrationsTable(conn: Connection): Promise<void> {
-  const [{ n: tables }] = await conn.query(
-    "SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()",
-  );
+  const [{ n: tables }] = await conn.query("SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()");
   const [{ n: hasTable }] = await conn.query(
     "SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '_prisma_migrations'",
   );
@@ -88,10 +86,7 @@ async function applyMigrations(cfg: Config, params: ApplyParams): Promise<{ appl
     )) as MigrationRow[];
     const failed = rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
     if (failed) {
-      throw new EngineError(
-        "P3009",
-        `migrate found failed migrations in the target database: \`${failed.migration_name}\` (P3009).`,
-      );
+      throw new EngineError("P3009", `migrate found failed migrations in the target database: \`${failed.migration_name}\` (P3009).`);
     }
     const applied = new Set(rows.filter((r) => r.finished_at !== null).map((r) => r.migration_name));
     const appliedNow: string[] = [];
@@ -112,10 +107,7 @@ async function applyMigrations(cfg: Config, params: ApplyParams): Promise<{ appl
         await conn.query("UPDATE _prisma_migrations SET logs = ? WHERE id = ?", [message, id]);
         throw new EngineError("P3018", `Migration ${dir.path} failed to apply: ${message}`);
       }
-      await conn.query(
-        "UPDATE _prisma_migrations SET finished_at = NOW(3), applied_steps_count = 1 WHERE id = ?",
-        [id],
-      );
+      await conn.query("UPDATE _prisma_migrations SET finished_at = NOW(3), applied_steps_count = 1 WHERE id = ?", [id]);
       appliedNow.push(dir.path);
     }
     return { appliedMigrationNames: appliedNow };

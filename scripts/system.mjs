@@ -33,14 +33,25 @@ export function planDatabase({ url, reachable, installed, isRoot, hasApt }) {
   const where = `${u.hostname}:${u.port || 3306}`;
   if (reachable) return { action: "none" };
   if (!LOCAL_HOSTS.includes(u.hostname)) {
-    return { action: "instructions", message: `MariaDB/MySQL is not reachable at ${where}. Start it, or point DATABASE_URL at a server that runs.`, commands: [] };
+    return {
+      action: "instructions",
+      message: `MariaDB/MySQL is not reachable at ${where}. Start it, or point DATABASE_URL at a server that runs.`,
+      commands: [],
+    };
   }
-  const start = ["mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld", `start-stop-daemon --start --oknodo --background --exec ${MARIADBD} -- --user=mysql`];
+  const start = [
+    "mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld",
+    `start-stop-daemon --start --oknodo --background --exec ${MARIADBD} -- --user=mysql`,
+  ];
   if (installed && isRoot) return { action: "start" };
   if (!installed && isRoot && hasApt) return { action: "install" };
   const sudo = (c) => `sudo sh -c '${c}'`;
   if (installed) {
-    return { action: "instructions", message: `MariaDB is installed but not running at ${where}. Start it (as root):`, commands: start.map(sudo) };
+    return {
+      action: "instructions",
+      message: `MariaDB is installed but not running at ${where}. Start it (as root):`,
+      commands: start.map(sudo),
+    };
   }
   if (hasApt) {
     return {
@@ -84,7 +95,9 @@ async function waitForPort(host, port, seconds) {
 
 export function aptInstall(packages) {
   say(`Installing ${packages.join(", ")} from Debian's packages…`);
-  const res = spawnSync("sh", ["-c", `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(" ")}`], { stdio: "inherit" });
+  const res = spawnSync("sh", ["-c", `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(" ")}`], {
+    stdio: "inherit",
+  });
   if (res.status !== 0) throw new Error(`apt-get install ${packages.join(" ")} failed`);
 }
 
@@ -107,7 +120,9 @@ export async function ensureDatabaseServer(url) {
   if (!(await waitForPort(u.hostname, port, 60))) throw new Error(`MariaDB did not start listening on ${u.hostname}:${port}`);
   if (plan.action === "install") {
     // A fresh install lets root in only over the socket; the app and the tests connect over TCP.
-    execSync(`mariadb -uroot -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('')"`, { stdio: "inherit" });
+    execSync(`mariadb -uroot -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('')"`, {
+      stdio: "inherit",
+    });
   }
 }
 

@@ -17,7 +17,15 @@ describe("vitestTotals", () => {
       for (const k of Object.keys(env)) if (k.startsWith("VITEST")) delete env[k];
       const run = spawnSync(
         process.execPath,
-        ["node_modules/vitest/vitest.mjs", "run", "--root", "scripts/fixtures/unhandled-error", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`],
+        [
+          "node_modules/vitest/vitest.mjs",
+          "run",
+          "--root",
+          "scripts/fixtures/unhandled-error",
+          "--reporter=default",
+          "--reporter=json",
+          `--outputFile.json=${file}`,
+        ],
         { env, encoding: "utf8" },
       );
       const report = JSON.parse(readFileSync(file, "utf8"));

@@ -47,7 +47,13 @@ if (!only || only === "lint") {
 if (!only || only === "unit") {
   log("Unit and integration tests (Vitest)…");
   const file = join(out, "vitest.json");
-  const { status, output } = await runTee(process.execPath, [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+  const { status, output } = await runTee(process.execPath, [
+    join(ROOT, "node_modules", "vitest", "vitest.mjs"),
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${file}`,
+  ]);
   add(vitestTotals(readJson(file), { exitCode: status, output }));
 }
 

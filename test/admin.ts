@@ -32,6 +32,10 @@ export async function castVote(userId: number, imageId: number, value: 1 | -1, a
 }
 
 /** Closes a day by hand with the given winner (the rollover's own tests cover closing for real). */
-export async function closeDayAs(dayId: number, winnerImageId: number | null, totals = { totalParticipants: 0, totalSubmissions: 0, totalVotes: 0 }) {
+export async function closeDayAs(
+  dayId: number,
+  winnerImageId: number | null,
+  totals = { totalParticipants: 0, totalSubmissions: 0, totalVotes: 0 },
+) {
   return db.day.update({ where: { id: dayId }, data: { status: "CLOSED", closedAt: new Date(), winnerImageId, ...totals } });
 }

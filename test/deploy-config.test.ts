@@ -5,10 +5,20 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseEnv } from "@/lib/server/env";
 
-const cronField = (min: number, max: number) => z.string().regex(/^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$/).refine((f) => (f.match(/\d+/g) ?? []).every((n) => Number(n) >= min && Number(n) <= max));
+const cronField = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$/)
+    .refine((f) => (f.match(/\d+/g) ?? []).every((n) => Number(n) >= min && Number(n) <= max));
 const schedule = z.string().refine((s) => {
   const parts = s.split(" ");
-  const ranges: [number, number][] = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 6]];
+  const ranges: [number, number][] = [
+    [0, 59],
+    [0, 23],
+    [1, 31],
+    [1, 12],
+    [0, 6],
+  ];
   return parts.length === 5 && parts.every((p, i) => cronField(...ranges[i]!).safeParse(p).success);
 }, "must be a five-field cron expression");
 

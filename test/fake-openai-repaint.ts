@@ -14,10 +14,19 @@ function autoSize(width: number, height: number): { width: number; height: numbe
 }
 
 /** The input image at `size`, every RGB channel XOR 0x80, opaque: visibly a different picture. */
-export async function repaint(image: Buffer, size: { width: number; height: number } | "auto", format: "png" | "jpeg" | "webp" = "png"): Promise<Buffer> {
+export async function repaint(
+  image: Buffer,
+  size: { width: number; height: number } | "auto",
+  format: "png" | "jpeg" | "webp" = "png",
+): Promise<Buffer> {
   const meta = await sharp(image).metadata();
   const out = size === "auto" ? autoSize(meta.width ?? 1024, meta.height ?? 1024) : size;
-  const { data } = await sharp(image).removeAlpha().toColourspace("srgb").resize(out.width, out.height, { fit: "fill" }).raw().toBuffer({ resolveWithObject: true });
+  const { data } = await sharp(image)
+    .removeAlpha()
+    .toColourspace("srgb")
+    .resize(out.width, out.height, { fit: "fill" })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   for (let i = 0; i < data.length; i++) data[i] = data[i]! ^ 0x80;
   const painted = sharp(data, { raw: { width: out.width, height: out.height, channels: 3 } });
   return format === "png" ? painted.png({ compressionLevel: 1 }).toBuffer() : painted.toFormat(format).toBuffer();

@@ -11,7 +11,9 @@ let png1024: Buffer;
 let mask1024: Buffer;
 
 const solid = (width: number, height: number, channels: 3 | 4, format: "png" | "jpeg" | "webp" | "gif" = "png") =>
-  sharp({ create: { width, height, channels, background: { r: 10, g: 120, b: 240, alpha: channels === 4 ? 0 : 1 } } }).toFormat(format).toBuffer();
+  sharp({ create: { width, height, channels, background: { r: 10, g: 120, b: 240, alpha: channels === 4 ? 0 : 1 } } })
+    .toFormat(format)
+    .toBuffer();
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
@@ -28,7 +30,11 @@ async function edit(fields: Fields, key: string | null = "sk-test") {
     if (typeof value === "string") form.append(name, value);
     else form.append(name, new Blob([new Uint8Array(value)], { type: "image/png" }), `${name}.png`);
   }
-  const res = await fetch(`${fake.url}/images/edits`, { method: "POST", body: form, headers: key ? { authorization: `Bearer ${key}` } : {} });
+  const res = await fetch(`${fake.url}/images/edits`, {
+    method: "POST",
+    body: form,
+    headers: key ? { authorization: `Bearer ${key}` } : {},
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -70,9 +76,12 @@ describe("the fake OpenAI server", () => {
     apiError(await edit({ model: "gpt-image-1.5", size: "1024x1024" }), 404, null, "model_not_found");
   });
 
-  it.each(["64x48", "1000x750", "512x512", "4096x2048", "3840x1024", "1024", "big"])("refuses size %s for gpt-image-2 (400, param size)", async (size) => {
-    apiError(await edit({ size }), 400, "size", "invalid_value");
-  });
+  it.each(["64x48", "1000x750", "512x512", "4096x2048", "3840x1024", "1024", "big"])(
+    "refuses size %s for gpt-image-2 (400, param size)",
+    async (size) => {
+      apiError(await edit({ size }), 400, "size", "invalid_value");
+    },
+  );
 
   it("takes gpt-image-2's flexible sizes but only the standard ones from other GPT image models", async () => {
     fake.setModels([{ id: "gpt-image-2" }, { id: "gpt-image-1.6" }]);

@@ -84,8 +84,19 @@ export const DEFAULT_MODELS: FakeModel[] = [
 ];
 
 const MODERATION_CATEGORIES = [
-  "harassment", "harassment/threatening", "hate", "hate/threatening", "illicit", "illicit/violent",
-  "self-harm", "self-harm/instructions", "self-harm/intent", "sexual", "sexual/minors", "violence", "violence/graphic",
+  "harassment",
+  "harassment/threatening",
+  "hate",
+  "hate/threatening",
+  "illicit",
+  "illicit/violent",
+  "self-harm",
+  "self-harm/instructions",
+  "self-harm/intent",
+  "sexual",
+  "sexual/minors",
+  "violence",
+  "violence/graphic",
 ];
 
 /** Error codes guide: each status's usual body, and the codes whose type differs from the status's. */
@@ -99,7 +110,10 @@ const STATUS_DEFAULTS: Record<number, { message: string; type: string; code: str
 };
 const CODE_DEFAULTS: Record<string, { message: string; type: string }> = {
   moderation_blocked: { message: "Your request was rejected by the safety system.", type: "image_generation_user_error" },
-  insufficient_quota: { message: "You exceeded your current quota, please check your plan and billing details.", type: "insufficient_quota" },
+  insufficient_quota: {
+    message: "You exceeded your current quota, please check your plan and billing details.",
+    type: "insufficient_quota",
+  },
 };
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -144,7 +158,13 @@ async function record(req: IncomingMessage): Promise<RecordedRequest> {
 const isError = (r: FakeResponse | undefined): r is FakeError => r?.status !== undefined && r.status !== 200;
 
 /** API reference, Models: the model object is exactly { id, object, created, owned_by, shutdown_date }. */
-const modelObject = (m: FakeModel) => ({ id: m.id, object: "model", created: m.created ?? 1_700_000_000, owned_by: m.owned_by ?? "system", shutdown_date: m.shutdown_date ?? null });
+const modelObject = (m: FakeModel) => ({
+  id: m.id,
+  object: "model",
+  created: m.created ?? 1_700_000_000,
+  owned_by: m.owned_by ?? "system",
+  shutdown_date: m.shutdown_date ?? null,
+});
 
 /** Starts the fake on 127.0.0.1 with a free port. */
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
@@ -178,10 +198,23 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       if (isError(scripted)) return sendScriptedError(res, scripted);
       if (!edit) return moderate(res, scripted && "flagged" in scripted ? scripted : undefined);
       const given: FakeEdit = scripted && !("flagged" in scripted) ? scripted : {};
-      const b64 = given.b64Json !== undefined ? given.b64Json : (given.b64Png ?? (await repaint(edit.image.bytes, edit.size, edit.format))).toString("base64");
+      const b64 =
+        given.b64Json !== undefined
+          ? given.b64Json
+          : (given.b64Png ?? (await repaint(edit.image.bytes, edit.size, edit.format))).toString("base64");
       // ImagesResponse (SDK): created, data, background, output_format, quality, size, usage.
-      const usage = { input_tokens: 50, output_tokens: 200, total_tokens: 250, input_tokens_details: { image_tokens: 40, text_tokens: 10 } };
-      sendJson(res, 200, { created: Math.floor(Date.now() / 1000), data: [b64 === null ? {} : { b64_json: b64 }], output_format: edit.format, usage });
+      const usage = {
+        input_tokens: 50,
+        output_tokens: 200,
+        total_tokens: 250,
+        input_tokens_details: { image_tokens: 40, text_tokens: 10 },
+      };
+      sendJson(res, 200, {
+        created: Math.floor(Date.now() / 1000),
+        data: [b64 === null ? {} : { b64_json: b64 }],
+        output_format: edit.format,
+        usage,
+      });
     };
     if (!scripted?.delayMs) return answer();
     const timer = setTimeout(() => {

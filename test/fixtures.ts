@@ -29,7 +29,10 @@ export async function seedPng(width = 384, height = 256): Promise<Buffer> {
 }
 
 /** An open day on a date far from today (unique per call) whose seed is stored in `storage`. */
-export async function makeOpenDay(storage: { put(key: string, body: Buffer, type?: string): Promise<void> }, size = { width: 384, height: 256 }) {
+export async function makeOpenDay(
+  storage: { put(key: string, body: Buffer, type?: string): Promise<void> },
+  size = { width: 384, height: 256 },
+) {
   const png = await seedPng(size.width, size.height);
   const key = `seeds/test-${randomBytes(6).toString("hex")}.png`;
   await storage.put(key, png, "image/png");
@@ -37,7 +40,16 @@ export async function makeOpenDay(storage: { put(key: string, body: Buffer, type
   // and real days (today and later) are never touched.
   const date = new Date(Date.UTC(1100, 0, 1) + randomInt(0, 800 * 365) * 86_400_000);
   const seed = await db.image.create({
-    data: { prompt: "test seed", status: "SEED", resultKey: key, thumbKey: key, width: size.width, height: size.height, provider: "bundled", model: "test" },
+    data: {
+      prompt: "test seed",
+      status: "SEED",
+      resultKey: key,
+      thumbKey: key,
+      width: size.width,
+      height: size.height,
+      provider: "bundled",
+      model: "test",
+    },
   });
   const day = await db.day.create({ data: { date, seedImageId: seed.id } });
   return { day, seed, png };
@@ -52,5 +64,7 @@ export async function rectMask(width: number, height: number, rect: { x: number;
       px[(y * width + x) * 4 + 3] = inside ? 0 : 255;
     }
   }
-  return sharp(px, { raw: { width, height, channels: 4 } }).png().toBuffer();
+  return sharp(px, { raw: { width, height, channels: 4 } })
+    .png()
+    .toBuffer();
 }

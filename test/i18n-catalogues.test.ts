@@ -40,12 +40,15 @@ function usedKeys(): Map<string, string> {
   for (const file of ["app", "components", "lib", "i18n"].flatMap(sourceFiles)) {
     const text = readFileSync(file, "utf8");
     const declared = [
-      ...text.matchAll(/(?:const|let)\s+(\w+)\s*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*(?:\{[^}]*namespace:\s*)?"(\w+)"/g),
+      ...text.matchAll(
+        /(?:const|let)\s+(\w+)\s*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*(?:\{[^}]*namespace:\s*)?"(\w+)"/g,
+      ),
       // A translator handed to a helper: `(t: Translator<"errors">, …)`.
       ...text.matchAll(/\b(\w+):\s*Translator<"(\w+)">/g),
     ];
     for (const [, name, ns] of declared) {
-      for (const m of text.matchAll(new RegExp(`\\b${name}(?:\\.rich|\\.markup|\\.has)?\\(\\s*"([\\w.]+)"`, "g"))) used.set(`${ns}.${m[1]}`, file);
+      for (const m of text.matchAll(new RegExp(`\\b${name}(?:\\.rich|\\.markup|\\.has)?\\(\\s*"([\\w.]+)"`, "g")))
+        used.set(`${ns}.${m[1]}`, file);
     }
   }
   return used;
@@ -62,8 +65,14 @@ describe("message catalogues", () => {
   for (const locale of LOCALES.filter((l) => l !== "en")) {
     it(`${locale} has exactly English's keys, each translated, with the same placeholders`, () => {
       const other = catalogue(locale);
-      expect([...english.keys()].filter((k) => !other.has(k)), "missing").toEqual([]);
-      expect([...other.keys()].filter((k) => !english.has(k)), "not in English").toEqual([]);
+      expect(
+        [...english.keys()].filter((k) => !other.has(k)),
+        "missing",
+      ).toEqual([]);
+      expect(
+        [...other.keys()].filter((k) => !english.has(k)),
+        "not in English",
+      ).toEqual([]);
       for (const [key, text] of english) {
         const translated = other.get(key)!;
         expect(translated.trim(), key).not.toBe("");
@@ -74,8 +83,14 @@ describe("message catalogues", () => {
 
   it("hold every key the code uses, and no key that no code uses", () => {
     const used = usedKeys();
-    expect([...used].filter(([k]) => !english.has(k)).map(([k, f]) => `${k} (${f})`), "used but missing").toEqual([]);
-    expect([...english.keys()].filter((k) => !used.has(k)), "never used").toEqual([]);
+    expect(
+      [...used].filter(([k]) => !english.has(k)).map(([k, f]) => `${k} (${f})`),
+      "used but missing",
+    ).toEqual([]);
+    expect(
+      [...english.keys()].filter((k) => !used.has(k)),
+      "never used",
+    ).toEqual([]);
   });
 });
 
@@ -89,7 +104,9 @@ describe("the interface", () => {
   it("shows no text that is not from a catalogue", () => {
     const offenders: string[] = [];
     for (const file of ["app", "components"].flatMap(sourceFiles).filter((f) => f.endsWith(".tsx"))) {
-      const text = readFileSync(file, "utf8").replace(/\{\/\*[\s\S]*?\*\/\}/g, "").replace(/\/\/.*$/gm, "");
+      const text = readFileSync(file, "utf8")
+        .replace(/\{\/\*[\s\S]*?\*\/\}/g, "")
+        .replace(/\/\/.*$/gm, "");
       for (const re of [jsxText, attrText]) {
         for (const m of text.matchAll(re)) {
           const s = m[1]!.trim();

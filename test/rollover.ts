@@ -58,7 +58,9 @@ export function at(date: Date, days: number, hours = 0): Date {
 
 /** An open day on `date` with its own seed image. */
 export async function makeDay(date: Date) {
-  const seed = await db.image.create({ data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" } });
+  const seed = await db.image.create({
+    data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" },
+  });
   const day = await db.day.create({ data: { date, seedImageId: seed.id, openedAt: date } });
   return { day, seed };
 }

@@ -48,7 +48,11 @@ export function parseAmzDate(value: string): number | null {
   return Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
 }
 
-export const formatAmzDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+export const formatAmzDate = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 export const firstHeader = (req: SignedRequest, name: string) => req.headers.get(name)?.[0];
 
@@ -63,11 +67,16 @@ export function checkSessionToken(credential: S3Credential, provided: string | u
 
 /** S3 refuses a request whose Host or x-amz-* headers are not all covered by the signature. */
 export function checkHeadersSigned(req: SignedRequest, signedHeaders: readonly string[]): S3ErrorSpec | null {
-  const unsigned = [...req.headers.keys()].filter((name) => (name === "host" || name.startsWith("x-amz-")) && !signedHeaders.includes(name));
+  const unsigned = [...req.headers.keys()].filter(
+    (name) => (name === "host" || name.startsWith("x-amz-")) && !signedHeaders.includes(name),
+  );
   return unsigned.length > 0 ? s3Error.headersNotSigned(unsigned) : null;
 }
 
-const spacedHex = (s: string) => Buffer.from(s, "utf8").toString("hex").replace(/(..)(?!$)/g, "$1 ");
+const spacedHex = (s: string) =>
+  Buffer.from(s, "utf8")
+    .toString("hex")
+    .replace(/(..)(?!$)/g, "$1 ");
 
 export interface SignatureInput {
   req: SignedRequest;

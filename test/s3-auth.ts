@@ -49,7 +49,8 @@ function checkScope(scope: CredentialScope, region: string, wrong: (what: string
 
 function viaHeader(req: SignedRequest, ctx: AuthContext, authorization: string): AuthResult {
   if (/^AWS \S/.test(authorization)) return fail(s3Error.invalidRequest(UNSUPPORTED));
-  if (!authorization.startsWith(`${ALGORITHM} `)) return fail(s3Error.invalidArgument("Unsupported Authorization Type", "Authorization", authorization));
+  if (!authorization.startsWith(`${ALGORITHM} `))
+    return fail(s3Error.invalidArgument("Unsupported Authorization Type", "Authorization", authorization));
   const fields = new Map(
     authorization
       .slice(ALGORITHM.length + 1)
@@ -58,10 +59,15 @@ function viaHeader(req: SignedRequest, ctx: AuthContext, authorization: string):
   );
   const [credential, signed, provided] = [fields.get("Credential"), fields.get("SignedHeaders"), fields.get("Signature")];
   if (!credential || !signed || !provided) {
-    return fail(s3Error.authorizationHeaderMalformed("the authorization header requires three components: Credential, SignedHeaders, and Signature."));
+    return fail(
+      s3Error.authorizationHeaderMalformed("the authorization header requires three components: Credential, SignedHeaders, and Signature."),
+    );
   }
   const scope = parseCredential(credential);
-  if (!scope) return fail(s3Error.authorizationHeaderMalformed('the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".'));
+  if (!scope)
+    return fail(
+      s3Error.authorizationHeaderMalformed('the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".'),
+    );
   const key = ctx.credentials.find((c) => c.accessKeyId === scope.accessKeyId);
   if (!key) return fail(s3Error.invalidAccessKeyId(scope.accessKeyId));
   const tokenError = checkSessionToken(key, firstHeader(req, "x-amz-security-token"), ctx.now);
@@ -70,10 +76,12 @@ function viaHeader(req: SignedRequest, ctx: AuthContext, authorization: string):
   const amzDateHeader = firstHeader(req, "x-amz-date");
   const dateHeader = firstHeader(req, "date");
   const requestMs = amzDateHeader !== undefined ? parseAmzDate(amzDateHeader) : dateHeader !== undefined ? Date.parse(dateHeader) : null;
-  if (requestMs === null || !Number.isFinite(requestMs)) return fail(s3Error.accessDenied("AWS authentication requires a valid Date or x-amz-date header"));
+  if (requestMs === null || !Number.isFinite(requestMs))
+    return fail(s3Error.accessDenied("AWS authentication requires a valid Date or x-amz-date header"));
   if (Math.abs(ctx.now - requestMs) > MAX_SKEW_MS) return fail(s3Error.requestTimeTooSkewed(amzDateHeader ?? dateHeader ?? "", ctx.now));
   const amzDate = amzDateHeader ?? formatAmzDate(requestMs);
-  if (scope.date !== amzDate.slice(0, 8)) return fail(s3Error.authorizationHeaderMalformed("Invalid credential date. Date is not the same as X-Amz-Date."));
+  if (scope.date !== amzDate.slice(0, 8))
+    return fail(s3Error.authorizationHeaderMalformed("Invalid credential date. Date is not the same as X-Amz-Date."));
   const scopeError = checkScope(scope, ctx.region, (what) => s3Error.authorizationHeaderMalformed(what, { Region: ctx.region }));
   if (scopeError) return fail(scopeError);
 
@@ -81,16 +89,32 @@ function viaHeader(req: SignedRequest, ctx: AuthContext, authorization: string):
   if (contentSha === undefined) return fail(s3Error.invalidRequest("Missing required header for this request: x-amz-content-sha256"));
   // Chunked uploads sign each chunk separately; the app's client never sends them
   // (requestChecksumCalculation: WHEN_REQUIRED), so the stand-in refuses rather than skips them.
-  if (contentSha.startsWith("STREAMING-")) return fail(s3Error.notImplemented(`The strict S3 stand-in does not accept ${contentSha} bodies`));
+  if (contentSha.startsWith("STREAMING-"))
+    return fail(s3Error.notImplemented(`The strict S3 stand-in does not accept ${contentSha} bodies`));
   const hashed = /^[0-9a-fA-F]{64}$/.test(contentSha);
   if (contentSha !== UNSIGNED_PAYLOAD && !hashed) {
-    return fail(s3Error.invalidArgument("x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD, or a valid sha256 value.", "x-amz-content-sha256", contentSha));
+    return fail(
+      s3Error.invalidArgument(
+        "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD, or a valid sha256 value.",
+        "x-amz-content-sha256",
+        contentSha,
+      ),
+    );
   }
 
   const signedHeaders = signed.split(";");
   const problem =
     checkHeadersSigned(req, signedHeaders) ??
-    checkSignature({ req, query: parseQuery(req.rawQuery), scope, secretAccessKey: key.secretAccessKey, amzDate, signedHeaders, payloadHash: contentSha, provided });
+    checkSignature({
+      req,
+      query: parseQuery(req.rawQuery),
+      scope,
+      secretAccessKey: key.secretAccessKey,
+      amzDate,
+      signedHeaders,
+      payloadHash: contentSha,
+      provided,
+    });
   if (problem) return fail(problem);
   if (hashed) {
     const computed = sha256Hex(req.body);
@@ -103,12 +127,23 @@ function viaQuery(req: SignedRequest, ctx: AuthContext, query: [string, string][
   const param = (name: string) => query.find(([k]) => k === name)?.[1];
   const bad = (message: string) => fail(s3Error.authorizationQueryParametersError(message));
   if (param("X-Amz-Algorithm") !== ALGORITHM) return bad('X-Amz-Algorithm only supports "AWS4-HMAC-SHA256"');
-  const [credential, amzDate, expires, signed, provided] = ["X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature"].map(param);
+  const [credential, amzDate, expires, signed, provided] = [
+    "X-Amz-Credential",
+    "X-Amz-Date",
+    "X-Amz-Expires",
+    "X-Amz-SignedHeaders",
+    "X-Amz-Signature",
+  ].map(param);
   if (credential === undefined || amzDate === undefined || expires === undefined || signed === undefined || provided === undefined) {
-    return bad("Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.");
+    return bad(
+      "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.",
+    );
   }
   const scope = parseCredential(credential);
-  if (!scope) return bad('Error parsing the X-Amz-Credential parameter; the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".');
+  if (!scope)
+    return bad(
+      'Error parsing the X-Amz-Credential parameter; the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".',
+    );
   const requestMs = parseAmzDate(amzDate);
   if (requestMs === null) return bad("X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
   if (/^-\d+$/.test(expires)) return bad("X-Amz-Expires must be non-negative");
@@ -122,8 +157,11 @@ function viaQuery(req: SignedRequest, ctx: AuthContext, query: [string, string][
   if (tokenError) return fail(tokenError);
   const expiresAt = requestMs + Number(expires) * 1000;
   if (ctx.now > expiresAt) return fail(s3Error.expired(expires, expiresAt, ctx.now));
-  if (scope.date !== amzDate.slice(0, 8)) return bad(`Invalid credential date "${scope.date}". This date is not the same as X-Amz-Date: "${amzDate.slice(0, 8)}".`);
-  const scopeError = checkScope(scope, ctx.region, (what) => s3Error.authorizationQueryParametersError(`Error parsing the X-Amz-Credential parameter; ${what}`));
+  if (scope.date !== amzDate.slice(0, 8))
+    return bad(`Invalid credential date "${scope.date}". This date is not the same as X-Amz-Date: "${amzDate.slice(0, 8)}".`);
+  const scopeError = checkScope(scope, ctx.region, (what) =>
+    s3Error.authorizationQueryParametersError(`Error parsing the X-Amz-Credential parameter; ${what}`),
+  );
   if (scopeError) return fail(scopeError);
 
   const signedHeaders = signed.split(";");

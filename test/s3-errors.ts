@@ -13,7 +13,12 @@ export interface S3ErrorSpec {
   details?: Record<string, string>;
 }
 
-const err = (status: number, code: string, message: string, details?: Record<string, string>): S3ErrorSpec => ({ status, code, message, details });
+const err = (status: number, code: string, message: string, details?: Record<string, string>): S3ErrorSpec => ({
+  status,
+  code,
+  message,
+  details,
+});
 
 /** ISO 8601 without milliseconds, as S3 writes ServerTime and Expires. */
 export const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -24,7 +29,12 @@ export const s3Error = {
   invalidAccessKeyId: (accessKeyId: string) =>
     err(403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.", { AWSAccessKeyId: accessKeyId }),
   signatureDoesNotMatch: (details: Record<string, string>) =>
-    err(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method.", details),
+    err(
+      403,
+      "SignatureDoesNotMatch",
+      "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+      details,
+    ),
   requestTimeTooSkewed: (requestTime: string, serverMs: number) =>
     err(403, "RequestTimeTooSkewed", "The difference between the request time and the current time is too large.", {
       RequestTime: requestTime,
@@ -32,13 +42,18 @@ export const s3Error = {
       MaxAllowedSkewMilliseconds: "900000",
     }),
   expired: (expires: string, expiresAtMs: number, serverMs: number) =>
-    err(403, "AccessDenied", "Request has expired", { "X-Amz-Expires": expires, Expires: isoSeconds(expiresAtMs), ServerTime: isoSeconds(serverMs) }),
+    err(403, "AccessDenied", "Request has expired", {
+      "X-Amz-Expires": expires,
+      Expires: isoSeconds(expiresAtMs),
+      ServerTime: isoSeconds(serverMs),
+    }),
   headersNotSigned: (names: readonly string[]) =>
     err(403, "AccessDenied", "There were headers present in the request which were not signed", { HeadersNotSigned: names.join(", ") }),
   authorizationHeaderMalformed: (message: string, details?: Record<string, string>) =>
     err(400, "AuthorizationHeaderMalformed", `The authorization header is malformed; ${message}`, details),
   authorizationQueryParametersError: (message: string) => err(400, "AuthorizationQueryParametersError", message),
-  invalidArgument: (message: string, name: string, value: string) => err(400, "InvalidArgument", message, { ArgumentName: name, ArgumentValue: value }),
+  invalidArgument: (message: string, name: string, value: string) =>
+    err(400, "InvalidArgument", message, { ArgumentName: name, ArgumentValue: value }),
   invalidRequest: (message: string) => err(400, "InvalidRequest", message),
   contentSha256Mismatch: (client: string, computed: string) =>
     err(400, "XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.", {
@@ -57,6 +72,12 @@ export const newRequestId = () => randomBytes(8).toString("hex").toUpperCase();
 
 /** The XML body of an error for the request to `resource` (the request's path). */
 export function errorXml(spec: S3ErrorSpec, resource: string, requestId: string): string {
-  const fields: [string, string][] = [["Code", spec.code], ["Message", spec.message], ...Object.entries(spec.details ?? {}), ["Resource", resource], ["RequestId", requestId]];
+  const fields: [string, string][] = [
+    ["Code", spec.code],
+    ["Message", spec.message],
+    ...Object.entries(spec.details ?? {}),
+    ["Resource", resource],
+    ["RequestId", requestId],
+  ];
   return `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${fields.map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`).join("")}</Error>`;
 }

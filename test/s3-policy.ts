@@ -56,9 +56,24 @@ export function classify(method: string, rawPath: string, queryNames: readonly s
   }
   if (method === "GET" || method === "HEAD") return { action: "s3:GetObject", bucket, key, objectRead: !has("uploadId") };
   if (method === "PUT" || method === "POST") return { action: "s3:PutObject", bucket, key, objectRead: false };
-  if (method === "DELETE") return { action: has("uploadId") ? "s3:AbortMultipartUpload" : "s3:DeleteObject", bucket, key, objectRead: false };
+  if (method === "DELETE")
+    return { action: has("uploadId") ? "s3:AbortMultipartUpload" : "s3:DeleteObject", bucket, key, objectRead: false };
   return { action: "s3:Unmodelled", bucket, key, objectRead: false };
 }
 
 /** Query names that turn a bucket GET into a configuration call rather than a listing. */
-const BUCKET_SUBRESOURCES = new Set(["acl", "cors", "lifecycle", "policy", "tagging", "versioning", "website", "logging", "notification", "replication", "encryption", "uploads", "versions"]);
+const BUCKET_SUBRESOURCES = new Set([
+  "acl",
+  "cors",
+  "lifecycle",
+  "policy",
+  "tagging",
+  "versioning",
+  "website",
+  "logging",
+  "notification",
+  "replication",
+  "encryption",
+  "uploads",
+  "versions",
+]);

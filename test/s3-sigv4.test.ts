@@ -51,7 +51,10 @@ const putObject = (body = PUT_BODY) =>
       "x-amz-date": "20130524T000000Z",
       "x-amz-storage-class": "REDUCED_REDUNDANCY",
       "x-amz-content-sha256": PUT_HASH,
-      Authorization: auth("date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class", "98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd"),
+      Authorization: auth(
+        "date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class",
+        "98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd",
+      ),
     },
     body,
   );
@@ -66,13 +69,20 @@ const presigned = (target = PRESIGNED) => request("GET", target, {});
 describe("SigV4 verifier: AWS's published examples", () => {
   it("reproduces the canonical requests AWS prints (by their SHA-256)", () => {
     const canonicalOf = (r: SignedRequest, signed: string[], payloadHash: string, omit = "") =>
-      canonicalRequest({ method: r.method, rawPath: r.rawPath, query: parseQuery(r.rawQuery).filter(([k]) => k !== omit), headers: r.headers, signedHeaders: signed, payloadHash });
+      canonicalRequest({
+        method: r.method,
+        rawPath: r.rawPath,
+        query: parseQuery(r.rawQuery).filter(([k]) => k !== omit),
+        headers: r.headers,
+        signedHeaders: signed,
+        payloadHash,
+      });
     expect(sha256Hex(canonicalOf(getObject(), ["host", "range", "x-amz-content-sha256", "x-amz-date"], EMPTY_SHA256))).toBe(
       "7344ae5b7ee6c3e7e6b0fe0640412a37625d1fbfff95c48bbb2dc43964946972",
     );
-    expect(sha256Hex(canonicalOf(putObject(), ["date", "host", "x-amz-content-sha256", "x-amz-date", "x-amz-storage-class"], PUT_HASH))).toBe(
-      "9e0e90d9c76de8fa5b200d8c849cd5b8dc7a3be3951ddb7f6a76b4158342019d",
-    );
+    expect(
+      sha256Hex(canonicalOf(putObject(), ["date", "host", "x-amz-content-sha256", "x-amz-date", "x-amz-storage-class"], PUT_HASH)),
+    ).toBe("9e0e90d9c76de8fa5b200d8c849cd5b8dc7a3be3951ddb7f6a76b4158342019d");
     expect(sha256Hex(canonicalOf(presigned(), ["host"], "UNSIGNED-PAYLOAD", "X-Amz-Signature"))).toBe(
       "3bfa292879f6447bbcda7001decf97f4a54dc650c8942174ae0a9121cf58ad04",
     );
@@ -80,7 +90,11 @@ describe("SigV4 verifier: AWS's published examples", () => {
 
   it("accepts the GET Object, PUT Object, GET Bucket Lifecycle and List Objects examples", () => {
     const bucketGet = (target: string, sig: string) =>
-      request("GET", target, { "x-amz-content-sha256": EMPTY_SHA256, "x-amz-date": "20130524T000000Z", Authorization: auth("host;x-amz-content-sha256;x-amz-date", sig) });
+      request("GET", target, {
+        "x-amz-content-sha256": EMPTY_SHA256,
+        "x-amz-date": "20130524T000000Z",
+        Authorization: auth("host;x-amz-content-sha256;x-amz-date", sig),
+      });
     expect(sha256Hex(PUT_BODY)).toBe(PUT_HASH);
     for (const r of [
       getObject(),
@@ -98,21 +112,33 @@ describe("SigV4 verifier: AWS's published examples", () => {
     const expired = authenticate(presigned(), ctx(AT + 86_401_000));
     expect(expired).toMatchObject({
       ok: false,
-      error: { status: 403, code: "AccessDenied", message: "Request has expired", details: { "X-Amz-Expires": "86400", Expires: "2013-05-25T00:00:00Z", ServerTime: "2013-05-25T00:00:01Z" } },
+      error: {
+        status: 403,
+        code: "AccessDenied",
+        message: "Request has expired",
+        details: { "X-Amz-Expires": "86400", Expires: "2013-05-25T00:00:00Z", ServerTime: "2013-05-25T00:00:01Z" },
+      },
     });
   });
 });
 
 describe("SigV4 verifier: what S3 refuses", () => {
   it("answers SignatureDoesNotMatch (403) for a changed header, path, query or secret", () => {
-    const mismatch = { status: 403, code: "SignatureDoesNotMatch", message: expect.stringMatching(/does not match the signature you provided/) };
+    const mismatch = {
+      status: 403,
+      code: "SignatureDoesNotMatch",
+      message: expect.stringMatching(/does not match the signature you provided/),
+    };
     expect(errorOf(authenticate(getObject({ Range: "bytes=0-99" }), ctx()))).toEqual(mismatch);
     expect(errorOf(authenticate({ ...getObject(), rawPath: "/test.txt2" }, ctx()))).toEqual(mismatch);
     expect(errorOf(authenticate(presigned(PRESIGNED.replace("/test.txt", "/other.txt")), ctx()))).toEqual(mismatch);
     expect(errorOf(authenticate(presigned(PRESIGNED.replace("Expires=86400", "Expires=86401")), ctx()))).toEqual(mismatch);
     expect(errorOf(authenticate(presigned(), ctx(AT, [{ ...credential, secretAccessKey: "another-secret" }])))).toEqual(mismatch);
     const failed = authenticate(getObject({ Range: "bytes=0-99" }), ctx());
-    expect(failed.ok ? null : failed.error.details).toMatchObject({ AWSAccessKeyId: "AKIAIOSFODNN7EXAMPLE", CanonicalRequest: expect.stringContaining("range:bytes=0-99") });
+    expect(failed.ok ? null : failed.error.details).toMatchObject({
+      AWSAccessKeyId: "AKIAIOSFODNN7EXAMPLE",
+      CanonicalRequest: expect.stringContaining("range:bytes=0-99"),
+    });
   });
 
   it("answers InvalidAccessKeyId (403) for a key it does not know", () => {
@@ -139,7 +165,10 @@ describe("SigV4 verifier: what S3 refuses", () => {
   });
 
   it("answers XAmzContentSHA256Mismatch (400) when the body is not the one whose hash was signed", () => {
-    expect(errorOf(authenticate(putObject("Welcome to Amazon S4."), ctx()))).toMatchObject({ status: 400, code: "XAmzContentSHA256Mismatch" });
+    expect(errorOf(authenticate(putObject("Welcome to Amazon S4."), ctx()))).toMatchObject({
+      status: 400,
+      code: "XAmzContentSHA256Mismatch",
+    });
   });
 
   it("refuses unsigned x-amz-* headers, a missing content hash, a wrong region and two mechanisms at once", () => {
@@ -163,7 +192,11 @@ describe("SigV4 verifier: what S3 refuses", () => {
   it("answers ExpiredToken (400) for a temporary key whose session has ended", () => {
     const temporary = { ...credential, sessionToken: "token-1", sessionExpiresAt: AT };
     const url = presigned(PRESIGNED.replace("&X-Amz-Signature", "&X-Amz-Security-Token=token-1&X-Amz-Signature"));
-    expect(errorOf(authenticate(url, ctx(AT, [temporary])))).toEqual({ status: 400, code: "ExpiredToken", message: "The provided token has expired." });
+    expect(errorOf(authenticate(url, ctx(AT, [temporary])))).toEqual({
+      status: 400,
+      code: "ExpiredToken",
+      message: "The provided token has expired.",
+    });
     expect(errorOf(authenticate(presigned(), ctx(AT, [temporary])))).toMatchObject({ code: "InvalidAccessKeyId" });
   });
 

@@ -32,7 +32,10 @@ function decode(value: string): string {
 /** CanonicalURI: each segment of the raw path decoded, then encoded once; "/" kept, nothing normalised. */
 export function canonicalUri(rawPath: string): string {
   const path = rawPath === "" ? "/" : rawPath;
-  return path.split("/").map((segment) => uriEncode(decode(segment))).join("/");
+  return path
+    .split("/")
+    .map((segment) => uriEncode(decode(segment)))
+    .join("/");
 }
 
 /** The raw query string as decoded [name, value] pairs, in the order sent. */

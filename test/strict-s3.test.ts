@@ -58,14 +58,22 @@ describe("strict S3 front", () => {
 
   it("answers a wrong secret, an unknown key and an anonymous request as S3 does", async () => {
     const wrongSecret = clientWith({ ...s3.credentials, secretAccessKey: "not-the-secret" });
-    expect(await failure(wrongSecret.send(new GetObjectCommand({ Bucket: s3.bucket, Key: "a/b.png" })))).toEqual({ name: "SignatureDoesNotMatch", status: 403 });
+    expect(await failure(wrongSecret.send(new GetObjectCommand({ Bucket: s3.bucket, Key: "a/b.png" })))).toEqual({
+      name: "SignatureDoesNotMatch",
+      status: 403,
+    });
     const unknown = clientWith({ accessKeyId: "AKIAUNKNOWNKEY000000", secretAccessKey: "x" });
-    expect(await failure(unknown.send(new GetObjectCommand({ Bucket: s3.bucket, Key: "a/b.png" })))).toEqual({ name: "InvalidAccessKeyId", status: 403 });
+    expect(await failure(unknown.send(new GetObjectCommand({ Bucket: s3.bucket, Key: "a/b.png" })))).toEqual({
+      name: "InvalidAccessKeyId",
+      status: 403,
+    });
 
     const anonymous = await fetch(`${s3.endpoint}/${s3.bucket}/a/b.png`);
     expect(anonymous.status).toBe(403);
     expect(anonymous.headers.get("content-type")).toBe("application/xml");
-    expect(await anonymous.text()).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<Error><Code>AccessDenied<\/Code><Message>Access Denied<\/Message><Resource>\/pixelpatchwork-test\/a\/b.png<\/Resource><RequestId>[0-9A-F]{16}<\/RequestId><\/Error>$/);
+    expect(await anonymous.text()).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<Error><Code>AccessDenied<\/Code><Message>Access Denied<\/Message><Resource>\/pixelpatchwork-test\/a\/b.png<\/Resource><RequestId>[0-9A-F]{16}<\/RequestId><\/Error>$/,
+    );
     expect(s3.stats.rejected).toBe(3);
   });
 
@@ -74,16 +82,25 @@ describe("strict S3 front", () => {
     const client = clientWith();
     expect((await failure(client.send(new HeadBucketCommand({ Bucket: s3.bucket })))).status).toBe(403);
     expect(await failure(client.send(new ListObjectsV2Command({ Bucket: s3.bucket })))).toEqual({ name: "AccessDenied", status: 403 });
-    expect(await failure(client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: "no/such.png" })))).toEqual({ name: "AccessDenied", status: 403 });
+    expect(await failure(client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: "no/such.png" })))).toEqual({
+      name: "AccessDenied",
+      status: 403,
+    });
 
     s3.setPolicy({ allow: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"] });
-    expect(await failure(client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: "no/such.png" })))).toEqual({ name: "NoSuchKey", status: 404 });
+    expect(await failure(client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: "no/such.png" })))).toEqual({
+      name: "NoSuchKey",
+      status: 404,
+    });
   });
 
   it("refuses a GET the policy does not grant even when the object exists", async () => {
     const client = clientWith();
     await client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: "exists.png", Body: Buffer.from("x") }));
     s3.setPolicy({ allow: ["s3:PutObject", "s3:DeleteObject"] });
-    expect(await failure(client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: "exists.png" })))).toEqual({ name: "AccessDenied", status: 403 });
+    expect(await failure(client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: "exists.png" })))).toEqual({
+      name: "AccessDenied",
+      status: 403,
+    });
   });
 });

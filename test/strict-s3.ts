@@ -57,11 +57,23 @@ export interface StrictS3 {
   close(): Promise<void>;
 }
 
-const emptyStats = (): StrictS3Stats => ({ requests: 0, rejected: 0, objectGets: 0, objectBytesServed: 0, presignedGets: 0, presignedBytesServed: 0 });
+const emptyStats = (): StrictS3Stats => ({
+  requests: 0,
+  rejected: 0,
+  objectGets: 0,
+  objectBytesServed: 0,
+  presignedGets: 0,
+  presignedBytesServed: 0,
+});
 
 /** A key pair shaped like AWS's (AKIA + 16 characters, a 40-character secret), fresh per start. */
 function randomCredential(): S3Credential {
-  const id = randomBytes(10).toString("base64url").toUpperCase().replace(/[^A-Z0-9]/g, "Q").slice(0, 16).padEnd(16, "Q");
+  const id = randomBytes(10)
+    .toString("base64url")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "Q")
+    .slice(0, 16)
+    .padEnd(16, "Q");
   return { accessKeyId: `AKIA${id}`, secretAccessKey: randomBytes(30).toString("base64") };
 }
 
@@ -81,7 +93,18 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** Headers that belonged to the client's signature or connection, not to the S3 operation. */
-const NOT_FORWARDED = new Set(["host", "authorization", "x-amz-date", "x-amz-content-sha256", "x-amz-security-token", "connection", "keep-alive", "transfer-encoding", "content-length", "expect"]);
+const NOT_FORWARDED = new Set([
+  "host",
+  "authorization",
+  "x-amz-date",
+  "x-amz-content-sha256",
+  "x-amz-security-token",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "expect",
+]);
 
 /** Starts s3rver and the strict front before it; close() stops both and deletes the objects. */
 export async function startStrictS3(options: StrictS3Options = {}): Promise<StrictS3> {
@@ -103,7 +126,11 @@ export async function startStrictS3(options: StrictS3Options = {}): Promise<Stri
     stats.rejected += 1;
     const requestId = newRequestId();
     const body = req.method === "HEAD" ? "" : errorXml(error, resource, requestId);
-    res.writeHead(error.status, { "content-type": "application/xml", "x-amz-request-id": requestId, "content-length": Buffer.byteLength(body) });
+    res.writeHead(error.status, {
+      "content-type": "application/xml",
+      "x-amz-request-id": requestId,
+      "content-length": Buffer.byteLength(body),
+    });
     res.end(body);
   }
 
@@ -111,7 +138,8 @@ export async function startStrictS3(options: StrictS3Options = {}): Promise<Stri
   function forward(req: IncomingMessage, rawPath: string, rawQuery: string, body: Buffer): Promise<IncomingMessage> {
     const query = rawQuery.split("&").filter((pair) => pair !== "" && !pair.startsWith("X-Amz-"));
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) if (!NOT_FORWARDED.has(name) && typeof value === "string") headers[name] = value;
+    for (const [name, value] of Object.entries(req.headers))
+      if (!NOT_FORWARDED.has(name) && typeof value === "string") headers[name] = value;
     const date = formatAmzDate(Date.now());
     Object.assign(headers, {
       authorization: `AWS4-HMAC-SHA256 Credential=S3RVER/${date.slice(0, 8)}/${region}/s3/aws4_request, SignedHeaders=host, Signature=0`,
@@ -138,7 +166,11 @@ export async function startStrictS3(options: StrictS3Options = {}): Promise<Stri
     if (!auth.ok) return reject(req, res, auth.error, rawPath);
     // The bucket is private: no bucket policy grants anything to anonymous callers.
     if (auth.accessKeyId === null) return reject(req, res, s3Error.accessDenied(), rawPath);
-    const op = classify(method, rawPath, parseQuery(rawQuery).map(([name]) => name));
+    const op = classify(
+      method,
+      rawPath,
+      parseQuery(rawQuery).map(([name]) => name),
+    );
     if (!allows(policy, op.action)) return reject(req, res, s3Error.accessDenied(), rawPath);
 
     const upstream = await forward(req, rawPath, rawQuery, body);
@@ -162,7 +194,13 @@ export async function startStrictS3(options: StrictS3Options = {}): Promise<Stri
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) reject(req, res, { status: 500, code: "InternalError", message: `We encountered an internal error. Please try again. (${String(err)})` }, req.url ?? "/");
+      if (!res.headersSent)
+        reject(
+          req,
+          res,
+          { status: 500, code: "InternalError", message: `We encountered an internal error. Please try again. (${String(err)})` },
+          req.url ?? "/",
+        );
       else res.destroy();
     });
   });

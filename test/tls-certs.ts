@@ -19,11 +19,41 @@ const openssl = (dir: string, args: string[], input?: Buffer) => execFileSync("o
 
 export function makeTestCertificates(dir: string): TestCertificates {
   for (const name of ["ca", "other-ca"]) {
-    openssl(dir, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", `/CN=PixelPatchwork test ${name}`, "-keyout", `${name}.key`, "-out", `${name}.pem`]);
+    openssl(dir, [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "2",
+      "-subj",
+      `/CN=PixelPatchwork test ${name}`,
+      "-keyout",
+      `${name}.key`,
+      "-out",
+      `${name}.pem`,
+    ]);
   }
   openssl(dir, ["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "server.key", "-out", "server.csr"]);
   writeFileSync(path.join(dir, "san.cnf"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
-  openssl(dir, ["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2", "-extfile", "san.cnf", "-out", "server.pem"]);
+  openssl(dir, [
+    "x509",
+    "-req",
+    "-in",
+    "server.csr",
+    "-CA",
+    "ca.pem",
+    "-CAkey",
+    "ca.key",
+    "-CAcreateserial",
+    "-days",
+    "2",
+    "-extfile",
+    "san.cnf",
+    "-out",
+    "server.pem",
+  ]);
   const pub = openssl(dir, ["x509", "-pubkey", "-noout", "-in", "server.pem"]);
   const der = openssl(dir, ["pkey", "-pubin", "-outform", "der"], pub);
   const spki = openssl(dir, ["dgst", "-sha256", "-binary"], der).toString("base64");

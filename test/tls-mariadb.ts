@@ -28,7 +28,6 @@ export type TlsMariaDb = {
 
 const MARIADBD = "/usr/sbin/mariadbd";
 
-
 /** The server runs as mysql when we are root (mariadbd refuses to run as root), else as us. */
 function serverUser(): string {
   return process.getuid?.() === 0 ? "mysql" : (process.env.USER ?? "mysql");
@@ -72,7 +71,17 @@ export async function startTlsMariaDb(): Promise<TlsMariaDb> {
   mkdirSync(path.join(dir, "data"));
   chownTree(dir, user);
   try {
-    execFileSync("mariadb-install-db", ["--no-defaults", `--user=${user}`, `--datadir=${path.join(dir, "data")}`, "--auth-root-authentication-method=normal", "--skip-test-db"], { stdio: "pipe" });
+    execFileSync(
+      "mariadb-install-db",
+      [
+        "--no-defaults",
+        `--user=${user}`,
+        `--datadir=${path.join(dir, "data")}`,
+        "--auth-root-authentication-method=normal",
+        "--skip-test-db",
+      ],
+      { stdio: "pipe" },
+    );
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     const stderr = (err as { stderr?: Buffer }).stderr?.toString() ?? String(err);
@@ -80,25 +89,22 @@ export async function startTlsMariaDb(): Promise<TlsMariaDb> {
   }
   const port = await freePort();
   const sock = path.join(dir, "sock");
-  const { child, output } = spawnKept(
-    MARIADBD,
-    [
-      "--no-defaults",
-      `--user=${user}`,
-      `--datadir=${path.join(dir, "data")}`,
-      `--port=${port}`,
-      "--bind-address=127.0.0.1",
-      `--socket=${sock}`,
-      `--pid-file=${path.join(dir, "pid")}`,
-      `--ssl-ca=${certs.caFile}`,
-      `--ssl-cert=${certs.certFile}`,
-      `--ssl-key=${certs.keyFile}`,
-      "--require-secure-transport=ON",
-      "--skip-log-bin",
-      "--skip-name-resolve",
-      "--innodb-buffer-pool-size=32M",
-    ],
-  );
+  const { child, output } = spawnKept(MARIADBD, [
+    "--no-defaults",
+    `--user=${user}`,
+    `--datadir=${path.join(dir, "data")}`,
+    `--port=${port}`,
+    "--bind-address=127.0.0.1",
+    `--socket=${sock}`,
+    `--pid-file=${path.join(dir, "pid")}`,
+    `--ssl-ca=${certs.caFile}`,
+    `--ssl-cert=${certs.certFile}`,
+    `--ssl-key=${certs.keyFile}`,
+    "--require-secure-transport=ON",
+    "--skip-log-bin",
+    "--skip-name-resolve",
+    "--innodb-buffer-pool-size=32M",
+  ]);
   // Throwaway data: no clean shutdown to wait for.
   const stop = async () => {
     await stopChild(child, "SIGKILL");

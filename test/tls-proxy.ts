@@ -11,9 +11,12 @@ import { freePort, spawnKept, stopChild } from "./processes";
 
 export type TlsProxy = { appPort: number; s3Port: number; stop(): Promise<void> };
 
-
-function config(dir: string, o: { certFile: string; keyFile: string; apps: Record<string, number>; s3Target: number; appPort: number; s3Port: number }): string {
-  const up = (name: string, ports: number[]) => `upstream ${name} { ${ports.map((p) => `server 127.0.0.1:${p};`).join(" ")} keepalive 16; }`;
+function config(
+  dir: string,
+  o: { certFile: string; keyFile: string; apps: Record<string, number>; s3Target: number; appPort: number; s3Port: number },
+): string {
+  const up = (name: string, ports: number[]) =>
+    `upstream ${name} { ${ports.map((p) => `server 127.0.0.1:${p};`).join(" ")} keepalive 16; }`;
   const names = Object.keys(o.apps);
   const tls = `ssl_certificate ${o.certFile}; ssl_certificate_key ${o.keyFile}; ssl_protocols TLSv1.2 TLSv1.3;`;
   return `
@@ -62,7 +65,12 @@ http {
 }
 
 /** Starts nginx with `apps` (name → port) behind one https port and `s3Target` behind another. */
-export async function startTlsProxy(o: { certFile: string; keyFile: string; apps: Record<string, number>; s3Target: number }): Promise<TlsProxy> {
+export async function startTlsProxy(o: {
+  certFile: string;
+  keyFile: string;
+  apps: Record<string, number>;
+  s3Target: number;
+}): Promise<TlsProxy> {
   const dir = mkdtempSync(path.join(tmpdir(), "pp-nginx-"));
   // Workers run as an unprivileged user when we are root; they must be able to write temp files
   // (a request body over 16 KB is buffered to disk). chmod, since mkdir's mode passes the umask.
@@ -73,7 +81,14 @@ export async function startTlsProxy(o: { certFile: string; keyFile: string; apps
   }
   const [appPort, s3Port] = [await freePort(), await freePort()];
   writeFileSync(path.join(dir, "nginx.conf"), config(dir, { ...o, appPort, s3Port }));
-  const { child, output } = spawnKept("/usr/sbin/nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-e", path.join(dir, "error.log")]);
+  const { child, output } = spawnKept("/usr/sbin/nginx", [
+    "-p",
+    dir,
+    "-c",
+    path.join(dir, "nginx.conf"),
+    "-e",
+    path.join(dir, "error.log"),
+  ]);
   const stop = async () => {
     await stopChild(child, "SIGTERM");
     rmSync(dir, { recursive: true, force: true });

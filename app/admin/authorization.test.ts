@@ -30,10 +30,30 @@ beforeAll(async () => {
   personas.admin = (await makeUser({ role: "ADMIN" })).id;
   personas["banned admin"] = (await makeUser({ role: "ADMIN", bannedAt: new Date() })).id;
   victimId = (await makeUser()).id;
-  const seed = await db.image.create({ data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" } });
-  const day = await db.day.create({ data: { date: new Date(Date.UTC(1100, 0, 1) + randomInt(0, 800 * 365) * 86_400_000), seedImageId: seed.id } });
+  const seed = await db.image.create({
+    data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" },
+  });
+  const day = await db.day.create({
+    data: { date: new Date(Date.UTC(1100, 0, 1) + randomInt(0, 800 * 365) * 86_400_000), seedImageId: seed.id },
+  });
   dayId = day.id;
-  imageId = (await db.image.create({ data: { dayId, parentId: seed.id, creatorId: victimId, prompt: "p", status: "SUBMITTED", resultKey: "r.png", thumbKey: "t.webp", width: 30, height: 20, provider: "offline", model: "t" } })).id;
+  imageId = (
+    await db.image.create({
+      data: {
+        dayId,
+        parentId: seed.id,
+        creatorId: victimId,
+        prompt: "p",
+        status: "SUBMITTED",
+        resultKey: "r.png",
+        thumbKey: "t.webp",
+        width: 30,
+        height: 20,
+        provider: "offline",
+        model: "t",
+      },
+    })
+  ).id;
 });
 
 beforeEach(async () => {
@@ -66,7 +86,19 @@ const cases = () =>
       async (snap: Snap) => (
         await snap(),
         actions.updateSettingsAction(
-          form({ generationQuota: 5, submissionsPerDay: 1, minMaskCoverage: 1, maxMaskCoverage: 90, completionSubmissions: 1, completionVotes: 5, streakMinVotes: 5, leaderboardAfterVotes: 10, hideTalliesUntilVoted: "on", hideAuthors: "on", randomizeOrder: "on" }),
+          form({
+            generationQuota: 5,
+            submissionsPerDay: 1,
+            minMaskCoverage: 1,
+            maxMaskCoverage: 90,
+            completionSubmissions: 1,
+            completionVotes: 5,
+            streakMinVotes: 5,
+            leaderboardAfterVotes: 10,
+            hideTalliesUntilVoted: "on",
+            hideAuthors: "on",
+            randomizeOrder: "on",
+          }),
         )
       ),
     ],
@@ -79,29 +111,34 @@ describe("admin authorisation matrix", () => {
         session.userId = personas[persona];
       });
 
-      it.each(cases().map(([name, run]) => [name, run] as const))(`%s: ${persona === "admin" ? "allowed" : "refused as not found, changing nothing"}`, async (_name, run) => {
-        const auditBefore = await db.auditLog.count();
-        const state = async () => [
-          (await db.image.findUniqueOrThrow({ where: { id: imageId } })).hiddenAt?.getTime() ?? null,
-          (await db.user.findUniqueOrThrow({ where: { id: victimId } })).bannedAt?.getTime() ?? null,
-          await db.setting.count(),
-        ];
-        let before: unknown[] = [];
-        const res = await run(async () => {
-          before = await state();
-        });
-        if (persona === "admin") {
-          expect(res, JSON.stringify(res)).toMatchObject({ ok: true });
-          expect(await db.auditLog.count()).toBeGreaterThan(auditBefore);
-        } else {
-          expect(res).toEqual({ ok: false, code: "FORBIDDEN", message: "Not found." });
-          expect(await db.auditLog.count()).toBe(auditBefore);
-          expect(await state()).toEqual(before);
-        }
-      });
+      it.each(cases().map(([name, run]) => [name, run] as const))(
+        `%s: ${persona === "admin" ? "allowed" : "refused as not found, changing nothing"}`,
+        async (_name, run) => {
+          const auditBefore = await db.auditLog.count();
+          const state = async () => [
+            (await db.image.findUniqueOrThrow({ where: { id: imageId } })).hiddenAt?.getTime() ?? null,
+            (await db.user.findUniqueOrThrow({ where: { id: victimId } })).bannedAt?.getTime() ?? null,
+            await db.setting.count(),
+          ];
+          let before: unknown[] = [];
+          const res = await run(async () => {
+            before = await state();
+          });
+          if (persona === "admin") {
+            expect(res, JSON.stringify(res)).toMatchObject({ ok: true });
+            expect(await db.auditLog.count()).toBeGreaterThan(auditBefore);
+          } else {
+            expect(res).toEqual({ ok: false, code: "FORBIDDEN", message: "Not found." });
+            expect(await db.auditLog.count()).toBe(auditBefore);
+            expect(await state()).toEqual(before);
+          }
+        },
+      );
 
       it(`the export route ${persona === "admin" ? "streams" : "answers 404"}`, async () => {
-        const res = await exportRoute(new Request("http://x/admin/export/votes?format=csv"), { params: Promise.resolve({ table: "votes" }) });
+        const res = await exportRoute(new Request("http://x/admin/export/votes?format=csv"), {
+          params: Promise.resolve({ table: "votes" }),
+        });
         expect(res.status).toBe(persona === "admin" ? 200 : 404);
         await res.body?.cancel();
       });

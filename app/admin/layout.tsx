@@ -37,7 +37,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                 </Link>
               ))}
             </nav>
-            <span className="user-menu who" dir="auto">{personName(common, admin)}</span>
+            <span className="user-menu who" dir="auto">
+              {personName(common, admin)}
+            </span>
           </HeaderMenu>
         </div>
       </header>

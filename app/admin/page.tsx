@@ -49,10 +49,20 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
   ]);
   const lastClosed = history.find((d) => d.status === "CLOSED");
   const dayId = chosen ?? lastClosed?.dayId ?? null;
-  const [perImage, net, agreement] = await Promise.all([votesPerImage(dayId, lang), netScores(dayId, lang), dayId ? agreementForDay(dayId, lang).catch(() => null) : null]);
-  const dayLabel = dayId ? (history.find((d) => d.dayId === dayId)?.date ?? t("overview.dayFallback", { id: dayId })) : t("overview.allDays");
+  const [perImage, net, agreement] = await Promise.all([
+    votesPerImage(dayId, lang),
+    netScores(dayId, lang),
+    dayId ? agreementForDay(dayId, lang).catch(() => null) : null,
+  ]);
+  const dayLabel = dayId
+    ? (history.find((d) => d.dayId === dayId)?.date ?? t("overview.dayFallback", { id: dayId }))
+    : t("overview.allDays");
   const shareBins = agreement ? binShares(agreement.shares) : [];
-  const trend = await wordsOverTime(words.all.words.slice(0, 6).map((w) => w.word), 14, lang);
+  const trend = await wordsOverTime(
+    words.all.words.slice(0, 6).map((w) => w.word),
+    14,
+    lang,
+  );
 
   return (
     <>
@@ -64,17 +74,25 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
             {t("overview.today", { date: overview.date })} {overview.overdue && <span className="alert">{t("overview.overdue")}</span>}
           </h2>
           <div className="stat-grid" data-testid="today-stats">
-            <div className="stat">{t.rich("overview.stats.submissions", { count: overview.submissions, hidden: overview.hidden, strong })}</div>
+            <div className="stat">
+              {t.rich("overview.stats.submissions", { count: overview.submissions, hidden: overview.hidden, strong })}
+            </div>
             <div className="stat">{t.rich("overview.stats.voters", { count: overview.distinctVoters, strong })}</div>
             <div className="stat">{t.rich("overview.stats.votes", { count: overview.votes, strong })}</div>
             <div className="stat">{t.rich("overview.stats.generations", { count: overview.generationsUsed, strong })}</div>
             <div className="stat">{t.rich("overview.stats.untilRollover", { ...duration(overview.msLeft), strong })}</div>
             <div className="stat">
-              <strong>{overview.leaderImageId ? <Link href={`/images/${overview.leaderImageId}`}>#{overview.leaderImageId}</Link> : "—"}</strong> {t("overview.stats.leading")}
+              <strong>
+                {overview.leaderImageId ? <Link href={`/images/${overview.leaderImageId}`}>#{overview.leaderImageId}</Link> : "—"}
+              </strong>{" "}
+              {t("overview.stats.leading")}
             </div>
           </div>
           <p className="hint">
-            {t.rich("overview.seed", { id: overview.seedImageId, link: (chunks) => <Link href={`/images/${overview.seedImageId}`}>{chunks}</Link> })}
+            {t.rich("overview.seed", {
+              id: overview.seedImageId,
+              link: (chunks) => <Link href={`/images/${overview.seedImageId}`}>{chunks}</Link>,
+            })}
           </p>
         </section>
       ) : (
@@ -114,7 +132,12 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
             yLabel={t("overview.charts.images")}
             color="#e07a5f"
           />
-          <BarChart title={t("overview.charts.votesPerDay")} bars={series.map((d) => ({ label: d.date.slice(5), value: d.votes }))} xLabel={t("overview.charts.day")} yLabel={t("overview.charts.votes")} />
+          <BarChart
+            title={t("overview.charts.votesPerDay")}
+            bars={series.map((d) => ({ label: d.date.slice(5), value: d.votes }))}
+            xLabel={t("overview.charts.day")}
+            yLabel={t("overview.charts.votes")}
+          />
           <BarChart
             title={t("overview.charts.submissionsPerDay")}
             bars={series.map((d) => ({ label: d.date.slice(5), value: d.submissions }))}
@@ -132,8 +155,12 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
             <p>
               {t.rich("overview.agreement.summary", {
                 voters: agreement.voters,
-                share: agreement.meanShare === null ? "—" : format.number(agreement.meanShare, { style: "percent", maximumFractionDigits: 0 }),
-                tau: agreement.meanTau === null ? "—" : format.number(agreement.meanTau, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+                share:
+                  agreement.meanShare === null ? "—" : format.number(agreement.meanShare, { style: "percent", maximumFractionDigits: 0 }),
+                tau:
+                  agreement.meanTau === null
+                    ? "—"
+                    : format.number(agreement.meanTau, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
                 strong,
               })}{" "}
               {t("overview.agreement.favourite", {
@@ -142,7 +169,13 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
                 none: format.number(agreement.favourite.noUpvote),
               })}
             </p>
-            <BarChart title={t("overview.agreement.chartTitle")} bars={shareBins} xLabel={t("overview.agreement.chartX")} yLabel={t("overview.agreement.chartY")} color="#1b7f4c" />
+            <BarChart
+              title={t("overview.agreement.chartTitle")}
+              bars={shareBins}
+              xLabel={t("overview.agreement.chartX")}
+              yLabel={t("overview.agreement.chartY")}
+              color="#1b7f4c"
+            />
           </>
         ) : (
           <div className="empty">{t("overview.agreement.empty")}</div>

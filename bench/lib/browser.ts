@@ -9,7 +9,12 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh context (empty cache) already signed in as `participantId` on the app. */
-export async function signedInContext(browser: Browser, baseUrl: string, participantId: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+export async function signedInContext(
+  browser: Browser,
+  baseUrl: string,
+  participantId: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   const cookie = await sessionCookie(baseUrl, participantId);
   const eq = cookie.indexOf("=");
   const context = await browser.newContext({ ...options, baseURL: baseUrl });

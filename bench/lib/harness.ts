@@ -43,14 +43,23 @@ export async function benchStorage(cleanup: Cleanup, label: string): Promise<str
 }
 
 /** The production build serving `db` and `storageDir`, stopped by `cleanup`. */
-export async function benchServer(cleanup: Cleanup, db: BenchDb, storageDir: string, opts: { poolSize?: number } = {}): Promise<RunningServer> {
+export async function benchServer(
+  cleanup: Cleanup,
+  db: BenchDb,
+  storageDir: string,
+  opts: { poolSize?: number } = {},
+): Promise<RunningServer> {
   const app = await startApp({ databaseUrl: db.url, storageDir, ...opts });
   cleanup.add("stop app", () => app.stop());
   return app;
 }
 
 /** A throwaway database and storage folder with the production build serving them. */
-export async function benchApp(cleanup: Cleanup, label: string, opts: { poolSize?: number } = {}): Promise<{ db: BenchDb; storageDir: string; app: RunningServer }> {
+export async function benchApp(
+  cleanup: Cleanup,
+  label: string,
+  opts: { poolSize?: number } = {},
+): Promise<{ db: BenchDb; storageDir: string; app: RunningServer }> {
   const db = await benchDatabase(cleanup, label);
   const storageDir = await benchStorage(cleanup, label);
   return { db, storageDir, app: await benchServer(cleanup, db, storageDir, opts) };

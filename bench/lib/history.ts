@@ -12,7 +12,9 @@ export async function seedHistory(conn: mariadb.Connection) {
   // Bulk rows straight from MariaDB's sequence tables; foreign keys are checked by the app's own
   // tests, here they would only make the seeding slower.
   await conn.query("SET FOREIGN_KEY_CHECKS = 0, UNIQUE_CHECKS = 0");
-  await conn.query(`INSERT INTO User (id, displayName, participantId) SELECT seq, CONCAT('u', seq), CONCAT('bench-', seq) FROM seq_1_to_${USERS}`);
+  await conn.query(
+    `INSERT INTO User (id, displayName, participantId) SELECT seq, CONCAT('u', seq), CONCAT('bench-', seq) FROM seq_1_to_${USERS}`,
+  );
   await conn.query(`INSERT INTO Image (id, dayId, parentId, creatorId, prompt, status, resultKey, thumbKey, width, height, provider, model, upvotes, downvotes, submittedAt, createdAt)
     SELECT seq, (seq - 1) DIV ${IMAGES_PER_DAY} + 1, NULL, (seq * 7) MOD ${USERS} + 1, CONCAT('prompt ', seq), 'SUBMITTED', 'r.png', 't.webp', 1024, 1024, 'offline', 'bench', 0, 0,
            NOW(3) - INTERVAL (${images} - seq) MINUTE, NOW(3) - INTERVAL (${images} - seq) MINUTE
@@ -32,4 +34,3 @@ export async function seedHistory(conn: mariadb.Connection) {
   await conn.query("SET FOREIGN_KEY_CHECKS = 1, UNIQUE_CHECKS = 1");
   await conn.query("ANALYZE TABLE Image, Vote, Day, User");
 }
-

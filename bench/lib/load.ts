@@ -31,7 +31,11 @@ export function voteLoad(baseUrl: string, credentials: Record<string, string>[],
         // no voter ever has two votes in flight (as with one person clicking).
         setupClient(client) {
           // Origin: the route takes votes only from the app's own pages, as a browser shows them.
-          const headers = { "Content-Type": "application/json", Origin: new URL(baseUrl).origin, ...credentials[next++ % credentials.length] };
+          const headers = {
+            "Content-Type": "application/json",
+            Origin: new URL(baseUrl).origin,
+            ...credentials[next++ % credentials.length],
+          };
           client.setRequests([
             {
               method: "POST",
@@ -52,7 +56,15 @@ export function voteLoad(baseUrl: string, credentials: Record<string, string>[],
           .map(([code, { count }]) => `${code}: ${count}`)
           .join(", ");
         const requests = r.requests.total ?? 0;
-        resolve({ requests, reqPerSec: requests / r.duration, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, statuses });
+        resolve({
+          requests,
+          reqPerSec: requests / r.duration,
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          non2xx: r.non2xx,
+          errors: r.errors,
+          statuses,
+        });
       },
     );
   });

@@ -48,6 +48,8 @@ export async function makePicture(seed: Buffer, k: number): Promise<Picture> {
       }
     }
   }
-  const png = await sharp(out, { raw: { width: WIDTH, height: HEIGHT, channels: 3 } }).png().toBuffer();
+  const png = await sharp(out, { raw: { width: WIDTH, height: HEIGHT, channels: 3 } })
+    .png()
+    .toBuffer();
   return { png, thumb: await makeThumbnail(png) };
 }

@@ -10,7 +10,10 @@ export async function openToday(baseUrl: string, pool: Pool): Promise<OpenDay> {
   const res = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(60_000) });
   await res.arrayBuffer();
   if (!res.ok) throw new Error(`GET / answered ${res.status}`);
-  const rows = (await pool.query("SELECT id, seedImageId FROM Day WHERE status = 'OPEN' ORDER BY date DESC LIMIT 1")) as { id: number; seedImageId: number }[];
+  const rows = (await pool.query("SELECT id, seedImageId FROM Day WHERE status = 'OPEN' ORDER BY date DESC LIMIT 1")) as {
+    id: number;
+    seedImageId: number;
+  }[];
   const day = rows[0];
   if (!day) throw new Error("the app did not open a day");
   return { dayId: day.id, seedImageId: day.seedImageId };
@@ -39,9 +42,23 @@ export async function insertSubmissions(pool: Pool, day: OpenDay, creatorId: num
   await pool.batch(
     `INSERT INTO Image (dayId, parentId, creatorId, prompt, status, resultKey, thumbKey, width, height, provider, model, createdAt, submittedAt)
      VALUES (?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, 'offline', 'bench', ?, ?)`,
-    items.map((it, i) => [day.dayId, day.seedImageId, creatorId, it.prompt, it.resultKey, it.thumbKey, it.width, it.height, new Date(base + i), new Date(base + i)]),
+    items.map((it, i) => [
+      day.dayId,
+      day.seedImageId,
+      creatorId,
+      it.prompt,
+      it.resultKey,
+      it.thumbKey,
+      it.width,
+      it.height,
+      new Date(base + i),
+      new Date(base + i),
+    ]),
   );
-  const rows = (await pool.query("SELECT id FROM Image WHERE dayId = ? AND status = 'SUBMITTED' AND creatorId = ? ORDER BY id", [day.dayId, creatorId])) as { id: number }[];
+  const rows = (await pool.query("SELECT id FROM Image WHERE dayId = ? AND status = 'SUBMITTED' AND creatorId = ? ORDER BY id", [
+    day.dayId,
+    creatorId,
+  ])) as { id: number }[];
   if (rows.length !== items.length) throw new Error(`seeded ${rows.length} images, expected ${items.length}`);
   return rows.map((r) => r.id);
 }

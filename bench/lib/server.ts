@@ -39,7 +39,13 @@ export async function freePort(): Promise<number> {
  * Starts `node <args>` with `env` (on top of a clean copy of ours) and waits until GET
  * `readyPath` answers 2xx. Its output is kept (last 64 KB) and shown only if it fails to start.
  */
-export async function startNodeServer(opts: { label: string; args: string[]; env: Record<string, string>; port: number; readyPath: string }): Promise<RunningServer> {
+export async function startNodeServer(opts: {
+  label: string;
+  args: string[];
+  env: Record<string, string>;
+  port: number;
+  readyPath: string;
+}): Promise<RunningServer> {
   const child = spawn(process.execPath, opts.args, {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...opts.env },

@@ -31,7 +31,8 @@ export async function sessionCookie(baseUrl: string, participantId: string): Pro
   });
   await res.arrayBuffer();
   const session = cookiesOf(res).get(SESSION_COOKIE);
-  if (res.status !== 200 || !session) throw new Error(`sign-in of ${participantId} failed: HTTP ${res.status}, no ${SESSION_COOKIE} cookie`);
+  if (res.status !== 200 || !session)
+    throw new Error(`sign-in of ${participantId} failed: HTTP ${res.status}, no ${SESSION_COOKIE} cookie`);
   return `${SESSION_COOKIE}=${session}`;
 }
 
@@ -42,6 +43,7 @@ export async function sessionCookie(baseUrl: string, participantId: string): Pro
  */
 export async function signedInClients(baseUrl: string, users: { participantId: string }[]): Promise<Record<string, string>[]> {
   const out: Record<string, string>[] = [];
-  for (const [i, u] of users.entries()) out.push({ Cookie: await sessionCookie(baseUrl, u.participantId), "x-forwarded-for": `198.51.100.${i + 1}` });
+  for (const [i, u] of users.entries())
+    out.push({ Cookie: await sessionCookie(baseUrl, u.participantId), "x-forwarded-for": `198.51.100.${i + 1}` });
   return out;
 }

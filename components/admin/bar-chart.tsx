@@ -4,7 +4,19 @@ import { getTranslations } from "next-intl/server";
  * A plain SVG bar chart, drawn on the server from database figures: readable on a laptop,
  * crisp when printed (vector, dark-on-white), with the numbers in a table for screen readers.
  */
-export async function BarChart({ title, bars, xLabel, yLabel, color = "#6b3fd4" }: { title: string; bars: { label: string; value: number }[]; xLabel: string; yLabel: string; color?: string }) {
+export async function BarChart({
+  title,
+  bars,
+  xLabel,
+  yLabel,
+  color = "#6b3fd4",
+}: {
+  title: string;
+  bars: { label: string; value: number }[];
+  xLabel: string;
+  yLabel: string;
+  color?: string;
+}) {
   const t = await getTranslations("admin");
   const W = 560;
   const H = 220;
@@ -22,7 +34,13 @@ export async function BarChart({ title, bars, xLabel, yLabel, color = "#6b3fd4" 
       {bars.length === 0 ? (
         <p className="muted">{t("chart.empty")}</p>
       ) : (
-        <svg viewBox={`0 0 ${W} ${H}`} role="img" direction="ltr" aria-label={t("chart.label", { title, y: yLabel, x: xLabel })} style={{ width: "100%", height: "auto" }}>
+        <svg
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          direction="ltr"
+          aria-label={t("chart.label", { title, y: yLabel, x: xLabel })}
+          style={{ width: "100%", height: "auto" }}
+        >
           {ticks.map((tick) => (
             <g key={tick}>
               <line x1={pad.l} x2={W - pad.r} y1={y(tick)} y2={y(tick)} stroke="#ddd" />

@@ -16,10 +16,21 @@ export async function EngineFailures({ failures }: { failures: EngineFailureView
     <section aria-labelledby="engine-failures-title" data-testid="engine-failures">
       <h2 id="engine-failures-title">{t("overview.engine.title")}</h2>
       {failures.map((f) => (
-        <div key={`${f.service}:${f.code}`} className={f.resolvedAt ? "hint" : "alert"} role={f.resolvedAt ? undefined : "alert"} style={{ marginBottom: 8 }}>
+        <div
+          key={`${f.service}:${f.code}`}
+          className={f.resolvedAt ? "hint" : "alert"}
+          role={f.resolvedAt ? undefined : "alert"}
+          style={{ marginBottom: 8 }}
+        >
           <p>
             <strong>{t("overview.engine.what", { code: f.code })}</strong>{" "}
-            {t("overview.engine.attempts", { service: f.service, code: f.code, count: f.count, first: when(f.firstAt), last: when(f.lastAt) })}{" "}
+            {t("overview.engine.attempts", {
+              service: f.service,
+              code: f.code,
+              count: f.count,
+              first: when(f.firstAt),
+              last: when(f.lastAt),
+            })}{" "}
             {f.resolvedAt ? t("overview.engine.resolved", { time: when(f.resolvedAt) }) : t("overview.engine.ongoing")}
           </p>
           <p>

@@ -45,7 +45,12 @@ export function ReasonAction({
         <button type="button" className={`button small ${danger ? "" : "secondary"}`} onClick={() => setOpen(true)}>
           {label}
         </button>
-        {message && <span className={message.ok ? "hint" : "error-text"} role="status"> {message.text}</span>}
+        {message && (
+          <span className={message.ok ? "hint" : "error-text"} role="status">
+            {" "}
+            {message.text}
+          </span>
+        )}
       </span>
     );
   }
@@ -56,7 +61,16 @@ export function ReasonAction({
           <label htmlFor={`${id}-reason`} className="visually-hidden">
             {t("reasonAction.reason")}
           </label>
-          <input id={`${id}-reason`} name="reason" required minLength={3} maxLength={500} placeholder={t("reasonAction.reason")} dir="auto" style={{ minHeight: 36, padding: "0 8px", borderRadius: 8, border: "1px solid #cfc7ba" }} />
+          <input
+            id={`${id}-reason`}
+            name="reason"
+            required
+            minLength={3}
+            maxLength={500}
+            placeholder={t("reasonAction.reason")}
+            dir="auto"
+            style={{ minHeight: 36, padding: "0 8px", borderRadius: 8, border: "1px solid #cfc7ba" }}
+          />
         </>
       )}
       <button type="submit" className={`button small ${danger ? "" : "secondary"}`} disabled={pending}>
@@ -67,7 +81,12 @@ export function ReasonAction({
           {t("reasonAction.cancel")}
         </button>
       )}
-      {message && <span className={message.ok ? "hint" : "error-text"} role="status"> {message.text}</span>}
+      {message && (
+        <span className={message.ok ? "hint" : "error-text"} role="status">
+          {" "}
+          {message.text}
+        </span>
+      )}
     </form>
   );
 }

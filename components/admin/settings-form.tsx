@@ -5,7 +5,6 @@ import { useState, useTransition } from "react";
 import { updateSettingsAction } from "@/lib/admin/actions";
 import type { Settings } from "@/lib/settings/schema";
 
-
 export function SettingsForm({ settings }: { settings: Settings }) {
   const t = useTranslations("admin");
   const [pending, startTransition] = useTransition();
@@ -54,7 +53,15 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         ).map(([name, label, value, step]) => (
           <div className="field" key={name}>
             <label htmlFor={name}>{label}</label>
-            <input id={name} name={name} type="number" step={step} defaultValue={value} aria-invalid={!!err(name)} aria-describedby={err(name) ? `${name}-error` : undefined} />
+            <input
+              id={name}
+              name={name}
+              type="number"
+              step={step}
+              defaultValue={value}
+              aria-invalid={!!err(name)}
+              aria-describedby={err(name) ? `${name}-error` : undefined}
+            />
             {err(name) && (
               <p className="error-text" id={`${name}-error`}>
                 {err(name)}
@@ -102,7 +109,11 @@ function Checkboxes({ legend, items, settings }: { legend: string; items: [keyof
           <input type="checkbox" name={name} defaultChecked={settings[name] as boolean} style={{ width: 20, height: 20, marginTop: 3 }} />
           <span>
             {label}
-            {hint && <span className="hint" style={{ display: "block" }}>{hint}</span>}
+            {hint && (
+              <span className="hint" style={{ display: "block" }}>
+                {hint}
+              </span>
+            )}
           </span>
         </label>
       ))}

@@ -48,7 +48,17 @@ export function CrowdSignIn() {
     });
   }, [participantId, params, pathname, router]);
 
-  if (state.busy) return <p role="status" className="container muted">{t("signIn.crowd.busy")}</p>;
-  if (state.error) return <p role="alert" className="container alert">{t("signIn.crowd.error", { error: refusal(state.error) })}</p>;
+  if (state.busy)
+    return (
+      <p role="status" className="container muted">
+        {t("signIn.crowd.busy")}
+      </p>
+    );
+  if (state.error)
+    return (
+      <p role="alert" className="container alert">
+        {t("signIn.crowd.error", { error: refusal(state.error) })}
+      </p>
+    );
   return null;
 }

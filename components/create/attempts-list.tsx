@@ -43,14 +43,30 @@ export function AttemptsList({
 
   return (
     <>
-      <div aria-live="polite">{error && <p className="alert" role="alert">{error}</p>}</div>
+      <div aria-live="polite">
+        {error && (
+          <p className="alert" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
       <EarnedBadges badges={earned} />
       <ul className={styles.attemptGrid} role="list">
         {attempts.map((a, i) => (
           <li key={a.id} className="card" style={{ padding: 12 }} data-testid="attempt">
-            <a href={a.url} target="_blank" rel="noreferrer" className={styles.attemptImage} style={{ aspectRatio: `${a.width} / ${a.height}` }}>
+            <a
+              href={a.url}
+              target="_blank"
+              rel="noreferrer"
+              className={styles.attemptImage}
+              style={{ aspectRatio: `${a.width} / ${a.height}` }}
+            >
               {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails and pictures come pre-sized from storage (S3 or /files); the optimizer would re-encode them and add a hop */}
-              <img src={a.thumbUrl} alt={t("attempts.alt", { number: format.number(attempts.length - i), prompt: a.prompt })} loading={i < 2 ? "eager" : "lazy"} />
+              <img
+                src={a.thumbUrl}
+                alt={t("attempts.alt", { number: format.number(attempts.length - i), prompt: a.prompt })}
+                loading={i < 2 ? "eager" : "lazy"}
+              />
             </a>
             <p className={styles.attemptPrompt} dir="auto">
               {a.prompt}

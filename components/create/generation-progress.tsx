@@ -13,17 +13,15 @@ export function GenerationProgress({ startedAt, engine }: { startedAt: number; e
     return () => clearInterval(timer);
   }, []);
   const seconds = Math.max(0, (now - startedAt) / 1000);
-  const step =
-    seconds < 1
-      ? t("progress.sending")
-      : engine === "openai"
-        ? t("progress.painting")
-        : t("progress.paintingOffline");
+  const step = seconds < 1 ? t("progress.sending") : engine === "openai" ? t("progress.painting") : t("progress.paintingOffline");
   return (
     <div role="status" className="card" style={{ padding: 12, marginTop: 12 }} data-testid="generation-progress">
       <progress aria-label={t("progress.label")} style={{ width: "100%" }} />
       <p style={{ margin: "6px 0 0" }}>
-        {step} <span className="muted">{t("progress.elapsed", { seconds: format.number(seconds, { maximumFractionDigits: 0, useGrouping: false }) })}</span>
+        {step}{" "}
+        <span className="muted">
+          {t("progress.elapsed", { seconds: format.number(seconds, { maximumFractionDigits: 0, useGrouping: false }) })}
+        </span>
       </p>
       <p className="hint" style={{ margin: 0 }}>
         {t("progress.leave")}

@@ -6,7 +6,12 @@ describe("drafts", () => {
   it("starts the right shape and mode per tool", () => {
     expect(startDraft("brush", { x: 1, y: 2 }, 30, false)).toEqual({ kind: "stroke", mode: "add", size: 30, points: [1, 2] });
     expect(startDraft("eraser", { x: 1, y: 2 }, 30, false)?.mode).toBe("erase");
-    expect(startDraft("rect", { x: 1, y: 2 }, 30, true)).toEqual({ kind: "rect", mode: "erase", start: { x: 1, y: 2 }, end: { x: 1, y: 2 } });
+    expect(startDraft("rect", { x: 1, y: 2 }, 30, true)).toEqual({
+      kind: "rect",
+      mode: "erase",
+      start: { x: 1, y: 2 },
+      end: { x: 1, y: 2 },
+    });
     expect(startDraft("lasso", { x: 1, y: 2 }, 30, false)?.mode).toBe("add");
     expect(startDraft("pan", { x: 1, y: 2 }, 30, false)).toBeNull();
   });
@@ -36,6 +41,11 @@ describe("drafts", () => {
 
   it("previews a tap as a visible dot and a rect from its normalised box", () => {
     expect(draftPreviewAttrs({ kind: "stroke", mode: "add", size: 5, points: [3, 4] })).toEqual({ points: [3, 4, 3.01, 4] });
-    expect(draftPreviewAttrs({ kind: "rect", mode: "add", start: { x: 10, y: 10 }, end: { x: 4, y: 2 } })).toEqual({ x: 4, y: 2, width: 6, height: 8 });
+    expect(draftPreviewAttrs({ kind: "rect", mode: "add", start: { x: 10, y: 10 }, end: { x: 4, y: 2 } })).toEqual({
+      x: 4,
+      y: 2,
+      width: 6,
+      height: 8,
+    });
   });
 });

@@ -11,7 +11,13 @@ export function EditorHelp({ id }: { id: string }) {
   const rows: ReadonlyArray<[string, string]> = [
     [`${keys.brush} / ${keys.eraser}`, t("help.rows.brushEraser")],
     [`${keys.rect} / ${keys.lasso}`, t("help.rows.rectLasso")],
-    [`${keys.smaller} / ${keys.larger}`, t("help.rows.brushSize", { min: format.number(BRUSH_MIN, { useGrouping: false }), max: format.number(BRUSH_MAX, { useGrouping: false }) })],
+    [
+      `${keys.smaller} / ${keys.larger}`,
+      t("help.rows.brushSize", {
+        min: format.number(BRUSH_MIN, { useGrouping: false }),
+        max: format.number(BRUSH_MAX, { useGrouping: false }),
+      }),
+    ],
     [keys.invert, t("help.rows.invert")],
     [keys.toggleMask, t("help.rows.toggleMask")],
     [keys.undo, t("help.rows.undo")],

@@ -36,12 +36,18 @@ describe("editorReducer", () => {
 
   it("keeps the brush size in bounds", () => {
     expect(run([{ type: "brushSize", size: 9999 }]).brushSize).toBe(BRUSH_MAX);
-    const s = run([{ type: "brushSize", size: 100 }, { type: "brushStep", direction: 1 }]);
+    const s = run([
+      { type: "brushSize", size: 100 },
+      { type: "brushStep", direction: 1 },
+    ]);
     expect(s.brushSize).toBe(115);
   });
 
   it("switches tools and exposes a schema-valid plain model", () => {
-    const s = run([{ type: "tool", tool: "lasso" }, { type: "commit", op: rect }]);
+    const s = run([
+      { type: "tool", tool: "lasso" },
+      { type: "commit", op: rect },
+    ]);
     const model = toMaskModel(s);
     expect(model).toEqual({ ops: [rect], tool: "lasso", brushSize: initialEditorState.brushSize });
     expect(maskModelSchema.safeParse(JSON.parse(JSON.stringify(model))).success).toBe(true);

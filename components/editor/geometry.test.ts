@@ -109,12 +109,21 @@ describe("zoom and pan", () => {
   });
 
   it("pinches: distance sets the zoom, the midpoint drags the image", () => {
-    const from: [{ x: number; y: number }, { x: number; y: number }] = [{ x: 100, y: 100 }, { x: 200, y: 100 }];
-    const zoomed = pinchView(start, from, [{ x: 50, y: 100 }, { x: 250, y: 100 }]);
+    const from: [{ x: number; y: number }, { x: number; y: number }] = [
+      { x: 100, y: 100 },
+      { x: 200, y: 100 },
+    ];
+    const zoomed = pinchView(start, from, [
+      { x: 50, y: 100 },
+      { x: 250, y: 100 },
+    ]);
     expect(zoomed.scale).toBeCloseTo(1);
     const mid = { x: 150, y: 100 };
     expect(screenToImage(mid, zoomed).x).toBeCloseTo(screenToImage(mid, start).x);
-    const moved = pinchView(start, from, [{ x: 130, y: 140 }, { x: 230, y: 140 }]);
+    const moved = pinchView(start, from, [
+      { x: 130, y: 140 },
+      { x: 230, y: 140 },
+    ]);
     expect(moved).toEqual({ scale: fit, x: 30, y: 40 });
   });
 

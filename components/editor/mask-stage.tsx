@@ -49,7 +49,24 @@ export type MaskStageProps = {
  * 'destination-out' so the paint visibly disappears under it (one bitmap blit per frame, however
  * many strokes the mask holds). No layer listens for hits: all input is handled at stage level.
  */
-export function MaskStage({ brushSize, cursorRef, draft, handlers, imageH, imageW, maskPixels, overlayColor, overlayLayerRef, seed, setPreviewNode, showCursor, showMask, stageH, stageW, view }: MaskStageProps) {
+export function MaskStage({
+  brushSize,
+  cursorRef,
+  draft,
+  handlers,
+  imageH,
+  imageW,
+  maskPixels,
+  overlayColor,
+  overlayLayerRef,
+  seed,
+  setPreviewNode,
+  showCursor,
+  showMask,
+  stageH,
+  stageW,
+  view,
+}: MaskStageProps) {
   // Destructured: refs are passed on to Konva nodes, never read while rendering.
   const liveErase = draft?.kind === "stroke" && draft.mode === "erase";
   const eraseShape = draft?.mode === "erase" && !liveErase;
@@ -65,24 +82,53 @@ export function MaskStage({ brushSize, cursorRef, draft, handlers, imageH, image
       y={view.y}
       {...handlers}
     >
-      <Layer listening={false}>
-        {seed && <KonvaImage image={seed} width={imageW} height={imageH} />}
-      </Layer>
+      <Layer listening={false}>{seed && <KonvaImage image={seed} width={imageW} height={imageH} />}</Layer>
       <Layer listening={false} visible={showMask} ref={overlayLayerRef}>
         {maskPixels && <KonvaImage image={maskPixels} width={imageW} height={imageH} opacity={OVERLAY_OPACITY} />}
         {liveErase && draft && (
-          <Line ref={setPreviewNode} stroke="#000" strokeWidth={draft.size} lineCap="round" lineJoin="round" globalCompositeOperation="destination-out" />
+          <Line
+            ref={setPreviewNode}
+            stroke="#000"
+            strokeWidth={draft.size}
+            lineCap="round"
+            lineJoin="round"
+            globalCompositeOperation="destination-out"
+          />
         )}
       </Layer>
       <Layer listening={false}>
         {draft?.kind === "stroke" && !liveErase && (
-          <Line ref={setPreviewNode} stroke={previewColor} opacity={OVERLAY_OPACITY} strokeWidth={draft.size} lineCap="round" lineJoin="round" />
+          <Line
+            ref={setPreviewNode}
+            stroke={previewColor}
+            opacity={OVERLAY_OPACITY}
+            strokeWidth={draft.size}
+            lineCap="round"
+            lineJoin="round"
+          />
         )}
         {draft?.kind === "rect" && (
-          <Rect ref={setPreviewNode} fill={previewColor} opacity={OVERLAY_OPACITY} stroke="#1d1b26" strokeWidth={1} dash={[6, 4]} strokeScaleEnabled={false} />
+          <Rect
+            ref={setPreviewNode}
+            fill={previewColor}
+            opacity={OVERLAY_OPACITY}
+            stroke="#1d1b26"
+            strokeWidth={1}
+            dash={[6, 4]}
+            strokeScaleEnabled={false}
+          />
         )}
         {draft?.kind === "lasso" && (
-          <Line ref={setPreviewNode} closed fill={previewColor} opacity={OVERLAY_OPACITY} stroke="#1d1b26" strokeWidth={1} dash={[6, 4]} strokeScaleEnabled={false} />
+          <Line
+            ref={setPreviewNode}
+            closed
+            fill={previewColor}
+            opacity={OVERLAY_OPACITY}
+            stroke="#1d1b26"
+            strokeWidth={1}
+            dash={[6, 4]}
+            strokeScaleEnabled={false}
+          />
         )}
         {showCursor && (
           // Position and visibility are set imperatively on pointer moves (no React render per move).

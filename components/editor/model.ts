@@ -54,13 +54,7 @@ const lassoOpSchema = z.object({
 const invertOpSchema = z.object({ kind: z.literal("invert") });
 const clearOpSchema = z.object({ kind: z.literal("clear") });
 
-export const maskOpSchema = z.discriminatedUnion("kind", [
-  strokeOpSchema,
-  rectOpSchema,
-  lassoOpSchema,
-  invertOpSchema,
-  clearOpSchema,
-]);
+export const maskOpSchema = z.discriminatedUnion("kind", [strokeOpSchema, rectOpSchema, lassoOpSchema, invertOpSchema, clearOpSchema]);
 export type MaskOp = z.infer<typeof maskOpSchema>;
 export type StrokeOp = z.infer<typeof strokeOpSchema>;
 export type RectOp = z.infer<typeof rectOpSchema>;

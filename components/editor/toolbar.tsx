@@ -107,7 +107,14 @@ export function Toolbar(p: ToolbarProps) {
     <div role="toolbar" aria-label={t("toolbar.label")} className={styles.toolbar} onKeyDown={onToolbarKeyDown}>
       <div role="group" aria-label={t("toolbar.toolGroup")} className={styles.group}>
         {toolButtons.map((b) => (
-          <ToolButton key={b.tool} label={b.label} icon={b.icon} title={b.hint} onClick={() => p.onTool(b.tool)} pressed={p.tool === b.tool} />
+          <ToolButton
+            key={b.tool}
+            label={b.label}
+            icon={b.icon}
+            title={b.hint}
+            onClick={() => p.onTool(b.tool)}
+            pressed={p.tool === b.tool}
+          />
         ))}
       </div>
       <label className={styles.size}>
@@ -132,12 +139,40 @@ export function Toolbar(p: ToolbarProps) {
         />
       </label>
       <div role="group" aria-label={t("toolbar.maskGroup")} className={styles.group}>
-        <ToolButton secondary label={t("toolbar.invert")} icon="invert" title={t("toolbar.invertHint", { key: keys.invert })} onClick={p.onInvert} disabled={p.disabled} />
-        <ToolButton secondary label={t("toolbar.clear")} icon="clear" title={t("toolbar.clearHint")} onClick={p.onClear} disabled={p.disabled || !p.canClear} />
+        <ToolButton
+          secondary
+          label={t("toolbar.invert")}
+          icon="invert"
+          title={t("toolbar.invertHint", { key: keys.invert })}
+          onClick={p.onInvert}
+          disabled={p.disabled}
+        />
+        <ToolButton
+          secondary
+          label={t("toolbar.clear")}
+          icon="clear"
+          title={t("toolbar.clearHint")}
+          onClick={p.onClear}
+          disabled={p.disabled || !p.canClear}
+        />
       </div>
       <div role="group" aria-label={t("toolbar.historyGroup")} className={styles.group}>
-        <ToolButton secondary label={t("toolbar.undo")} icon="undo" title={t("toolbar.undoHint", { key: keys.undo })} onClick={p.onUndo} disabled={p.disabled || !p.canUndo} />
-        <ToolButton secondary label={t("toolbar.redo")} icon="redo" title={t("toolbar.redoHint", { key: keys.redo })} onClick={p.onRedo} disabled={p.disabled || !p.canRedo} />
+        <ToolButton
+          secondary
+          label={t("toolbar.undo")}
+          icon="undo"
+          title={t("toolbar.undoHint", { key: keys.undo })}
+          onClick={p.onUndo}
+          disabled={p.disabled || !p.canUndo}
+        />
+        <ToolButton
+          secondary
+          label={t("toolbar.redo")}
+          icon="redo"
+          title={t("toolbar.redoHint", { key: keys.redo })}
+          onClick={p.onRedo}
+          disabled={p.disabled || !p.canRedo}
+        />
       </div>
       <div role="group" aria-label={t("toolbar.viewGroup")} className={styles.group}>
         <ToolButton
@@ -148,7 +183,14 @@ export function Toolbar(p: ToolbarProps) {
           onClick={p.onToggleMask}
           pressed={p.showMask}
         />
-        <ToolButton secondary label={t("toolbar.resetView")} icon="fit" title={t("toolbar.resetViewHint", { key: keys.resetView })} onClick={p.onResetView} disabled={!p.zoomed} />
+        <ToolButton
+          secondary
+          label={t("toolbar.resetView")}
+          icon="fit"
+          title={t("toolbar.resetViewHint", { key: keys.resetView })}
+          onClick={p.onResetView}
+          disabled={!p.zoomed}
+        />
       </div>
     </div>
   );

@@ -19,11 +19,12 @@ export function BadgeShelf({ badges }: { badges: Badge[] }) {
         const on = earned.get(id);
         return (
           <li key={id} className={on ? "earned" : undefined} data-badge={id} data-earned={on ? "yes" : "no"}>
-            <strong>{on ? "★ " : "☆ "}{text[id].name}</strong>
+            <strong>
+              {on ? "★ " : "☆ "}
+              {text[id].name}
+            </strong>
             <br />
-            <span className="hint">
-              {on ? t("badges.earnedOn", { date: formatDay(on, locale) }) : text[id].why}
-            </span>
+            <span className="hint">{on ? t("badges.earnedOn", { date: formatDay(on, locale) }) : text[id].why}</span>
           </li>
         );
       })}

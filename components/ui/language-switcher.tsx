@@ -26,7 +26,14 @@ export function LanguageSwitcher() {
       <label htmlFor={id} className="visually-hidden">
         {t("language.label")}
       </label>
-      <select id={id} value={locale} onChange={(e) => change(e.target.value as Locale)} disabled={pending} aria-busy={pending} data-testid="language-switcher">
+      <select
+        id={id}
+        value={locale}
+        onChange={(e) => change(e.target.value as Locale)}
+        disabled={pending}
+        aria-busy={pending}
+        data-testid="language-switcher"
+      >
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {LOCALE_NAMES[l]}

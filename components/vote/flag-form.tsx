@@ -13,7 +13,12 @@ export function FlagForm({ imageId }: { imageId: number }) {
   const [result, setResult] = useState<{ ok: boolean; text: string }>();
   const [pending, startTransition] = useTransition();
 
-  if (result?.ok) return <p className="hint" role="status">{result.text}</p>;
+  if (result?.ok)
+    return (
+      <p className="hint" role="status">
+        {result.text}
+      </p>
+    );
   if (!open) {
     return (
       <button type="button" className="button secondary small" onClick={() => setOpen(true)}>
@@ -33,7 +38,16 @@ export function FlagForm({ imageId }: { imageId: number }) {
       style={{ display: "grid", gap: 6 }}
     >
       <label htmlFor={`${id}-reason`}>{t("flag.reason")}</label>
-      <input id={`${id}-reason`} dir="auto" value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={500} required style={{ minHeight: 40, padding: "0 10px", borderRadius: 8, border: "1px solid #cfc7ba" }} />
+      <input
+        id={`${id}-reason`}
+        dir="auto"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        minLength={3}
+        maxLength={500}
+        required
+        style={{ minHeight: 40, padding: "0 10px", borderRadius: 8, border: "1px solid #cfc7ba" }}
+      />
       <div style={{ display: "flex", gap: 6 }}>
         <button type="submit" className="button small" disabled={pending}>
           {pending ? t("flag.sending") : t("flag.send")}

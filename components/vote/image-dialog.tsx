@@ -11,7 +11,17 @@ import styles from "./vote.module.css";
  * A submission shown large, with a before/after switch against the day's seed and an overlay
  * that dims everything outside the repainted region (the mask), so voters see what changed.
  */
-export function ImageDialog({ item, seed, onClose, canFlag }: { item: FeedItem; seed: { url: string }; onClose: () => void; canFlag: boolean }) {
+export function ImageDialog({
+  item,
+  seed,
+  onClose,
+  canFlag,
+}: {
+  item: FeedItem;
+  seed: { url: string };
+  onClose: () => void;
+  canFlag: boolean;
+}) {
   const t = useTranslations("vote");
   const common = useTranslations("common");
   const ref = useRef<HTMLDialogElement>(null);
@@ -31,11 +41,20 @@ export function ImageDialog({ item, seed, onClose, canFlag }: { item: FeedItem; 
           {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails and pictures come pre-sized from storage (S3 or /files); the optimizer would re-encode them and add a hop */}
           <img src={view === "after" ? item.url : seed.url} alt={view === "after" ? item.prompt : t("dialog.seedAlt")} />
           {showMask && item.maskUrl && (
-            <div className={styles.maskOverlay} style={{ WebkitMaskImage: `url(${item.maskUrl})`, maskImage: `url(${item.maskUrl})` }} data-testid="mask-overlay" />
+            <div
+              className={styles.maskOverlay}
+              style={{ WebkitMaskImage: `url(${item.maskUrl})`, maskImage: `url(${item.maskUrl})` }}
+              data-testid="mask-overlay"
+            />
           )}
         </div>
         <div className={styles.dialogControls} role="group" aria-label={t("dialog.compare")}>
-          <button type="button" className="button secondary small" aria-pressed={view === "before"} onClick={() => setView(view === "after" ? "before" : "after")}>
+          <button
+            type="button"
+            className="button secondary small"
+            aria-pressed={view === "before"}
+            onClick={() => setView(view === "after" ? "before" : "after")}
+          >
             {view === "after" ? t("dialog.showBefore") : t("dialog.showAfter")}
           </button>
           {item.maskUrl && (
@@ -50,7 +69,9 @@ export function ImageDialog({ item, seed, onClose, canFlag }: { item: FeedItem; 
         <p id="dialog-prompt" className={styles.dialogPrompt} dir="auto">
           {item.prompt}
         </p>
-        {item.author && <p className="hint">{t.rich("byAuthor", { name: personName(common, item.author), bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>}
+        {item.author && (
+          <p className="hint">{t.rich("byAuthor", { name: personName(common, item.author), bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>
+        )}
         {canFlag && !item.mine && <FlagForm imageId={item.id} />}
       </div>
     </dialog>

@@ -53,15 +53,30 @@ export function VoteCard({ item, index, closed, signedIn, onOpen, onChange, onAn
 
   return (
     <article className={styles.card} aria-label={t("card.label", { position: index + 1 })} data-testid="vote-card" data-image-id={item.id}>
-      <button type="button" className={styles.thumb} style={{ aspectRatio: `${item.width} / ${item.height}` }} onClick={onOpen} aria-label={t("card.open", { position: index + 1 })}>
+      <button
+        type="button"
+        className={styles.thumb}
+        style={{ aspectRatio: `${item.width} / ${item.height}` }}
+        onClick={onOpen}
+        aria-label={t("card.open", { position: index + 1 })}
+      >
         {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails and pictures come pre-sized from storage (S3 or /files); the optimizer would re-encode them and add a hop */}
-        <img src={item.thumbUrl} alt={item.prompt} width={item.width} height={item.height} loading={index < 4 ? "eager" : "lazy"} decoding="async" />
+        <img
+          src={item.thumbUrl}
+          alt={item.prompt}
+          width={item.width}
+          height={item.height}
+          loading={index < 4 ? "eager" : "lazy"}
+          decoding="async"
+        />
       </button>
       <p className={styles.prompt} dir="auto">
         {closed && <strong>#{format.number(index + 1)} </strong>}
         {item.prompt}
       </p>
-      {item.author && <p className="hint">{t.rich("byAuthor", { name: personName(common, item.author), bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>}
+      {item.author && (
+        <p className="hint">{t.rich("byAuthor", { name: personName(common, item.author), bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>
+      )}
       <div className={styles.actions}>
         <button
           type="button"

@@ -34,7 +34,14 @@ export function TimelapsePlayer({ frames }: { frames: Frame[] }) {
         </button>
         <label className="hint" style={{ display: "flex", alignItems: "center", gap: 6 }}>
           {t("timelapse.frame")}
-          <input type="range" min={0} max={frames.length - 1} value={index} onChange={(e) => setIndex(Number(e.target.value))} aria-valuetext={frame.label} />
+          <input
+            type="range"
+            min={0}
+            max={frames.length - 1}
+            value={index}
+            onChange={(e) => setIndex(Number(e.target.value))}
+            aria-valuetext={frame.label}
+          />
         </label>
         <label className="hint" style={{ display: "flex", alignItems: "center", gap: 6 }}>
           {t("timelapse.speed")}
@@ -47,7 +54,12 @@ export function TimelapsePlayer({ frames }: { frames: Frame[] }) {
         <span aria-live="polite" className="muted">
           {t("timelapse.position", { label: frame.label, current: index + 1, total: frames.length })}
         </span>
-        <a className="button secondary small" href="/api/timelapse" download="pixelpatchwork-timelapse.webp" style={{ marginInlineStart: "auto" }}>
+        <a
+          className="button secondary small"
+          href="/api/timelapse"
+          download="pixelpatchwork-timelapse.webp"
+          style={{ marginInlineStart: "auto" }}
+        >
           {t("timelapse.download")}
         </a>
       </div>

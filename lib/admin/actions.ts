@@ -7,7 +7,15 @@ import { banUser, hideImage, unbanUser, unhideImage, vetoLeader } from "@/lib/mo
 import { db } from "@/lib/server/db";
 import { runRollover } from "@/lib/rollover/rollover";
 import { defineAction } from "@/lib/server/safe-action";
-import { banSchema, emptySchema, imageModerationSchema, settingsFormSchema, unbanSchema, unhideSchema, vetoSchema } from "@/lib/validations/admin";
+import {
+  banSchema,
+  emptySchema,
+  imageModerationSchema,
+  settingsFormSchema,
+  unbanSchema,
+  unhideSchema,
+  vetoSchema,
+} from "@/lib/validations/admin";
 
 // Every action here is admin-only through defineAction({ access: "admin" }): the role is checked
 // on the server for each call, whatever the page or layout did. Each change is audited by the
@@ -42,11 +50,14 @@ export const unbanUserAction = defineAction({ access: "admin", schema: unbanSche
   return { userId };
 });
 
-export const vetoLeaderAction = defineAction({ access: "admin", schema: vetoSchema }, async ({ dayId, reason, expectedImageId }, { user }) => {
-  const res = await vetoLeader(user.id, dayId, reason, expectedImageId);
-  refresh();
-  return res;
-});
+export const vetoLeaderAction = defineAction(
+  { access: "admin", schema: vetoSchema },
+  async ({ dayId, reason, expectedImageId }, { user }) => {
+    const res = await vetoLeader(user.id, dayId, reason, expectedImageId);
+    refresh();
+    return res;
+  },
+);
 
 /** The same rollover as the cron route, with the same idempotence; audited. */
 export const runRolloverAction = defineAction({ access: "admin", schema: emptySchema }, async (_input, { user }) => {
@@ -56,9 +67,12 @@ export const runRolloverAction = defineAction({ access: "admin", schema: emptySc
   return { closed: res.closed.length };
 });
 
-export const updateSettingsAction = defineAction({ access: "admin", schema: settingsFormSchema }, async ({ loaded, ...input }, { user }) => {
-  // Only the fields this admin changed: two admins saving at once never undo each other.
-  const after = await changeSettings(user.id, changedSettings(input, loaded));
-  refresh();
-  return after;
-});
+export const updateSettingsAction = defineAction(
+  { access: "admin", schema: settingsFormSchema },
+  async ({ loaded, ...input }, { user }) => {
+    // Only the fields this admin changed: two admins saving at once never undo each other.
+    const after = await changeSettings(user.id, changedSettings(input, loaded));
+    refresh();
+    return after;
+  },
+);

@@ -14,10 +14,22 @@ describe("recordAudit", () => {
     const at = new Date("2030-05-06T07:08:09.123Z");
     setClockForTests(() => at);
     const { id } = await db.$transaction((tx) =>
-      recordAudit(tx, { adminId: admin.id, action: "settings", targetType: "settings", targetId: null, before: { a: 1 }, after: { a: 2, when: at } }),
+      recordAudit(tx, {
+        adminId: admin.id,
+        action: "settings",
+        targetType: "settings",
+        targetId: null,
+        before: { a: 1 },
+        after: { a: 2, when: at },
+      }),
     );
     expect(await db.auditLog.findUniqueOrThrow({ where: { id } })).toMatchObject({
-      adminId: admin.id, targetId: null, reason: null, before: '{"a":1}', after: `{"a":2,"when":"${at.toISOString()}"}`, createdAt: at,
+      adminId: admin.id,
+      targetId: null,
+      reason: null,
+      before: '{"a":1}',
+      after: `{"a":2,"when":"${at.toISOString()}"}`,
+      createdAt: at,
     });
     await expect(
       db.$transaction(async (tx) => {
@@ -51,9 +63,15 @@ describe("listAudit", () => {
 
     const first = await listAudit({ take: 2 });
     const name = { displayName: admin.displayName, pseudonym: admin.pseudonym };
-    expect(first.entries.map((e) => [e.action, e.admin])).toEqual([["a4", name], ["a3", name]]);
+    expect(first.entries.map((e) => [e.action, e.admin])).toEqual([
+      ["a4", name],
+      ["a3", name],
+    ]);
     const second = await listAudit({ take: 2, cursor: first.nextCursor });
-    expect(second.entries.map((e) => [e.action, e.adminId, e.admin])).toEqual([["a2", null, null], ["a1", admin.id, name]]);
+    expect(second.entries.map((e) => [e.action, e.adminId, e.admin])).toEqual([
+      ["a2", null, null],
+      ["a1", admin.id, name],
+    ]);
     const third = await listAudit({ take: 2, cursor: second.nextCursor });
     expect(third.entries.map((e) => e.action)).toEqual(["a0"]);
     expect(third.nextCursor).toBeNull();

@@ -70,7 +70,13 @@ export async function recordAudit(tx: Pick<Tx, "auditLog">, input: AuditInput): 
  * A page of the audit log, newest first, with each admin's display name. Pass the returned
  * nextCursor back as `cursor` for the next page; it is null on the last page.
  */
-export async function listAudit({ take, cursor }: { take: number; cursor?: number | null }): Promise<{ entries: AuditEntry[]; nextCursor: number | null }> {
+export async function listAudit({
+  take,
+  cursor,
+}: {
+  take: number;
+  cursor?: number | null;
+}): Promise<{ entries: AuditEntry[]; nextCursor: number | null }> {
   const size = Math.min(Math.max(Math.trunc(take) || 1, 1), 500);
   const rows = await db.auditLog.findMany({
     // createdAt comes from the app clock, so it orders entries; the id breaks ties within a millisecond.
@@ -78,8 +84,16 @@ export async function listAudit({ take, cursor }: { take: number; cursor?: numbe
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     take: size + 1,
     select: {
-      id: true, createdAt: true, adminId: true, action: true, targetType: true, targetId: true,
-      reason: true, before: true, after: true, admin: { select: personNameFields },
+      id: true,
+      createdAt: true,
+      adminId: true,
+      action: true,
+      targetType: true,
+      targetId: true,
+      reason: true,
+      before: true,
+      after: true,
+      admin: { select: personNameFields },
     },
   });
   const page = rows.slice(0, size);

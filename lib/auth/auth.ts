@@ -44,7 +44,12 @@ function buildAuthOptions(): NextAuthOptions {
       async signIn({ account, user }) {
         if (!account || account.provider === "participant") return true;
         try {
-          await signInOAuth({ provider: account.provider, providerAccountId: account.providerAccountId, email: user.email, name: user.name });
+          await signInOAuth({
+            provider: account.provider,
+            providerAccountId: account.providerAccountId,
+            email: user.email,
+            name: user.name,
+          });
           return true;
         } catch (err) {
           // A code, not the message: the sign-in page only shows texts it knows for each code.
@@ -54,7 +59,12 @@ function buildAuthOptions(): NextAuthOptions {
       },
       async jwt({ token, user, account }) {
         if (account && account.provider !== "participant") {
-          const u = await signInOAuth({ provider: account.provider, providerAccountId: account.providerAccountId, email: user?.email, name: user?.name });
+          const u = await signInOAuth({
+            provider: account.provider,
+            providerAccountId: account.providerAccountId,
+            email: user?.email,
+            name: user?.name,
+          });
           token.uid = u.id;
           token.name = u.displayName;
         } else if (user) {

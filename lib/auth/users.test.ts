@@ -43,9 +43,24 @@ describe("signInParticipant", () => {
     ["empty", "", "PARTICIPANT_ID_REQUIRED", "Enter your participant id."],
     ["blank", "   ", "PARTICIPANT_ID_REQUIRED", "Enter your participant id."],
     ["too long", "a".repeat(65), "PARTICIPANT_ID_TOO_LONG", "A participant id has at most 64 characters."],
-    ["odd characters", "bob smith", "PARTICIPANT_ID_CHARACTERS", "A participant id may only contain letters, digits, hyphens (-) and underscores (_)."],
-    ["markup", "<script>", "PARTICIPANT_ID_CHARACTERS", "A participant id may only contain letters, digits, hyphens (-) and underscores (_)."],
-    ["unicode", "ünïcode", "PARTICIPANT_ID_CHARACTERS", "A participant id may only contain letters, digits, hyphens (-) and underscores (_)."],
+    [
+      "odd characters",
+      "bob smith",
+      "PARTICIPANT_ID_CHARACTERS",
+      "A participant id may only contain letters, digits, hyphens (-) and underscores (_).",
+    ],
+    [
+      "markup",
+      "<script>",
+      "PARTICIPANT_ID_CHARACTERS",
+      "A participant id may only contain letters, digits, hyphens (-) and underscores (_).",
+    ],
+    [
+      "unicode",
+      "ünïcode",
+      "PARTICIPANT_ID_CHARACTERS",
+      "A participant id may only contain letters, digits, hyphens (-) and underscores (_).",
+    ],
     ["not a string", 42, "PARTICIPANT_ID_REQUIRED", "Enter your participant id."],
   ])("refuses a participant id that is %s, creating nothing", async (_label, value, code, text) => {
     const before = await db.user.count();
@@ -81,7 +96,7 @@ describe("signInParticipant", () => {
 describe("displayNameFrom", () => {
   it("keeps a readable name and strips markup, controls, overrides and broken characters", () => {
     expect(displayNameFrom("Ada Lovelace")).toBe("Ada Lovelace");
-    expect(displayNameFrom('<img src=x onerror=alert(1)>Eve<script>x</script>')).toBe("Evex");
+    expect(displayNameFrom("<img src=x onerror=alert(1)>Eve<script>x</script>")).toBe("Evex");
     expect(displayNameFrom("Mallory\u202Egnp.exe")).toBe("Mallorygnp.exe");
     expect(displayNameFrom("bad\uD800name\u0007")).toBe("bad\uFFFDname");
     expect(displayNameFrom("نور الهدى")).toBe("نور الهدى");
@@ -112,6 +127,9 @@ describe("signInOAuth", () => {
     const admin = await signInOAuth({ provider: "github", providerAccountId: id("gh"), email, name: null });
     expect(admin.role).toBe("ADMIN");
     await db.user.update({ where: { id: admin.id }, data: { bannedAt: new Date() } });
-    await expect(signInOAuth({ provider: "github", providerAccountId: id("gh2"), email, name: null })).rejects.toMatchObject({ reason: "BANNED", detail: { code: "BANNED" } });
+    await expect(signInOAuth({ provider: "github", providerAccountId: id("gh2"), email, name: null })).rejects.toMatchObject({
+      reason: "BANNED",
+      detail: { code: "BANNED" },
+    });
   });
 });

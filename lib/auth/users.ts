@@ -86,7 +86,11 @@ export function displayNameFrom(name: string | null | undefined): string {
 
 export async function signInOAuth(input: { provider: string; providerAccountId: string; email?: string | null; name?: string | null }) {
   const email = input.email?.toLowerCase() ?? null;
-  const isAdmin = !!email && getEnv().ADMIN_EMAILS.map((e) => e.toLowerCase()).includes(email);
+  const isAdmin =
+    !!email &&
+    getEnv()
+      .ADMIN_EMAILS.map((e) => e.toLowerCase())
+      .includes(email);
   const key = { provider: input.provider, providerAccountId: input.providerAccountId };
 
   const linked = await db.account.findUnique({
@@ -115,7 +119,8 @@ export async function signInOAuth(input: { provider: string; providerAccountId: 
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      user = (await db.account.findUniqueOrThrow({ where: { provider_providerAccountId: key }, select: { user: { select: publicUser } } })).user;
+      user = (await db.account.findUniqueOrThrow({ where: { provider_providerAccountId: key }, select: { user: { select: publicUser } } }))
+        .user;
     }
   }
   if (user.bannedAt) throw new SignInRefused("BANNED", detail("BANNED"));

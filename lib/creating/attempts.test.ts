@@ -7,12 +7,27 @@ import { submitAttempt } from "./attempts";
 import { db } from "../server/db";
 
 async function dayWithDrafts(creatorId: number, n: number) {
-  const seed = await db.image.create({ data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" } });
-  const date = new Date(Date.UTC(1100, 0, 1) + Number.parseInt(randomBytes(3).toString("hex"), 16) % (800 * 365) * 86_400_000);
+  const seed = await db.image.create({
+    data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" },
+  });
+  const date = new Date(Date.UTC(1100, 0, 1) + (Number.parseInt(randomBytes(3).toString("hex"), 16) % (800 * 365)) * 86_400_000);
   const day = await db.day.create({ data: { date, seedImageId: seed.id } });
   const drafts = await Promise.all(
     Array.from({ length: n }, (_, i) =>
-      db.image.create({ data: { dayId: day.id, parentId: seed.id, creatorId, prompt: `d${i}`, resultKey: "r.png", thumbKey: "t.webp", width: 30, height: 20, provider: "offline", model: "t" } }),
+      db.image.create({
+        data: {
+          dayId: day.id,
+          parentId: seed.id,
+          creatorId,
+          prompt: `d${i}`,
+          resultKey: "r.png",
+          thumbKey: "t.webp",
+          width: 30,
+          height: 20,
+          provider: "offline",
+          model: "t",
+        },
+      }),
     ),
   );
   return { day, drafts };

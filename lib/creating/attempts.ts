@@ -13,7 +13,20 @@ export async function listAttempts(userId: number, dayId: number) {
   const rows = await db.image.findMany({
     where: { creatorId: userId, dayId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, prompt: true, status: true, width: true, height: true, resultKey: true, thumbKey: true, maskCoverage: true, provider: true, model: true, createdAt: true, hiddenAt: true },
+    select: {
+      id: true,
+      prompt: true,
+      status: true,
+      width: true,
+      height: true,
+      resultKey: true,
+      thumbKey: true,
+      maskCoverage: true,
+      provider: true,
+      model: true,
+      createdAt: true,
+      hiddenAt: true,
+    },
   });
   return Promise.all(
     rows.map(async (r) => ({
@@ -42,7 +55,10 @@ export type Attempt = Awaited<ReturnType<typeof listAttempts>>[number];
 export async function submitAttempt(userId: number, imageId: number) {
   const settings = await getSettings();
   return db.$transaction(async (tx) => {
-    const image = await tx.image.findUnique({ where: { id: imageId }, select: { creatorId: true, dayId: true, status: true, hiddenAt: true } });
+    const image = await tx.image.findUnique({
+      where: { id: imageId },
+      select: { creatorId: true, dayId: true, status: true, hiddenAt: true },
+    });
     if (!image || image.creatorId !== userId || image.dayId === null) throw new ActionError("NOT_FOUND", { detail: "ATTEMPT_NOT_FOUND" });
     await lockOpenDay(tx, image.dayId);
     if (image.status === "SUBMITTED") throw new ActionError("ALREADY_SUBMITTED");
@@ -50,7 +66,10 @@ export async function submitAttempt(userId: number, imageId: number) {
     if (!(await takeQuota(userId, image.dayId, "submissions", settings.submissionsPerDay, tx))) {
       throw new ActionError("QUOTA", { detail: detail("SUBMISSION_QUOTA", { count: settings.submissionsPerDay }) });
     }
-    const { count } = await tx.image.updateMany({ where: { id: imageId, status: "DRAFT" }, data: { status: "SUBMITTED", submittedAt: now() } });
+    const { count } = await tx.image.updateMany({
+      where: { id: imageId, status: "DRAFT" },
+      data: { status: "SUBMITTED", submittedAt: now() },
+    });
     // Throwing rolls the quota back with everything else in the transaction.
     if (count !== 1) throw new ActionError("ALREADY_SUBMITTED");
     return { id: imageId };

@@ -38,7 +38,10 @@ async function killAppConnections(spare?: number | null): Promise<number> {
   const conn = await mariadb.createConnection({ ...connectionFromUrl(getEnv().DATABASE_URL), database: undefined });
   try {
     const name = new URL(getEnv().DATABASE_URL).pathname.slice(1);
-    const rows = (await conn.query("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID() AND ID <> ?", [name, spare ?? 0])) as { ID: bigint | number }[];
+    const rows = (await conn.query("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID() AND ID <> ?", [
+      name,
+      spare ?? 0,
+    ])) as { ID: bigint | number }[];
     for (const r of rows) await conn.query(`KILL CONNECTION ${Number(r.ID)}`).catch(() => {});
     return rows.length;
   } finally {
@@ -46,19 +49,75 @@ async function killAppConnections(spare?: number | null): Promise<number> {
   }
 }
 
-const openai = (timeoutMs = 2000) => createOpenAIEngine({ apiKey: "sk-test", baseURL: fake.url, model: "gpt-image-2", timeoutMs, maxAttempts: 3, backoffMs: 5 });
+const openai = (timeoutMs = 2000) =>
+  createOpenAIEngine({ apiKey: "sk-test", baseURL: fake.url, model: "gpt-image-2", timeoutMs, maxAttempts: 3, backoffMs: 5 });
 
-type Fault = { name: string; code: string; message: RegExp; engine?: () => ImageEngine; storage?: (s: Storage) => Storage; before?: () => void };
+type Fault = {
+  name: string;
+  code: string;
+  message: RegExp;
+  engine?: () => ImageEngine;
+  storage?: (s: Storage) => Storage;
+  before?: () => void;
+};
 
 const faults: Fault[] = [
-  { name: "the engine times out", code: "TIMEOUT", message: /did not finish within/, engine: () => openai(300), before: () => fake.script([1, 2, 3].map(() => ({ status: 200 as const, delayMs: 3000 }))) },
-  { name: "the engine answers 500 until we give up", code: "UNAVAILABLE", message: /unavailable|try again/i, engine: () => openai(), before: () => fake.script([1, 2, 3].map(() => ({ status: 500 as const }))) },
-  { name: "the engine answers 429 until we give up", code: "RATE_LIMITED", message: /busy|try again|limit/i, engine: () => openai(), before: () => fake.script([1, 2, 3].map(() => ({ status: 429 as const, retryAfter: 0 }))) },
-  { name: "the OpenAI account is out of credit", code: "MISCONFIGURED", message: /unavailable right now/, engine: () => openai(), before: () => fake.script([{ status: 429, code: "insufficient_quota" }]) },
-  { name: "the OpenAI key is revoked", code: "MISCONFIGURED", message: /unavailable right now/, engine: () => createOpenAIEngine({ apiKey: "sk-revoked-0000", baseURL: fake.url, model: "gpt-image-2", timeoutMs: 2000, backoffMs: 5 }) },
-  { name: "the engine refuses the request", code: "REFUSED", message: /declined this request/, engine: () => openai(), before: () => fake.script([{ status: 400, code: "moderation_blocked" }]) },
-  { name: "storage fails on put", code: "STORAGE", message: /could not save your picture/, storage: (s) => ({ ...s, put: async (k, b, t) => (k.endsWith("raw.png") ? Promise.reject(new Error("EIO: disk failure")) : s.put(k, b, t)) }) },
-  { name: "storage fails on get", code: "UNAVAILABLE", message: /could not be loaded/, storage: (s) => ({ ...s, get: async () => Promise.reject(new Error("ECONNRESET from the bucket")) }) },
+  {
+    name: "the engine times out",
+    code: "TIMEOUT",
+    message: /did not finish within/,
+    engine: () => openai(300),
+    before: () => fake.script([1, 2, 3].map(() => ({ status: 200 as const, delayMs: 3000 }))),
+  },
+  {
+    name: "the engine answers 500 until we give up",
+    code: "UNAVAILABLE",
+    message: /unavailable|try again/i,
+    engine: () => openai(),
+    before: () => fake.script([1, 2, 3].map(() => ({ status: 500 as const }))),
+  },
+  {
+    name: "the engine answers 429 until we give up",
+    code: "RATE_LIMITED",
+    message: /busy|try again|limit/i,
+    engine: () => openai(),
+    before: () => fake.script([1, 2, 3].map(() => ({ status: 429 as const, retryAfter: 0 }))),
+  },
+  {
+    name: "the OpenAI account is out of credit",
+    code: "MISCONFIGURED",
+    message: /unavailable right now/,
+    engine: () => openai(),
+    before: () => fake.script([{ status: 429, code: "insufficient_quota" }]),
+  },
+  {
+    name: "the OpenAI key is revoked",
+    code: "MISCONFIGURED",
+    message: /unavailable right now/,
+    engine: () => createOpenAIEngine({ apiKey: "sk-revoked-0000", baseURL: fake.url, model: "gpt-image-2", timeoutMs: 2000, backoffMs: 5 }),
+  },
+  {
+    name: "the engine refuses the request",
+    code: "REFUSED",
+    message: /declined this request/,
+    engine: () => openai(),
+    before: () => fake.script([{ status: 400, code: "moderation_blocked" }]),
+  },
+  {
+    name: "storage fails on put",
+    code: "STORAGE",
+    message: /could not save your picture/,
+    storage: (s) => ({
+      ...s,
+      put: async (k, b, t) => (k.endsWith("raw.png") ? Promise.reject(new Error("EIO: disk failure")) : s.put(k, b, t)),
+    }),
+  },
+  {
+    name: "storage fails on get",
+    code: "UNAVAILABLE",
+    message: /could not be loaded/,
+    storage: (s) => ({ ...s, get: async () => Promise.reject(new Error("ECONNRESET from the bucket")) }),
+  },
   {
     name: "the database drops every connection mid-request",
     code: "UNAVAILABLE",
@@ -99,7 +158,11 @@ describe("a generation under a fault", () => {
       const filesBefore = (await store.files()).sort();
       const imagesBefore = await db.image.count();
       fault.before?.();
-      const deps = { engine: fault.engine?.() ?? createOfflineEngine(), storage: fault.storage?.(store.storage) ?? store.storage, moderate: notFlagged };
+      const deps = {
+        engine: fault.engine?.() ?? createOfflineEngine(),
+        storage: fault.storage?.(store.storage) ?? store.storage,
+        moderate: notFlagged,
+      };
       const err = await generateAttempt({ userId: user.id, dayId: day.id, prompt: "a lighthouse", mask }, deps).catch((e: unknown) => e);
       expect(err).toMatchObject({ code: fault.code });
       expect(englishOf(err)).toMatch(fault.message);
@@ -107,7 +170,10 @@ describe("a generation under a fault", () => {
       expect(await db.image.count()).toBe(imagesBefore);
       expect((await store.files()).sort()).toEqual(filesBefore);
 
-      const image = await generateAttempt({ userId: user.id, dayId: day.id, prompt: "a lighthouse", mask }, { engine: createOfflineEngine(), storage: store.storage, moderate: notFlagged });
+      const image = await generateAttempt(
+        { userId: user.id, dayId: day.id, prompt: "a lighthouse", mask },
+        { engine: createOfflineEngine(), storage: store.storage, moderate: notFlagged },
+      );
       expect(image.id).toBeGreaterThan(0);
       expect(await generationsUsed(user.id, day.id)).toBe(1);
     });
@@ -126,9 +192,15 @@ describe("logs", () => {
       const user = await makeUser();
       const { day } = await makeOpenDay(store.storage, { width: W, height: H });
       const mask = await rectMask(W, H, { x: 60, y: 40, w: 120, h: 90 });
-      const ok = await generateAttempt({ userId: user.id, dayId: day.id, prompt: secretPrompt, mask }, { engine: createOfflineEngine(), storage: store.storage, moderate: notFlagged });
+      const ok = await generateAttempt(
+        { userId: user.id, dayId: day.id, prompt: secretPrompt, mask },
+        { engine: createOfflineEngine(), storage: store.storage, moderate: notFlagged },
+      );
       const broken = { ...store.storage, put: async () => Promise.reject(new Error("EIO")) };
-      await generateAttempt({ userId: user.id, dayId: day.id, prompt: secretPrompt, mask }, { engine: createOfflineEngine(), storage: broken, moderate: notFlagged }).catch(() => {});
+      await generateAttempt(
+        { userId: user.id, dayId: day.id, prompt: secretPrompt, mask },
+        { engine: createOfflineEngine(), storage: broken, moderate: notFlagged },
+      ).catch(() => {});
       expect(lines.length).toBeGreaterThanOrEqual(2);
       for (const line of lines) {
         expect(line).not.toContain(secretPrompt);
@@ -150,7 +222,22 @@ describe("votes when the database drops its connections", () => {
   it("go through on fresh connections, with exact counters", async () => {
     const { day } = await makeOpenDay(store.storage, { width: W, height: H });
     const creator = await makeUser();
-    const image = await db.image.create({ data: { dayId: day.id, parentId: day.seedImageId, creatorId: creator.id, prompt: "p", status: "SUBMITTED", submittedAt: new Date(), resultKey: "r.png", thumbKey: "t.webp", width: W, height: H, provider: "offline", model: "t" } });
+    const image = await db.image.create({
+      data: {
+        dayId: day.id,
+        parentId: day.seedImageId,
+        creatorId: creator.id,
+        prompt: "p",
+        status: "SUBMITTED",
+        submittedAt: new Date(),
+        resultKey: "r.png",
+        thumbKey: "t.webp",
+        width: W,
+        height: H,
+        provider: "offline",
+        model: "t",
+      },
+    });
     const voters = await Promise.all([1, 2, 3, 4, 5].map(() => makeUser()));
     for (const [i, voter] of voters.entries()) {
       // Warm the pool, then kill everything it holds: the next vote must not fail for it.

@@ -53,7 +53,16 @@ describe("generateAttempt", () => {
     const deps: GenerationDeps = { engine: createOfflineEngine(), storage: store.storage, moderate: notFlagged };
     const { id } = await generateAttempt({ userId: s.user.id, dayId: s.day.id, prompt: "  a red balloon  ", mask: s.mask }, deps);
     const img = await db.image.findUniqueOrThrow({ where: { id } });
-    expect(img).toMatchObject({ dayId: s.day.id, parentId: s.seed.id, creatorId: s.user.id, prompt: "  a red balloon  ", status: "DRAFT", width: W, height: H, provider: "offline" });
+    expect(img).toMatchObject({
+      dayId: s.day.id,
+      parentId: s.seed.id,
+      creatorId: s.user.id,
+      prompt: "  a red balloon  ",
+      status: "DRAFT",
+      width: W,
+      height: H,
+      provider: "offline",
+    });
     expect([img.model, img.modelRequested]).toEqual([OFFLINE_MODEL, OFFLINE_MODEL]);
     expect(img.maskCoverage).toBeCloseTo((120 * 90) / (W * H), 5);
     expect(img.engineMs).toBeGreaterThanOrEqual(0);
@@ -69,12 +78,21 @@ describe("generateAttempt", () => {
   it("composites the seed back over a model that repaints everything: a 512x512 seed is sent at 816x816 and stored at 512x512, byte-identical outside the mask", async () => {
     const s = await setup(512, 512);
     const before = fake.requests.length;
-    const { id } = await generateAttempt({ userId: s.user.id, dayId: s.day.id, prompt: "a lighthouse", mask: s.mask }, { engine: openai(), storage: store.storage, moderate: notFlagged });
+    const { id } = await generateAttempt(
+      { userId: s.user.id, dayId: s.day.id, prompt: "a lighthouse", mask: s.mask },
+      { engine: openai(), storage: store.storage, moderate: notFlagged },
+    );
     const req = fake.requests.slice(before).find((r) => r.path.endsWith("/images/edits"));
     expect(req?.fields).toMatchObject({ prompt: "a lighthouse", model: "gpt-image-2-2026-04-21", size: "816x816" });
 
     const img = await db.image.findUniqueOrThrow({ where: { id } });
-    expect([img.provider, img.model, img.modelRequested, img.width, img.height]).toEqual(["openai", "gpt-image-2-2026-04-21", "gpt-image-2", 512, 512]);
+    expect([img.provider, img.model, img.modelRequested, img.width, img.height]).toEqual([
+      "openai",
+      "gpt-image-2-2026-04-21",
+      "gpt-image-2",
+      512,
+      512,
+    ]);
     expect((await sharp((await store.storage.get(img.rawKey!))!.body).metadata()).width).toBe(816);
     const result = await decodeRgba((await store.storage.get(img.resultKey))!.body);
     const seed = await decodeRgba(s.png);
@@ -103,21 +121,36 @@ describe("generateAttempt", () => {
   it("retries a 429 and succeeds", async () => {
     const s = await setup();
     fake.script([{ status: 429, retryAfter: 0 }, { status: 200 }]);
-    const { id } = await generateAttempt({ userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask }, { engine: openai(), storage: store.storage, moderate: notFlagged });
+    const { id } = await generateAttempt(
+      { userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask },
+      { engine: openai(), storage: store.storage, moderate: notFlagged },
+    );
     expect(id).toBeGreaterThan(0);
     expect(await usage(s.user.id, s.day.id)).toBe(1);
   });
 
   it.each([
     ["500 until giving up", [{ status: 500 }, { status: 500 }, { status: 500 }], "UNAVAILABLE", 2000],
-    ["a timeout", [{ status: 200, delayMs: 3000 }, { status: 200, delayMs: 3000 }, { status: 200, delayMs: 3000 }], "TIMEOUT", 300],
+    [
+      "a timeout",
+      [
+        { status: 200, delayMs: 3000 },
+        { status: 200, delayMs: 3000 },
+        { status: 200, delayMs: 3000 },
+      ],
+      "TIMEOUT",
+      300,
+    ],
     ["a moderation refusal", [{ status: 400, code: "moderation_blocked" }], "REFUSED", 2000],
     ["an account out of credit", [{ status: 429, code: "insufficient_quota" }], "MISCONFIGURED", 2000],
   ] as const)("after %s: a clear error, quota refunded, no row and no file left", async (_label, responses, code, timeoutMs) => {
     const s = await setup();
     fake.script([...responses]);
     const imagesBefore = await db.image.count();
-    const err = await generateAttempt({ userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask }, { engine: openai(timeoutMs), storage: store.storage, moderate: notFlagged }).catch((e: unknown) => e);
+    const err = await generateAttempt(
+      { userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask },
+      { engine: openai(timeoutMs), storage: store.storage, moderate: notFlagged },
+    ).catch((e: unknown) => e);
     expect(err).toMatchObject({ code });
     expect(englishOf(err).length).toBeGreaterThan(10);
     expect(await usage(s.user.id, s.day.id)).toBe(0);
@@ -127,12 +160,19 @@ describe("generateAttempt", () => {
 
   it("shows the operator's failures on the overview: counted, timed, resolved by the next success and reopened by the next failure", async () => {
     const s = await setup();
-    const run = () => generateAttempt({ userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask }, { engine: openai(), storage: store.storage, moderate: notFlagged }).catch((e: unknown) => e);
+    const run = () =>
+      generateAttempt(
+        { userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask },
+        { engine: openai(), storage: store.storage, moderate: notFlagged },
+      ).catch((e: unknown) => e);
     const since = new Date(Date.now() - 60_000);
     const quota = async () => (await listEngineFailures(since)).find((f) => f.code === "insufficient_quota");
 
     await run(); // a success first: whatever earlier tests left open is resolved
-    fake.script([{ status: 429, code: "insufficient_quota" }, { status: 429, code: "insufficient_quota" }]);
+    fake.script([
+      { status: 429, code: "insufficient_quota" },
+      { status: 429, code: "insufficient_quota" },
+    ]);
     const started = Date.now();
     const refused = await run();
     expect(refused).toMatchObject({ code: "MISCONFIGURED", detail: { code: "MISCONFIGURED" } });
@@ -144,7 +184,10 @@ describe("generateAttempt", () => {
     expect(open!.lastAt.getTime()).toBeGreaterThanOrEqual(open!.firstAt.getTime());
     expect(await usage(s.user.id, s.day.id)).toBe(1);
 
-    await generateAttempt({ userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask }, { engine: openai(), storage: store.storage, moderate: notFlagged });
+    await generateAttempt(
+      { userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask },
+      { engine: openai(), storage: store.storage, moderate: notFlagged },
+    );
     expect((await quota())?.resolvedAt).toBeInstanceOf(Date);
 
     fake.script([{ status: 429, code: "insufficient_quota" }]);
@@ -155,9 +198,18 @@ describe("generateAttempt", () => {
   it("refunds and removes written files when storage fails part-way", async () => {
     const s = await setup();
     let puts = 0;
-    const flaky = { ...store.storage, put: async (k: string, b: Buffer, t?: string) => { if (++puts === 3) throw new Error("disk full"); return store.storage.put(k, b, t); } };
+    const flaky = {
+      ...store.storage,
+      put: async (k: string, b: Buffer, t?: string) => {
+        if (++puts === 3) throw new Error("disk full");
+        return store.storage.put(k, b, t);
+      },
+    };
     const imagesBefore = await db.image.count();
-    const err = await generateAttempt({ userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask }, { engine: createOfflineEngine(), storage: flaky, moderate: notFlagged }).catch((e: unknown) => e);
+    const err = await generateAttempt(
+      { userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask },
+      { engine: createOfflineEngine(), storage: flaky, moderate: notFlagged },
+    ).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "STORAGE" });
     expect(await usage(s.user.id, s.day.id)).toBe(0);
     expect(await db.image.count()).toBe(imagesBefore);
@@ -167,15 +219,22 @@ describe("generateAttempt", () => {
   it("refuses bad masks, flagged prompts and closed days before taking any quota", async () => {
     const s = await setup();
     const deps = { engine: createOfflineEngine(), storage: store.storage, moderate: notFlagged };
-    const run = (mask: Buffer, d = deps, dayId = s.day.id) => generateAttempt({ userId: s.user.id, dayId, prompt: "p", mask }, d).catch((e: unknown) => e);
+    const run = (mask: Buffer, d = deps, dayId = s.day.id) =>
+      generateAttempt({ userId: s.user.id, dayId, prompt: "p", mask }, d).catch((e: unknown) => e);
     // The mask's own code and figures reach the form's mask field.
     expect(await run(await rectMask(W + 1, H, { x: 0, y: 0, w: 50, h: 50 }))).toMatchObject({
       code: "INVALID_MASK",
       fieldErrors: { mask: [{ code: "MASK_WRONG_SIZE", values: { width: W + 1, height: H, expectedWidth: W, expectedHeight: H } }] },
     });
     expect(await run(Buffer.from("not a png"))).toMatchObject({ code: "INVALID_MASK", detail: { code: "MASK_NOT_PNG" } });
-    expect(await run(await rectMask(W, H, { x: 0, y: 0, w: 2, h: 2 }))).toMatchObject({ code: "INVALID_MASK", detail: { code: "MASK_TOO_LITTLE" } });
-    expect(await run(s.mask, { ...deps, moderate: async () => ({ flagged: true, categories: ["violence"] }) })).toMatchObject({ code: "REFUSED", detail: { code: "PROMPT_MODERATED" } });
+    expect(await run(await rectMask(W, H, { x: 0, y: 0, w: 2, h: 2 }))).toMatchObject({
+      code: "INVALID_MASK",
+      detail: { code: "MASK_TOO_LITTLE" },
+    });
+    expect(await run(s.mask, { ...deps, moderate: async () => ({ flagged: true, categories: ["violence"] }) })).toMatchObject({
+      code: "REFUSED",
+      detail: { code: "PROMPT_MODERATED" },
+    });
     await db.day.update({ where: { id: s.day.id }, data: { status: "CLOSED" } });
     expect(await run(s.mask)).toMatchObject({ code: "DAY_CLOSED" });
     expect(await usage(s.user.id, s.day.id)).toBe(0);
@@ -186,7 +245,9 @@ describe("generateAttempt", () => {
     const quota = DEFAULT_SETTINGS.generationQuota;
     await db.userDayUsage.create({ data: { userId: s.user.id, dayId: s.day.id, generations: quota - 2 } });
     const deps = { engine: createOfflineEngine(), storage: store.storage, moderate: notFlagged };
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => generateAttempt({ userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask }, deps)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => generateAttempt({ userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask }, deps)),
+    );
     const ok = results.filter((r) => r.status === "fulfilled");
     expect(ok).toHaveLength(2);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "QUOTA" });

@@ -43,7 +43,11 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
 
   let mask;
   try {
-    mask = await readMask(input.mask, { width: seed.width, height: seed.height }, { min: settings.minMaskCoverage, max: settings.maxMaskCoverage });
+    mask = await readMask(
+      input.mask,
+      { width: seed.width, height: seed.height },
+      { min: settings.minMaskCoverage, max: settings.maxMaskCoverage },
+    );
   } catch (err) {
     if (err instanceof MaskError) throw new ActionError("INVALID_MASK", { fieldErrors: { mask: [err.detail] } });
     throw err;
@@ -64,7 +68,13 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
       throw new ActionError("UNAVAILABLE", { detail: "SEED_UNAVAILABLE", cause: err });
     });
     if (!seedFile) throw new ActionError("UNAVAILABLE", { detail: "SEED_UNAVAILABLE" });
-    const result = await deps.engine.edit({ image: seedFile.body, mask: mask.png, prompt: input.prompt, width: seed.width, height: seed.height });
+    const result = await deps.engine.edit({
+      image: seedFile.body,
+      mask: mask.png,
+      prompt: input.prompt,
+      width: seed.width,
+      height: seed.height,
+    });
     const final = await compositeOutsideMask(seedFile.body, result.image, mask.edit, seed.width, seed.height);
     const thumb = await makeThumbnail(final);
 
@@ -112,9 +122,21 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
       });
     });
     // The offline engine has no account or key that could have failed.
-    if (result.provider !== "offline") await markEngineRecovered(result.provider).catch((e) => log.error("could not mark the engine recovered", e));
+    if (result.provider !== "offline")
+      await markEngineRecovered(result.provider).catch((e) => log.error("could not mark the engine recovered", e));
     // One line per generation for operators: ids and timings, never the prompt itself.
-    log.info("generation", { imageId: image.id, userId: input.userId, dayId: day.id, provider: result.provider, model: result.model, modelRequested: result.modelRequested, engineMs: Math.round(result.engineMs), totalMs: Math.round(performance.now() - started), promptLength: input.prompt.length, coverage: Number(mask.coverage.toFixed(4)) });
+    log.info("generation", {
+      imageId: image.id,
+      userId: input.userId,
+      dayId: day.id,
+      provider: result.provider,
+      model: result.model,
+      modelRequested: result.modelRequested,
+      engineMs: Math.round(result.engineMs),
+      totalMs: Math.round(performance.now() - started),
+      promptLength: input.prompt.length,
+      coverage: Number(mask.coverage.toFixed(4)),
+    });
     return image;
   } catch (err) {
     await refundQuotaReliably(input.userId, day.id, "generations").catch((e) => log.error("quota refund failed", e));

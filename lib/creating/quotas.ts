@@ -12,7 +12,13 @@ async function ensureRow(client: Tx | typeof db, userId: number, dayId: number) 
  * Takes one unit of a daily quota, or returns false when none is left. A single conditional
  * UPDATE does the check and the increment, so two parallel requests cannot both take the last.
  */
-export async function takeQuota(userId: number, dayId: number, counter: Counter, limit: number, client: Tx | typeof db = db): Promise<boolean> {
+export async function takeQuota(
+  userId: number,
+  dayId: number,
+  counter: Counter,
+  limit: number,
+  client: Tx | typeof db = db,
+): Promise<boolean> {
   await ensureRow(client, userId, dayId);
   const { count } = await client.userDayUsage.updateMany({
     where: { userId, dayId, [counter]: { lt: limit } },

@@ -75,11 +75,7 @@ export async function listWinners(take = 12) {
       winnerImage: { select: { ...seedFields, upvotes: true, downvotes: true, creator: { select: personNameFields } } },
     },
   });
-  return days.flatMap((d) =>
-    d.winnerImage
-      ? [{ dateKey: keyFromDate(d.date), totalVotes: d.totalVotes, image: d.winnerImage }]
-      : [],
-  );
+  return days.flatMap((d) => (d.winnerImage ? [{ dateKey: keyFromDate(d.date), totalVotes: d.totalVotes, image: d.winnerImage }] : []));
 }
 
 /**
@@ -94,6 +90,11 @@ export async function listTimelapseFrames(take = 365) {
     listWinners(take - 1),
   ]);
   const frames = winners.reverse().map((w) => ({ dateKey: w.dateKey, firstSeed: false, image: w.image }));
-  if (first) frames.unshift({ dateKey: keyFromDate(first.date), firstSeed: true, image: { ...first.seedImage, upvotes: 0, downvotes: 0, creator: null } });
+  if (first)
+    frames.unshift({
+      dateKey: keyFromDate(first.date),
+      firstSeed: true,
+      image: { ...first.seedImage, upvotes: 0, downvotes: 0, creator: null },
+    });
   return frames;
 }

@@ -22,7 +22,13 @@ describe("lineage", () => {
   it("walks a lineage of 2,500 generations whole, past MySQL's and MariaDB's 1,000-step recursion limits", async () => {
     const n = 2_500;
     const tag = `deep-${Date.now()}`;
-    await db.image.createMany({ data: Array.from({ length: n }, (_, i) => ({ ...base, prompt: `${tag} ${i}`, status: i === 0 ? ("SEED" as const) : ("SUBMITTED" as const) })) });
+    await db.image.createMany({
+      data: Array.from({ length: n }, (_, i) => ({
+        ...base,
+        prompt: `${tag} ${i}`,
+        status: i === 0 ? ("SEED" as const) : ("SUBMITTED" as const),
+      })),
+    });
     const rows = await db.image.findMany({ where: { prompt: { startsWith: tag } }, select: { id: true }, orderBy: { id: "asc" } });
     expect(rows).toHaveLength(n);
     const ids = rows.map((r) => r.id);

@@ -4,10 +4,26 @@ import { db } from "@/lib/server/db";
 import { rankImages } from "@/lib/voting/ranking";
 import { personNameFields } from "@/i18n/person-name";
 
-const cardFields = { id: true, prompt: true, width: true, height: true, thumbKey: true, resultKey: true, status: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true } as const;
+const cardFields = {
+  id: true,
+  prompt: true,
+  width: true,
+  height: true,
+  thumbKey: true,
+  resultKey: true,
+  status: true,
+  upvotes: true,
+  downvotes: true,
+  submittedAt: true,
+  createdAt: true,
+} as const;
 
 /** Who may see an image: seeds and submissions to anyone (unless hidden), drafts only to their maker. */
-export function canView(image: { status: string; hiddenAt: Date | null; creatorId: number | null }, viewerId: number | null, isAdmin: boolean) {
+export function canView(
+  image: { status: string; hiddenAt: Date | null; creatorId: number | null },
+  viewerId: number | null,
+  isAdmin: boolean,
+) {
   if (isAdmin) return true;
   if (image.hiddenAt) return false;
   if (image.status === "DRAFT") return viewerId !== null && image.creatorId === viewerId;
@@ -102,7 +118,10 @@ export async function listLineage(take = 60) {
     take,
     select: { id: true, date: true, status: true, seedImage: { select: cardFields }, winnerImageId: true },
   });
-  const images = await db.image.findMany({ where: { dayId: { in: days.map((d) => d.id) }, status: "SUBMITTED", hiddenAt: null }, select: { ...cardFields, dayId: true } });
+  const images = await db.image.findMany({
+    where: { dayId: { in: days.map((d) => d.id) }, status: "SUBMITTED", hiddenAt: null },
+    select: { ...cardFields, dayId: true },
+  });
   return days.map((d) => {
     const mine = rankImages(images.filter((i) => i.dayId === d.id));
     return { dateKey: keyFromDate(d.date), status: d.status, seed: d.seedImage, winnerId: d.winnerImageId, submissions: mine };

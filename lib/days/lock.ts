@@ -15,8 +15,14 @@ export type RowLock = "FOR UPDATE" | "LOCK IN SHARE MODE";
 /** A raw query on whichever client the caller holds: a Prisma transaction or a pool connection. */
 export type LockQuery = <T>(sql: string, params: unknown[]) => Promise<T[]>;
 
-export const onTransaction = (tx: Tx): LockQuery => (sql, params) => tx.$queryRawUnsafe(sql, ...params);
-export const onConnection = (conn: PoolConnection): LockQuery => async (sql, params) => (await conn.query(sql, params)) as never[];
+export const onTransaction =
+  (tx: Tx): LockQuery =>
+  (sql, params) =>
+    tx.$queryRawUnsafe(sql, ...params);
+export const onConnection =
+  (conn: PoolConnection): LockQuery =>
+  async (sql, params) =>
+    (await conn.query(sql, params)) as never[];
 
 /**
  * Locks the image row (reading `columns` of it), then the row of its day, and returns both. The

@@ -23,7 +23,10 @@ const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKn
 /** Counts one failed attempt. A resolved incident that fails again starts over as a new one. */
 export async function recordEngineFailure(issue: OperatorIssue, at = new Date()): Promise<void> {
   const { service, code, detail } = issue;
-  await db.engineFailure.updateMany({ where: { service, code, resolvedAt: { not: null } }, data: { count: 0, firstAt: at, resolvedAt: null } });
+  await db.engineFailure.updateMany({
+    where: { service, code, resolvedAt: { not: null } },
+    data: { count: 0, firstAt: at, resolvedAt: null },
+  });
   const write = () =>
     db.engineFailure.upsert({
       where: { service_code: { service, code } },

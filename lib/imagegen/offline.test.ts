@@ -10,7 +10,9 @@ const H = 320;
 const engine = createOfflineEngine();
 
 function png(data: Buffer, width: number, height: number): Promise<Buffer> {
-  return sharp(data, { raw: { width, height, channels: 4 } }).png().toBuffer();
+  return sharp(data, { raw: { width, height, channels: 4 } })
+    .png()
+    .toBuffer();
 }
 
 /** Mask PNG: alpha 0 where inside(x, y). Returns the PNG and the matching edit map. */
@@ -49,7 +51,12 @@ describe("offline engine", () => {
   let mask: Buffer;
   let edit: Uint8Array;
   const req = (prompt: string, extra: Partial<EditRequest> = {}): EditRequest => ({
-    image: seed, mask, prompt, width: W, height: H, ...extra,
+    image: seed,
+    mask,
+    prompt,
+    width: W,
+    height: H,
+    ...extra,
   });
 
   beforeAll(async () => {
@@ -158,14 +165,15 @@ describe("offline engine", () => {
 describe("parsePrompt", () => {
   it("reads colours with modifiers and texture words, ignoring the rest", () => {
     const style = parsePrompt("A dark red barn, light-blue sky with stripes and bright GOLD stars; a cat");
-    expect(style.colours).toEqual([
-      [107.5, 17.5, 17.5],
-      [145, 170, 235],
-      expect.any(Array),
-    ]);
+    expect(style.colours).toEqual([[107.5, 17.5, 17.5], [145, 170, 235], expect.any(Array)]);
     expect(style.vivid).toBe(true);
     expect(style.textures).toEqual(["clouds", "stripes", "stars"]);
-    expect(parsePrompt("reddish bluish")).toMatchObject({ colours: [[215, 35, 35], [35, 85, 215]] });
+    expect(parsePrompt("reddish bluish")).toMatchObject({
+      colours: [
+        [215, 35, 35],
+        [35, 85, 215],
+      ],
+    });
     expect(parsePrompt("a cat on a mat")).toEqual({ colours: [], vivid: false, textures: [] });
   });
 });

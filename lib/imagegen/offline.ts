@@ -67,7 +67,9 @@ async function inpaint(req: EditRequest): Promise<Buffer> {
     }
   }
   // Level 3 is a fast lossless encode: the server decodes this again to composite it.
-  const png = await sharp(out, { raw: { width, height, channels: 4 } }).png({ compressionLevel: 3 }).toBuffer();
+  const png = await sharp(out, { raw: { width, height, channels: 4 } })
+    .png({ compressionLevel: 3 })
+    .toBuffer();
   await checkpoint(signal);
   return png;
 }
@@ -86,7 +88,13 @@ export function createOfflineEngine(): ImageEngine {
         if (err instanceof EngineError) throw err;
         throw new EngineError("BAD_OUTPUT", { cause: err });
       }
-      return { image, provider: "offline", model: OFFLINE_MODEL, modelRequested: OFFLINE_MODEL, engineMs: Math.round(performance.now() - started) };
+      return {
+        image,
+        provider: "offline",
+        model: OFFLINE_MODEL,
+        modelRequested: OFFLINE_MODEL,
+        engineMs: Math.round(performance.now() - started),
+      };
     },
   };
 }

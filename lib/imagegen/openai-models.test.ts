@@ -4,7 +4,8 @@ import { createModelResolver, pickModel, readModelEntries } from "./openai-model
 import { EngineError } from "./types";
 
 const NOW = new Date("2026-12-02T12:00:00Z");
-const listing = (entries: { id: string; shutdown_date?: unknown }[]) => readModelEntries(entries.map((e) => ({ object: "model", created: 0, owned_by: "system", ...e })));
+const listing = (entries: { id: string; shutdown_date?: unknown }[]) =>
+  readModelEntries(entries.map((e) => ({ object: "model", created: 0, owned_by: "system", ...e })));
 
 function refusal(fn: () => unknown): EngineError {
   try {
@@ -32,7 +33,10 @@ describe("pickModel", () => {
   });
 
   it("takes a configured snapshot as is", () => {
-    expect(pickModel(models, "gpt-image-2-2026-04-21", NOW)).toMatchObject({ id: "gpt-image-2-2026-04-21", requested: "gpt-image-2-2026-04-21" });
+    expect(pickModel(models, "gpt-image-2-2026-04-21", NOW)).toMatchObject({
+      id: "gpt-image-2-2026-04-21",
+      requested: "gpt-image-2-2026-04-21",
+    });
   });
 
   it("refuses a model the listing lacks, or one past its shutdown date (from that day on, UTC)", () => {
@@ -41,12 +45,18 @@ describe("pickModel", () => {
     const gone = refusal(() => pickModel(models, "gpt-image-1.5", NOW));
     expect([gone.code, gone.operator?.code]).toEqual(["MISCONFIGURED", "model_shut_down"]);
     expect(gone.operator?.detail).toContain("2026-12-01");
-    expect(refusal(() => pickModel(models, "gpt-image-2-2026-10-15", new Date("2026-12-01T00:00:00Z"))).operator?.code).toBe("model_shut_down");
+    expect(refusal(() => pickModel(models, "gpt-image-2-2026-10-15", new Date("2026-12-01T00:00:00Z"))).operator?.code).toBe(
+      "model_shut_down",
+    );
     expect(pickModel(models, "gpt-image-2-2026-10-15", new Date("2026-11-30T23:59:59Z")).id).toBe("gpt-image-2-2026-10-15");
   });
 
   it("keeps an alias that has no listed snapshot (OpenAI-compatible servers)", () => {
-    expect(pickModel(listing([{ id: "local-inpaint" }]), "local-inpaint", NOW)).toEqual({ id: "local-inpaint", requested: "local-inpaint", shutdownAt: null });
+    expect(pickModel(listing([{ id: "local-inpaint" }]), "local-inpaint", NOW)).toEqual({
+      id: "local-inpaint",
+      requested: "local-inpaint",
+      shutdownAt: null,
+    });
   });
 });
 

@@ -27,14 +27,12 @@ const SNAPSHOT_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * servers may send anything, so it is read defensively: a date string, or Unix seconds; anything
  * else counts as "not announced".
  */
-const shutdownSchema = z
-  .unknown()
-  .transform((v): Date | null => {
-    if (typeof v === "number" && Number.isFinite(v)) return new Date(v * 1000);
-    if (typeof v !== "string") return null;
-    const at = Date.parse(SNAPSHOT_DATE.test(v) ? `${v}T00:00:00Z` : v);
-    return Number.isNaN(at) ? null : new Date(at);
-  });
+const shutdownSchema = z.unknown().transform((v): Date | null => {
+  if (typeof v === "number" && Number.isFinite(v)) return new Date(v * 1000);
+  if (typeof v !== "string") return null;
+  const at = Date.parse(SNAPSHOT_DATE.test(v) ? `${v}T00:00:00Z` : v);
+  return Number.isNaN(at) ? null : new Date(at);
+});
 
 const modelEntrySchema = z.object({ id: z.string().min(1), shutdown_date: shutdownSchema.optional() });
 
@@ -89,7 +87,11 @@ export function pickModel(models: ListedModel[], configured: string, now: Date):
  * passes. Concurrent first edits share one lookup; a failed lookup is not kept, so a fixed key or
  * a restored network is picked up by the next edit.
  */
-export function createModelResolver(list: (signal: AbortSignal, timeoutMs: number) => Promise<unknown[]>, configured: string, now: () => Date) {
+export function createModelResolver(
+  list: (signal: AbortSignal, timeoutMs: number) => Promise<unknown[]>,
+  configured: string,
+  now: () => Date,
+) {
   let cached: ResolvedModel | undefined;
   let pending: Promise<ResolvedModel> | undefined;
   return {

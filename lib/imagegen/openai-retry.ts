@@ -32,7 +32,10 @@ type Failure = { error: EngineError; retry: boolean };
 
 /** Maps one failed attempt to an EngineError and whether another attempt may help. */
 function classify(err: unknown, userAborted: boolean, timedOut: boolean, timeoutMs: number): Failure {
-  const fail = (code: EngineErrorCode, said: DetailArg, retry = false): Failure => ({ error: new EngineError(code, { detail: said, cause: err }), retry });
+  const fail = (code: EngineErrorCode, said: DetailArg, retry = false): Failure => ({
+    error: new EngineError(code, { detail: said, cause: err }),
+    retry,
+  });
   // The signals are checked first: whatever the SDK threw, they say who stopped the request.
   if (userAborted) return fail("ABORTED", "ABORTED");
   if (timedOut || err instanceof APIConnectionTimeoutError) return fail("TIMEOUT", timeout(timeoutMs));

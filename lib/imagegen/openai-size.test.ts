@@ -10,7 +10,9 @@ import { chooseSize, scaleForEngine } from "./openai-size";
  * image generation guide, "Size and quality options": 655,360 to 8,294,400 pixels, edge <= 3,840.
  */
 function documentedGptImage2(w: number, h: number): boolean {
-  return w % 16 === 0 && h % 16 === 0 && Math.max(w, h) <= 3840 && Math.max(w, h) / Math.min(w, h) <= 3 && w * h >= 655_360 && w * h <= 8_294_400;
+  return (
+    w % 16 === 0 && h % 16 === 0 && Math.max(w, h) <= 3840 && Math.max(w, h) / Math.min(w, h) <= 3 && w * h >= 655_360 && w * h <= 8_294_400
+  );
 }
 /** SDK: "The standard sizes 1024x1024, 1536x1024, and 1024x1536 are supported by the GPT image models". */
 const STANDARD = ["1024x1024", "1536x1024", "1024x1536"];
@@ -42,7 +44,14 @@ describe("chooseSize", () => {
   });
 
   it("keeps a seed that is already a valid size, and keeps the aspect of one that is not", () => {
-    for (const [w, h] of [[1024, 1024], [1920, 1088], [1536, 864], [3840, 2160], [1024, 768], [2880, 2880]] as const) {
+    for (const [w, h] of [
+      [1024, 1024],
+      [1920, 1088],
+      [1536, 864],
+      [3840, 2160],
+      [1024, 768],
+      [2880, 2880],
+    ] as const) {
       expect(chooseSize("gpt-image-2", w, h)).toEqual({ width: w, height: h });
     }
     expect(chooseSize("gpt-image-2", 512, 512)).toEqual({ width: 816, height: 816 }); // 262,144 px is too few
@@ -72,11 +81,15 @@ describe("chooseSize", () => {
 describe("scaleForEngine", () => {
   it("scales the seed and a crisp mask to the target, covering at least the marked region", async () => {
     const [W, H, T] = [512, 512, 816];
-    const seed = await sharp({ create: { width: W, height: H, channels: 3, background: "#336699" } }).png().toBuffer();
+    const seed = await sharp({ create: { width: W, height: H, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer();
     const rgba = Buffer.alloc(W * H * 4, 255);
     for (let y = 100; y < 101; y++) for (let x = 40; x < 300; x++) rgba[(y * W + x) * 4 + 3] = 0; // a 1-pixel line
     for (let y = 200; y < 330; y++) for (let x = 200; x < 350; x++) rgba[(y * W + x) * 4 + 3] = 0;
-    const mask = await sharp(rgba, { raw: { width: W, height: H, channels: 4 } }).png().toBuffer();
+    const mask = await sharp(rgba, { raw: { width: W, height: H, channels: 4 } })
+      .png()
+      .toBuffer();
 
     const out = await scaleForEngine(seed, mask, { width: W, height: H }, { width: T, height: T });
 
@@ -103,8 +116,12 @@ describe("scaleForEngine", () => {
   });
 
   it("sends a seed of a valid size byte for byte", async () => {
-    const seed = await sharp({ create: { width: 1024, height: 768, channels: 3, background: "#000" } }).png().toBuffer();
-    const mask = await sharp({ create: { width: 1024, height: 768, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const seed = await sharp({ create: { width: 1024, height: 768, channels: 3, background: "#000" } })
+      .png()
+      .toBuffer();
+    const mask = await sharp({ create: { width: 1024, height: 768, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
     const out = await scaleForEngine(seed, mask, { width: 1024, height: 768 }, { width: 1024, height: 768 });
     expect(out.image).toBe(seed);
     expect(out.mask).toBe(mask);

@@ -33,8 +33,15 @@ export function isFlexibleSize({ width, height }: Size): boolean {
   const L = FLEXIBLE_LIMITS;
   const [long, short, pixels] = [Math.max(width, height), Math.min(width, height), width * height];
   return (
-    Number.isInteger(width) && Number.isInteger(height) && short > 0 && width % L.multiple === 0 && height % L.multiple === 0 &&
-    long <= L.maxEdge && long <= L.maxAspect * short && pixels >= L.minPixels && pixels <= L.maxPixels
+    Number.isInteger(width) &&
+    Number.isInteger(height) &&
+    short > 0 &&
+    width % L.multiple === 0 &&
+    height % L.multiple === 0 &&
+    long <= L.maxEdge &&
+    long <= L.maxAspect * short &&
+    pixels >= L.minPixels &&
+    pixels <= L.maxPixels
   );
 }
 
@@ -45,7 +52,8 @@ function allFlexibleSizes(): Size[] {
   const out: Size[] = [];
   const step = FLEXIBLE_LIMITS.multiple;
   for (let width = step; width <= FLEXIBLE_LIMITS.maxEdge; width += step) {
-    for (let height = step; height <= FLEXIBLE_LIMITS.maxEdge; height += step) if (isFlexibleSize({ width, height })) out.push({ width, height });
+    for (let height = step; height <= FLEXIBLE_LIMITS.maxEdge; height += step)
+      if (isFlexibleSize({ width, height })) out.push({ width, height });
   }
   return (flexibleSizes = out);
 }
@@ -60,7 +68,8 @@ export function chooseSize(model: string, width: number, height: number): Size {
   const aspect = Math.log(width / height);
   if (!acceptsFlexibleSizes(model)) {
     let best = STANDARD_SIZES[0]!;
-    for (const s of STANDARD_SIZES) if (Math.abs(Math.log(s.width / s.height) - aspect) < Math.abs(Math.log(best.width / best.height) - aspect)) best = s;
+    for (const s of STANDARD_SIZES)
+      if (Math.abs(Math.log(s.width / s.height) - aspect) < Math.abs(Math.log(best.width / best.height) - aspect)) best = s;
     return best;
   }
   if (isFlexibleSize({ width, height })) return { width, height };
@@ -99,6 +108,8 @@ export async function scaleForEngine(image: Buffer, mask: Buffer, from: Size, ta
   ]);
   const rgba = Buffer.alloc(target.width * target.height * 4);
   for (let i = 0; i < scaledGrey.length; i++) rgba[i * 4 + 3] = scaledGrey[i]! > 0 ? 0 : 255;
-  const scaledMask = await sharp(rgba, { raw: { width: target.width, height: target.height, channels: 4 } }).png().toBuffer();
+  const scaledMask = await sharp(rgba, { raw: { width: target.width, height: target.height, channels: 4 } })
+    .png()
+    .toBuffer();
   return { image: scaledImage, mask: scaledMask };
 }

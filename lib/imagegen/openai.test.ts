@@ -18,12 +18,16 @@ async function maskPng(width: number, height: number) {
   // Opaque everywhere except a transparent (alpha 0) square: the region to repaint.
   const rgba = Buffer.alloc(width * height * 4, 255);
   for (let y = 64; y < 192; y++) for (let x = 64; x < 192; x++) rgba[(y * width + x) * 4 + 3] = 0;
-  return sharp(rgba, { raw: { width, height, channels: 4 } }).png().toBuffer();
+  return sharp(rgba, { raw: { width, height, channels: 4 } })
+    .png()
+    .toBuffer();
 }
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  seed = await sharp({ create: { width: W, height: H, channels: 3, background: { r: 200, g: 40, b: 90 } } }).png().toBuffer();
+  seed = await sharp({ create: { width: W, height: H, channels: 3, background: { r: 200, g: 40, b: 90 } } })
+    .png()
+    .toBuffer();
   mask = await maskPng(W, H);
 });
 afterAll(() => fake.close());
@@ -44,14 +48,19 @@ const edits = () => fake.requests.filter((r) => r.path === "/v1/images/edits");
 const lookups = () => fake.requests.filter((r) => r.path === "/v1/models");
 
 async function engineError(promise: Promise<unknown>): Promise<EngineError> {
-  const err = await promise.then(() => new Error("expected the edit to fail"), (e: unknown) => e);
+  const err = await promise.then(
+    () => new Error("expected the edit to fail"),
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(EngineError);
   return err as EngineError;
 }
 
 describe("createOpenAIEngine", () => {
   it("asks for the alias's snapshot at the seed's size, as real multipart, and records snapshot and alias", async () => {
-    const out = await sharp({ create: { width: W, height: H, channels: 4, background: "#00ff00" } }).png().toBuffer();
+    const out = await sharp({ create: { width: W, height: H, channels: 4, background: "#00ff00" } })
+      .png()
+      .toBuffer();
     fake.script([{ status: 200, b64Png: out }]);
 
     const result = await engine().edit(request());
@@ -98,7 +107,9 @@ describe("createOpenAIEngine", () => {
   });
 
   it("sends a 512x512 seed and its mask scaled to 816x816, the nearest valid size", async () => {
-    const small = await sharp({ create: { width: 512, height: 512, channels: 3, background: "#123456" } }).png().toBuffer();
+    const small = await sharp({ create: { width: 512, height: 512, channels: 3, background: "#123456" } })
+      .png()
+      .toBuffer();
     const result = await engine().edit(request({ image: small, mask: await maskPng(512, 512), width: 512, height: 512 }));
     const [sent] = edits();
     expect(sent?.fields.size).toBe("816x816");

@@ -51,7 +51,9 @@ async function decodeImage(b64: unknown): Promise<Buffer> {
   const text = typeof b64 === "string" ? b64.replace(/\s+/g, "") : "";
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) throw bad(new Error("missing or malformed b64_json"));
   const bytes = Buffer.from(text, "base64");
-  const meta = await sharp(bytes).metadata().catch((err: unknown) => Promise.reject(bad(err)));
+  const meta = await sharp(bytes)
+    .metadata()
+    .catch((err: unknown) => Promise.reject(bad(err)));
   return meta.format === "png" ? bytes : sharp(bytes).png().toBuffer();
 }
 
@@ -101,7 +103,14 @@ export function createOpenAIEngine(opts: OpenAIEngineOptions): ImageEngine {
           // Fresh File objects per attempt, so a retry never reuses a consumed upload body.
           const image = await toFile(sent.image, "image.png", { type: "image/png" });
           const mask = await toFile(sent.mask, "mask.png", { type: "image/png" });
-          const params = { model: model.id, prompt: req.prompt, image, mask, size: `${size.width}x${size.height}`, output_format: "png" as const };
+          const params = {
+            model: model.id,
+            prompt: req.prompt,
+            image,
+            mask,
+            size: `${size.width}x${size.height}`,
+            output_format: "png" as const,
+          };
           return openai.images.edit(params, { signal, timeout: timeoutMs });
         },
         { ...policy, deadline, signal: req.signal },

@@ -34,7 +34,9 @@ async function generatedPng(): Promise<Buffer> {
       data.set([(x * 255) / w, 255 - (y * 255) / h, 128 + ((x + y) % 64)], (y * w + x) * 3);
     }
   }
-  return sharp(data, { raw: { width: w, height: h, channels: 3 } }).png().toBuffer();
+  return sharp(data, { raw: { width: w, height: h, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 describe("compositeOutsideMask", () => {

@@ -114,7 +114,9 @@ export async function compositeOutsideMask(
       out[p + c] = Math.round(s + (gen[p + c]! - s) * w);
     }
   }
-  return sharp(out, { raw: { width, height, channels: 4 } }).png().toBuffer();
+  return sharp(out, { raw: { width, height, channels: 4 } })
+    .png()
+    .toBuffer();
 }
 
 /** The engine's output as RGBA at exactly width×height ("fill": engines get the same aspect ratio). */

@@ -21,7 +21,9 @@ async function maskPng(alpha: (x: number, y: number) => number, width = W, heigh
       rgba[p + 3] = alpha(x, y);
     }
   }
-  return sharp(rgba, { raw: { width, height, channels: 4 } }).png().toBuffer();
+  return sharp(rgba, { raw: { width, height, channels: 4 } })
+    .png()
+    .toBuffer();
 }
 
 const inRect = (x: number, y: number) => x >= 10 && x < 30 && y >= 20 && y < 40;
@@ -78,7 +80,9 @@ describe("readMask", () => {
   it("reads alpha from a grey + alpha PNG", async () => {
     const ga = Buffer.alloc(W * H * 2, 255);
     for (let i = 0; i < W * H; i++) if (inRect(i % W, Math.floor(i / W))) ga[i * 2 + 1] = 0;
-    const png = await sharp(ga, { raw: { width: W, height: H, channels: 2 } }).png().toBuffer();
+    const png = await sharp(ga, { raw: { width: W, height: H, channels: 2 } })
+      .png()
+      .toBuffer();
     expect((await readMask(png, SIZE, ANY)).coverage).toBe(400 / 8000);
   });
 
@@ -95,7 +99,9 @@ describe("readMask", () => {
   });
 
   it("refuses a JPEG and garbage bytes as NOT_PNG", async () => {
-    const jpeg = await sharp({ create: { width: W, height: H, channels: 3, background: "#fff" } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: W, height: H, channels: 3, background: "#fff" } })
+      .jpeg()
+      .toBuffer();
     expect((await refusal(readMask(jpeg, SIZE, ANY))).code).toBe("MASK_NOT_PNG");
     expect((await refusal(readMask(Buffer.from("definitely not an image"), SIZE, ANY))).code).toBe("MASK_NOT_PNG");
   });
@@ -123,7 +129,9 @@ describe("readMask", () => {
   });
 
   it("treats a PNG without alpha as marking nothing", async () => {
-    const rgb = await sharp({ create: { width: W, height: H, channels: 3, background: "#000" } }).png().toBuffer();
+    const rgb = await sharp({ create: { width: W, height: H, channels: 3, background: "#000" } })
+      .png()
+      .toBuffer();
     const err = await refusal(readMask(rgb, SIZE, { min: 0.01, max: 0.9 }));
     expect(err.code).toBe("MASK_NOTHING");
     expect(englishOf(err)).toBe("The mask marks nothing to repaint; mark at least 1%.");

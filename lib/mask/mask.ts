@@ -154,7 +154,9 @@ export async function readMask(png: Buffer, expected: Size, bounds: MaskBounds):
   const coverage = maskCoverage(edit);
   if (coverage < bounds.min) {
     const min = reported(bounds.min, Math.ceil);
-    throw new MaskError(coverage === 0 ? detail("MASK_NOTHING", { min }) : detail("MASK_TOO_LITTLE", { coverage: reported(coverage, Math.floor), min }));
+    throw new MaskError(
+      coverage === 0 ? detail("MASK_NOTHING", { min }) : detail("MASK_TOO_LITTLE", { coverage: reported(coverage, Math.floor), min }),
+    );
   }
   if (coverage > bounds.max) {
     throw new MaskError(detail("MASK_TOO_MUCH", { coverage: reported(coverage, Math.ceil), max: reported(bounds.max, Math.floor) }));

@@ -17,7 +17,21 @@ export async function listDayCandidates(dayId: number) {
   const [images, ranked] = await Promise.all([
     db.image.findMany({
       where: { dayId, status: "SUBMITTED" },
-      select: { id: true, prompt: true, width: true, height: true, thumbKey: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true, hiddenAt: true, hiddenReason: true, creatorId: true, creator: { select: { ...personNameFields, bannedAt: true } } },
+      select: {
+        id: true,
+        prompt: true,
+        width: true,
+        height: true,
+        thumbKey: true,
+        upvotes: true,
+        downvotes: true,
+        submittedAt: true,
+        createdAt: true,
+        hiddenAt: true,
+        hiddenReason: true,
+        creatorId: true,
+        creator: { select: { ...personNameFields, bannedAt: true } },
+      },
     }),
     rankEligible(db, dayId, excludeBannedVoters),
   ]);
@@ -28,12 +42,21 @@ export async function listDayCandidates(dayId: number) {
     const image = byId.get(r.id);
     return image ? [{ ...image, counted: { upvotes: r.upvotes, downvotes: r.downvotes }, eligible: true }] : [];
   });
-  const rest = rankImages(images.filter((i) => !rankedIds.has(i.id))).map((i) => ({ ...i, counted: { upvotes: i.upvotes, downvotes: i.downvotes }, eligible: false }));
+  const rest = rankImages(images.filter((i) => !rankedIds.has(i.id))).map((i) => ({
+    ...i,
+    counted: { upvotes: i.upvotes, downvotes: i.downvotes },
+    eligible: false,
+  }));
   const ordered = [...eligible, ...rest];
   const withUrls = await withThumbUrls(ordered);
   return withUrls.map((i, n) => ({ ...i, creatorBanned: !!ordered[n]!.creator?.bannedAt }));
 }
 
 export async function listBannedUsers(take = 100) {
-  return db.user.findMany({ where: { bannedAt: { not: null } }, orderBy: { bannedAt: "desc" }, take, select: { id: true, ...personNameFields, bannedAt: true, banReason: true } });
+  return db.user.findMany({
+    where: { bannedAt: { not: null } },
+    orderBy: { bannedAt: "desc" },
+    take,
+    select: { id: true, ...personNameFields, bannedAt: true, banReason: true },
+  });
 }

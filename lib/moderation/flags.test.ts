@@ -26,7 +26,9 @@ describe("flagImage", () => {
     const user = await makeUser();
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => flagImage(user.id, image.id, "double click")));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(4).fill("ALREADY_FLAGGED"));
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(
+      Array(4).fill("ALREADY_FLAGGED"),
+    );
   });
 
   it("refuses bad reasons, drafts, seeds, unknown images, one's own image and banned accounts", async () => {
@@ -42,10 +44,16 @@ describe("flagImage", () => {
     const tooLong = await flagImage(user.id, image.id, "x".repeat(501)).catch((e: unknown) => e);
     expect(tooLong).toMatchObject({ code: "INVALID", detail: { code: "REASON_TOO_LONG", values: { max: 500 } } });
     expect(englishOf(tooLong)).toBe("A reason has at most 500 characters.");
-    await expect(flagImage(user.id, draft.id, "a draft")).rejects.toMatchObject({ code: "NOT_FOUND", detail: { code: "FLAG_NOT_IN_VOTE" } });
+    await expect(flagImage(user.id, draft.id, "a draft")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      detail: { code: "FLAG_NOT_IN_VOTE" },
+    });
     await expect(flagImage(user.id, seed.id, "the seed")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(flagImage(user.id, 2_000_000_000, "nothing")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(flagImage(creator.id, image.id, "my own")).rejects.toMatchObject({ code: "OWN_IMAGE", detail: { code: "FLAG_OWN_IMAGE" } });
+    await expect(flagImage(creator.id, image.id, "my own")).rejects.toMatchObject({
+      code: "OWN_IMAGE",
+      detail: { code: "FLAG_OWN_IMAGE" },
+    });
     await expect(flagImage(banned.id, image.id, "banned me")).rejects.toMatchObject({ code: "BANNED" });
     expect(await db.flag.count({ where: { imageId: { in: [image.id, draft.id, seed.id] } } })).toBe(0);
   });
@@ -62,7 +70,11 @@ describe("listFlagged", () => {
     await hideImage((await makeAdmin()).id, thrice.id, "agreed with the flags");
 
     const mine = (await listFlagged({ take: 500 })).filter((f) => [once.id, thrice.id, fourTimes.id].includes(f.imageId));
-    expect(mine.map((f) => [f.imageId, f.count, f.hidden])).toEqual([[fourTimes.id, 4, false], [thrice.id, 3, true], [once.id, 1, false]]);
+    expect(mine.map((f) => [f.imageId, f.count, f.hidden])).toEqual([
+      [fourTimes.id, 4, false],
+      [thrice.id, 3, true],
+      [once.id, 1, false],
+    ]);
     expect(mine[0]!.reasons).toEqual(["other 3", "other 2", "other 1"]);
     expect(mine[1]).toMatchObject({ hiddenReason: "agreed with the flags", dayId: day.id, reasons: ["reason 2", "reason 1", "reason 0"] });
 

@@ -41,7 +41,10 @@ export async function flagImage(userId: number, imageId: number, reason: string)
   if (image.creatorId === userId) throw new ActionError("OWN_IMAGE", { detail: "FLAG_OWN_IMAGE" });
   try {
     // The unique (imageId, userId) index settles a double click or two tabs: one row, ever.
-    return await db.flag.create({ data: { imageId, userId, reason: parsed.data.reason, createdAt: now() }, select: { id: true, imageId: true } });
+    return await db.flag.create({
+      data: { imageId, userId, reason: parsed.data.reason, createdAt: now() },
+      select: { id: true, imageId: true },
+    });
   } catch (err) {
     if (knownError(err, "P2002")) throw new ActionError("ALREADY_FLAGGED");
     if (knownError(err, "P2003")) throw new ActionError("NOT_FOUND", { detail: "FLAG_NOT_IN_VOTE" });
@@ -83,10 +86,17 @@ export async function listFlagged({ take, includeHidden = true }: { take: number
   return groups.flatMap((g) => {
     const image = byId.get(g.imageId);
     if (!image) return []; // deleted between the two reads
-    return [{
-      imageId: g.imageId, dayId: image.dayId, prompt: image.prompt, count: g._count._all,
-      lastFlaggedAt: g._max.createdAt ?? new Date(0), reasons: reasons.get(g.imageId) ?? [],
-      hidden: image.hiddenAt !== null, hiddenReason: image.hiddenReason,
-    }];
+    return [
+      {
+        imageId: g.imageId,
+        dayId: image.dayId,
+        prompt: image.prompt,
+        count: g._count._all,
+        lastFlaggedAt: g._max.createdAt ?? new Date(0),
+        reasons: reasons.get(g.imageId) ?? [],
+        hidden: image.hiddenAt !== null,
+        hiddenReason: image.hiddenReason,
+      },
+    ];
   });
 }

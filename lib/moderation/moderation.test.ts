@@ -31,7 +31,10 @@ describe("hideImage / unhideImage", () => {
     expect((await rankEligible(db, day.id, (await getSettings()).excludeBannedVoters)).map((i) => i.id)).toEqual([best.id, other.id]);
 
     const audit = await auditOf("image", best.id);
-    expect(audit.map((a) => [a.action, a.adminId, a.reason])).toEqual([["hide", admin.id, "offensive content"], ["unhide", admin.id, null]]);
+    expect(audit.map((a) => [a.action, a.adminId, a.reason])).toEqual([
+      ["hide", admin.id, "offensive content"],
+      ["unhide", admin.id, null],
+    ]);
     expect(JSON.parse(audit[0]!.after!)).toMatchObject({ hiddenReason: "offensive content" });
     expect(JSON.parse(audit[1]!.before!)).toMatchObject({ hiddenReason: "offensive content" });
   });
@@ -141,9 +144,15 @@ describe("vetoLeader", () => {
     await castVotes(mostUp.id, 12, 30);
     await castVotes(wilson.id, 10, 0);
 
-    expect((await listDayCandidates(day.id)).map((c) => [c.id, c.eligible])).toEqual([[wilson.id, true], [mostUp.id, true]]);
+    expect((await listDayCandidates(day.id)).map((c) => [c.id, c.eligible])).toEqual([
+      [wilson.id, true],
+      [mostUp.id, true],
+    ]);
     await expect(vetoLeader(admin.id, day.id, "looking at the other one", mostUp.id)).rejects.toMatchObject({ code: "LEADER_CHANGED" });
-    expect(await vetoLeader(admin.id, day.id, "breaks the rules", wilson.id)).toEqual({ vetoedImageId: wilson.id, newLeaderImageId: mostUp.id });
+    expect(await vetoLeader(admin.id, day.id, "breaks the rules", wilson.id)).toEqual({
+      vetoedImageId: wilson.id,
+      newLeaderImageId: mostUp.id,
+    });
     expect((await db.image.findUniqueOrThrow({ where: { id: mostUp.id } })).hiddenAt).toBeNull();
     const [entry] = await auditOf("image", wilson.id);
     expect(JSON.parse(entry!.before!)).toMatchObject({ rank: 1, upvotes: 10, downvotes: 0 });

@@ -43,7 +43,15 @@ export async function hideImage(adminId: number, imageId: number, reason: string
     if (seeds > 0) throw new ActionError("WINNER");
     const hiddenAt = now();
     await tx.image.update({ where: { id: imageId }, data: { hiddenAt, hiddenReason: why } });
-    await recordAudit(tx, { adminId, action: "hide", targetType: "image", targetId: imageId, reason: why, before: { hiddenAt: null, hiddenReason: null }, after: { hiddenAt, hiddenReason: why } });
+    await recordAudit(tx, {
+      adminId,
+      action: "hide",
+      targetType: "image",
+      targetId: imageId,
+      reason: why,
+      before: { hiddenAt: null, hiddenReason: null },
+      after: { hiddenAt, hiddenReason: why },
+    });
     return { imageId, hiddenAt };
   });
 }
@@ -55,7 +63,15 @@ export async function unhideImage(adminId: number, imageId: number, reason?: str
     const image = await lockImage(tx, imageId);
     if (!image.hiddenAt) throw new ActionError("NOT_HIDDEN");
     await tx.image.update({ where: { id: imageId }, data: { hiddenAt: null, hiddenReason: null } });
-    await recordAudit(tx, { adminId, action: "unhide", targetType: "image", targetId: imageId, reason: why, before: { hiddenAt: image.hiddenAt, hiddenReason: image.hiddenReason }, after: { hiddenAt: null, hiddenReason: null } });
+    await recordAudit(tx, {
+      adminId,
+      action: "unhide",
+      targetType: "image",
+      targetId: imageId,
+      reason: why,
+      before: { hiddenAt: image.hiddenAt, hiddenReason: image.hiddenReason },
+      after: { hiddenAt: null, hiddenReason: null },
+    });
     return { imageId };
   });
 }
@@ -72,7 +88,15 @@ export async function banUser(adminId: number, userId: number, reason: string): 
     if (user.bannedAt) throw new ActionError("ALREADY_BANNED");
     const bannedAt = now();
     await tx.user.update({ where: { id: userId }, data: { bannedAt, banReason: why } });
-    await recordAudit(tx, { adminId, action: "ban", targetType: "user", targetId: userId, reason: why, before: { bannedAt: null, banReason: null }, after: { bannedAt, banReason: why } });
+    await recordAudit(tx, {
+      adminId,
+      action: "ban",
+      targetType: "user",
+      targetId: userId,
+      reason: why,
+      before: { bannedAt: null, banReason: null },
+      after: { bannedAt, banReason: why },
+    });
     return { userId, bannedAt };
   });
 }
@@ -83,7 +107,14 @@ export async function unbanUser(adminId: number, userId: number): Promise<{ user
     const user = await lockUser(tx, userId);
     if (!user.bannedAt) throw new ActionError("NOT_BANNED");
     await tx.user.update({ where: { id: userId }, data: { bannedAt: null, banReason: null } });
-    await recordAudit(tx, { adminId, action: "unban", targetType: "user", targetId: userId, before: { bannedAt: user.bannedAt, banReason: user.banReason }, after: { bannedAt: null, banReason: null } });
+    await recordAudit(tx, {
+      adminId,
+      action: "unban",
+      targetType: "user",
+      targetId: userId,
+      before: { bannedAt: user.bannedAt, banReason: user.banReason },
+      after: { bannedAt: null, banReason: null },
+    });
     return { userId };
   });
 }

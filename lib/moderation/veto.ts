@@ -43,7 +43,13 @@ export async function vetoLeader(adminId: number, dayId: number, reason: string,
 }
 
 /** One attempt: rank, then lock the leader and its day in the one lock order and rank again. */
-async function vetoOnce(adminId: number, dayId: number, why: string, excludeBannedVoters: boolean, expectedImageId?: number): Promise<VetoResult> {
+async function vetoOnce(
+  adminId: number,
+  dayId: number,
+  why: string,
+  excludeBannedVoters: boolean,
+  expectedImageId?: number,
+): Promise<VetoResult> {
   const day = await db.day.findUnique({ where: { id: dayId }, select: { status: true } });
   if (!day) throw new ActionError("NOT_FOUND", { detail: "DAY_NOT_FOUND" });
   if (day.status !== "OPEN") throw new ActionError("DAY_CLOSED", { detail: "VETO_DAY_NOT_OPEN" });
@@ -51,7 +57,11 @@ async function vetoOnce(adminId: number, dayId: number, why: string, excludeBann
   if (!leader) throw new ActionError("NO_LEADER");
   if (expectedImageId !== undefined && leader.id !== expectedImageId) throw new ActionError("LEADER_CHANGED");
   return adminTransaction(adminId, async (tx) => {
-    const { dayStatus } = await lockImageThenDay(onTransaction(tx), { id: leader.id, mode: "FOR UPDATE" }, { id: dayId, mode: "LOCK IN SHARE MODE" });
+    const { dayStatus } = await lockImageThenDay(
+      onTransaction(tx),
+      { id: leader.id, mode: "FOR UPDATE" },
+      { id: dayId, mode: "LOCK IN SHARE MODE" },
+    );
     if (dayStatus !== "OPEN") throw new ActionError("DAY_CLOSED", { detail: "VETO_TOO_LATE" });
     const ranked = await rankEligible(tx, dayId, excludeBannedVoters);
     const top = ranked[0];
@@ -61,7 +71,11 @@ async function vetoOnce(adminId: number, dayId: number, why: string, excludeBann
     // The order is total, so without the vetoed image the runner-up leads.
     const newLeaderImageId = ranked[1]?.id ?? null;
     await recordAudit(tx, {
-      adminId, action: "veto", targetType: "image", targetId: top.id, reason: why,
+      adminId,
+      action: "veto",
+      targetType: "image",
+      targetId: top.id,
+      reason: why,
       before: { dayId, rank: 1, upvotes: top.upvotes, downvotes: top.downvotes, hiddenAt: null },
       after: { hiddenAt, hiddenReason: why, newLeaderImageId },
     });

@@ -35,8 +35,15 @@ describe("agreementForDay", () => {
     await closeDayAs(day.id, a.id);
 
     expect(await agreementForDay(day.id)).toEqual({
-      dayId: day.id, winnerImageId: a.id, voters: 4, shares: [0.25, 1], withoutPairs: 2, meanShare: 0.625, meanTau: 0.25,
-      favourite: { sameAsWinner: 1, different: 2, noUpvote: 1 }, upvotedWinner: 2,
+      dayId: day.id,
+      winnerImageId: a.id,
+      voters: 4,
+      shares: [0.25, 1],
+      withoutPairs: 2,
+      meanShare: 0.625,
+      meanTau: 0.25,
+      favourite: { sameAsWinner: 1, different: 2, noUpvote: 1 },
+      upvotedWinner: 2,
     });
   });
 

@@ -42,7 +42,10 @@ export async function agreementForDay(dayId: number, locale?: string): Promise<D
   if (!day) throw new ActionError("NOT_FOUND", { detail: "DAY_NOT_FOUND" });
   if (day.status !== "CLOSED") throw new ActionError("NOT_CLOSED");
   const [images, votes] = await Promise.all([
-    db.image.findMany({ where: { dayId, status: "SUBMITTED", hiddenAt: null }, select: { id: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true } }),
+    db.image.findMany({
+      where: { dayId, status: "SUBMITTED", hiddenAt: null },
+      select: { id: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true },
+    }),
     db.vote.findMany({
       // With a language, only the votes cast in it (the crowd's order still counts everyone).
       where: { image: { dayId, status: "SUBMITTED", hiddenAt: null }, ...(locale ? { locale } : {}) },
@@ -59,8 +62,15 @@ export async function agreementForDay(dayId: number, locale?: string): Promise<D
   }
 
   const result: DayAgreement = {
-    dayId, winnerImageId: day.winnerImageId, voters: 0, shares: [], withoutPairs: 0, meanShare: null, meanTau: null,
-    favourite: { sameAsWinner: 0, different: 0, noUpvote: 0 }, upvotedWinner: 0,
+    dayId,
+    winnerImageId: day.winnerImageId,
+    voters: 0,
+    shares: [],
+    withoutPairs: 0,
+    meanShare: null,
+    meanTau: null,
+    favourite: { sameAsWinner: 0, different: 0, noUpvote: 0 },
+    upvotedWinner: 0,
   };
   for (const mine of byVoter.values()) {
     if (mine.size < 2) continue;

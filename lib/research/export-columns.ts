@@ -8,16 +8,74 @@ export type ExportTable = "users" | "days" | "images" | "votes" | "flags" | "aud
 
 /** Rows as the exporter reads them (lib/research/export.ts selects exactly these fields). */
 export interface ExportRows {
-  users: { id: number; participantId: string | null; role: string; createdAt: Date; bannedAt: Date | null; banReason: string | null; accounts: { provider: string }[] };
-  days: { id: number; date: Date; status: string; seedImageId: number; winnerImageId: number | null; openedAt: Date; closedAt: Date | null; totalParticipants: number; totalSubmissions: number; totalVotes: number };
-  images: {
-    id: number; dayId: number | null; parentId: number | null; creatorId: number | null; status: string; prompt: string; provider: string; model: string; modelRequested: string | null;
-    width: number; height: number; maskCoverage: number | null; engineMs: number | null; totalMs: number | null; locale: string | null; upvotes: number; downvotes: number;
-    createdAt: Date; submittedAt: Date | null; hiddenAt: Date | null; hiddenReason: string | null;
+  users: {
+    id: number;
+    participantId: string | null;
+    role: string;
+    createdAt: Date;
+    bannedAt: Date | null;
+    banReason: string | null;
+    accounts: { provider: string }[];
   };
-  votes: { id: number; userId: number; imageId: number; value: number; position: number | null; talliesVisible: boolean; locale: string | null; createdAt: Date; updatedAt: Date; image: { dayId: number | null } };
+  days: {
+    id: number;
+    date: Date;
+    status: string;
+    seedImageId: number;
+    winnerImageId: number | null;
+    openedAt: Date;
+    closedAt: Date | null;
+    totalParticipants: number;
+    totalSubmissions: number;
+    totalVotes: number;
+  };
+  images: {
+    id: number;
+    dayId: number | null;
+    parentId: number | null;
+    creatorId: number | null;
+    status: string;
+    prompt: string;
+    provider: string;
+    model: string;
+    modelRequested: string | null;
+    width: number;
+    height: number;
+    maskCoverage: number | null;
+    engineMs: number | null;
+    totalMs: number | null;
+    locale: string | null;
+    upvotes: number;
+    downvotes: number;
+    createdAt: Date;
+    submittedAt: Date | null;
+    hiddenAt: Date | null;
+    hiddenReason: string | null;
+  };
+  votes: {
+    id: number;
+    userId: number;
+    imageId: number;
+    value: number;
+    position: number | null;
+    talliesVisible: boolean;
+    locale: string | null;
+    createdAt: Date;
+    updatedAt: Date;
+    image: { dayId: number | null };
+  };
   flags: { id: number; imageId: number; userId: number; reason: string; createdAt: Date };
-  audit: { id: number; createdAt: Date; adminId: number | null; action: string; targetType: string; targetId: string | null; reason: string | null; before: string | null; after: string | null };
+  audit: {
+    id: number;
+    createdAt: Date;
+    adminId: number | null;
+    action: string;
+    targetType: string;
+    targetId: string | null;
+    reason: string | null;
+    before: string | null;
+    after: string | null;
+  };
 }
 
 /** Per-export helpers a column may need (keyed with server secrets, so made by the exporter). */
@@ -33,7 +91,12 @@ export type Column<R> = {
 
 export type TableSpec<R> = { title: string; description: string; columns: Column<R>[] };
 
-const col = <R>(name: string, description: string, get: (row: R, ctx: ExportContext) => Cell, only?: Column<R>["only"]): Column<R> => ({ name, description, get, only });
+const col = <R>(name: string, description: string, get: (row: R, ctx: ExportContext) => Cell, only?: Column<R>["only"]): Column<R> => ({
+  name,
+  description,
+  get,
+  only,
+});
 /** The keys of R whose values can go in a cell as they are (not the nested relations). */
 type CellKeys<R> = { [K in keyof R]: R[K] extends Cell ? K : never }[keyof R] & string;
 // The cast is safe: CellKeys only admits keys whose values are Cells, which TS cannot follow through R[K].
@@ -42,17 +105,42 @@ const field = <R>(name: CellKeys<R>, description: string) => col<R>(name, descri
 export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
   users: {
     title: "users",
-    description: "One row per account. Email addresses and display names are never exported (display names are a real name for OAuth accounts, or derived from the participant id).",
+    description:
+      "One row per account. Email addresses and display names are never exported (display names are a real name for OAuth accounts, or derived from the participant id).",
     columns: [
       field("id", "Internal user id; Image.creatorId, Vote.userId, Flag.userId and AuditLog.adminId refer to it."),
-      col("participantHash", "HMAC-SHA256 (hex) of the participant id (Prolific PID, MTurk workerId ...), keyed by EXPORT_HASH_SALT or, when unset, by a key derived from NEXTAUTH_SECRET. The same id gives the same hash in every export made with the same key. Empty for OAuth accounts.", (r, ctx) => (r.participantId === null ? null : ctx.hashParticipant(r.participantId)), "pseudonymised"),
-      col("participantId", "The participant id itself. Only in raw exports (raw=1), which are personal data.", (r) => r.participantId, "raw"),
-      col("signIn", 'How the account signs in: "participant-id", or the OAuth providers linked to it ("github", "google", joined by +).', (r) => (r.participantId !== null ? "participant-id" : r.accounts.map((a) => a.provider).sort().join("+") || null)),
+      col(
+        "participantHash",
+        "HMAC-SHA256 (hex) of the participant id (Prolific PID, MTurk workerId ...), keyed by EXPORT_HASH_SALT or, when unset, by a key derived from NEXTAUTH_SECRET. The same id gives the same hash in every export made with the same key. Empty for OAuth accounts.",
+        (r, ctx) => (r.participantId === null ? null : ctx.hashParticipant(r.participantId)),
+        "pseudonymised",
+      ),
+      col(
+        "participantId",
+        "The participant id itself. Only in raw exports (raw=1), which are personal data.",
+        (r) => r.participantId,
+        "raw",
+      ),
+      col(
+        "signIn",
+        'How the account signs in: "participant-id", or the OAuth providers linked to it ("github", "google", joined by +).',
+        (r) =>
+          r.participantId !== null
+            ? "participant-id"
+            : r.accounts
+                .map((a) => a.provider)
+                .sort()
+                .join("+") || null,
+      ),
       field("role", "PARTICIPANT or ADMIN."),
       field("createdAt", "When the account was created (first sign-in)."),
       field("bannedAt", "When the account was banned; empty if it is not banned."),
       field("banReason", "The reason given for the ban."),
-      col("completionCode", "The completion code this account is shown at /complete once it has done the study's tasks (lib/study/completion.ts); listed for every account so codes pasted into a crowd platform can be checked.", (r, ctx) => ctx.completionCode(r.id)),
+      col(
+        "completionCode",
+        "The completion code this account is shown at /complete once it has done the study's tasks (lib/study/completion.ts); listed for every account so codes pasted into a crowd platform can be checked.",
+        (r, ctx) => ctx.completionCode(r.id),
+      ),
     ],
   },
   days: {
@@ -82,14 +170,23 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       field("status", "SEED, DRAFT (an attempt kept but not submitted) or SUBMITTED (in the day's vote)."),
       field("prompt", "The prompt, as the participant wrote it."),
       field("provider", 'The engine that made it: "openai", "offline" (the built-in engine) or "bundled" (a seed).'),
-      field("model", "The exact model that produced the image: for OpenAI the dated snapshot (e.g. gpt-image-2-2026-04-21) that every edit asked for, since the Images API names none in its response. Older images, made before snapshots were resolved, have the id as configured (often the alias), equal to modelRequested."),
-      field("modelRequested", "The model id the configuration asked for (OPENAI_IMAGE_MODEL): an alias such as gpt-image-2, resolved through the Models API to its newest snapshot that was not shut down, or a snapshot itself. Empty for seeds; for older images, copied from model when the column was added."),
+      field(
+        "model",
+        "The exact model that produced the image: for OpenAI the dated snapshot (e.g. gpt-image-2-2026-04-21) that every edit asked for, since the Images API names none in its response. Older images, made before snapshots were resolved, have the id as configured (often the alias), equal to modelRequested.",
+      ),
+      field(
+        "modelRequested",
+        "The model id the configuration asked for (OPENAI_IMAGE_MODEL): an alias such as gpt-image-2, resolved through the Models API to its newest snapshot that was not shut down, or a snapshot itself. Empty for seeds; for older images, copied from model when the column was added.",
+      ),
       field("width", "Width in pixels."),
       field("height", "Height in pixels."),
       field("maskCoverage", "Share of the picture the participant's mask repainted (0-1); empty for seeds."),
       field("engineMs", "Time the engine took to generate, in milliseconds."),
       field("totalMs", "Time of the whole generation request (upload, engine, storage), in milliseconds."),
-      field("locale", 'Interface language the creator used: "en", "es" or "ar" (the prompt is as typed); empty for seeds and older images.'),
+      field(
+        "locale",
+        'Interface language the creator used: "en", "es" or "ar" (the prompt is as typed); empty for seeds and older images.',
+      ),
       field("upvotes", "Up-votes it has (or had when its day closed)."),
       field("downvotes", "Down-votes it has (or had when its day closed)."),
       field("createdAt", "When it was generated."),

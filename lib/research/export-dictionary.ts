@@ -36,7 +36,10 @@ const md = (s: string) => s.replace(/\|/g, "\\|");
 export function renderDictionaryMarkdown(): string {
   const sections = (Object.keys(EXPORT_TABLES) as ExportTable[]).map((table) => {
     const spec = EXPORT_TABLES[table];
-    const rows = spec.columns.map((c) => `| \`${c.name}\` | ${md(c.description)}${c.only === "raw" ? " *(raw exports only)*" : c.only === "pseudonymised" ? " *(not in raw exports)*" : ""} |`);
+    const rows = spec.columns.map(
+      (c) =>
+        `| \`${c.name}\` | ${md(c.description)}${c.only === "raw" ? " *(raw exports only)*" : c.only === "pseudonymised" ? " *(not in raw exports)*" : ""} |`,
+    );
     return [`## ${spec.title}`, "", spec.description, "", "| Column | Description |", "| --- | --- |", ...rows, ""].join("\n");
   });
   return [INTRO, ...sections].join("\n");

@@ -26,13 +26,19 @@ const liveHeap = () => {
 /** Seeds the votes with single INSERT ... SELECTs from MariaDB's sequence engine (seq_1_to_N). */
 async function seedVotes() {
   const { day, seed } = await makeOldDay();
-  await db.$executeRawUnsafe(`INSERT INTO User (displayName, participantId) SELECT CONCAT('s', seq), CONCAT('stream-', seq) FROM seq_1_to_${USERS}`);
+  await db.$executeRawUnsafe(
+    `INSERT INTO User (displayName, participantId) SELECT CONCAT('s', seq), CONCAT('stream-', seq) FROM seq_1_to_${USERS}`,
+  );
   await db.$executeRawUnsafe(
     `INSERT INTO Image (dayId, parentId, prompt, status, resultKey, thumbKey, width, height, provider, model, submittedAt)
      SELECT ${day.id}, ${seed.id}, CONCAT('p', seq), 'SUBMITTED', 'r.png', 't.webp', 30, 20, 'offline', 't', NOW(3) FROM seq_1_to_${IMAGES}`,
   );
-  const [u] = await db.$queryRaw<{ lo: number; hi: number }[]>`SELECT MIN(id) AS lo, MAX(id) AS hi FROM User WHERE participantId LIKE 'stream-%'`;
-  const [i] = await db.$queryRaw<{ lo: number; hi: number }[]>`SELECT MIN(id) AS lo, MAX(id) AS hi FROM Image WHERE dayId = ${day.id} AND status = 'SUBMITTED'`;
+  const [u] = await db.$queryRaw<
+    { lo: number; hi: number }[]
+  >`SELECT MIN(id) AS lo, MAX(id) AS hi FROM User WHERE participantId LIKE 'stream-%'`;
+  const [i] = await db.$queryRaw<
+    { lo: number; hi: number }[]
+  >`SELECT MIN(id) AS lo, MAX(id) AS hi FROM Image WHERE dayId = ${day.id} AND status = 'SUBMITTED'`;
   // One INSERT ... SELECT gets consecutive ids (innodb_autoinc_lock_mode 0 or 1); checked, as the arithmetic below relies on it.
   expect([Number(u!.hi) - Number(u!.lo) + 1, Number(i!.hi) - Number(i!.lo) + 1]).toEqual([USERS, IMAGES]);
   await db.$executeRawUnsafe(
@@ -65,7 +71,15 @@ describe("exportTable streaming", () => {
       if (chunks % 5 === 0) peak = Math.max(peak, liveHeap());
     }
     const growthMb = (peak - baseline) / MB;
-    console.log(JSON.stringify({ msg: "vote export live heap", rows: VOTES, chunks, largestChunkKb: Math.round(largestChunk / 1024), peakGrowthMb: Math.round(growthMb * 10) / 10 }));
+    console.log(
+      JSON.stringify({
+        msg: "vote export live heap",
+        rows: VOTES,
+        chunks,
+        largestChunkKb: Math.round(largestChunk / 1024),
+        peakGrowthMb: Math.round(growthMb * 10) / 10,
+      }),
+    );
     expect(records).toBe(VOTES + 1); // and the header
     expect(downs).toBe(Math.floor(VOTES / 3));
     // Streamed: about one chunk per 2,000-row batch, none of them the whole table.

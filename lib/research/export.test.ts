@@ -33,28 +33,86 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
       return (await db.user.findMany({ orderBy: { id: "asc" }, include: { accounts: true } })).map((u) => ({
         id: u.id,
         ...(raw ? { participantId: u.participantId } : { participantHash: u.participantId && hmac(u.participantId) }),
-        signIn: u.participantId ? "participant-id" : u.accounts.map((a) => a.provider).sort().join("+") || null,
-        role: u.role, createdAt: u.createdAt, bannedAt: u.bannedAt, banReason: u.banReason, completionCode: completionCode(u.id),
+        signIn: u.participantId
+          ? "participant-id"
+          : u.accounts
+              .map((a) => a.provider)
+              .sort()
+              .join("+") || null,
+        role: u.role,
+        createdAt: u.createdAt,
+        bannedAt: u.bannedAt,
+        banReason: u.banReason,
+        completionCode: completionCode(u.id),
       }));
     case "days":
       return (await db.day.findMany({ orderBy: { id: "asc" } })).map((d) => ({
-        id: d.id, date: keyFromDate(d.date), status: d.status, seedImageId: d.seedImageId, winnerImageId: d.winnerImageId, openedAt: d.openedAt,
-        closedAt: d.closedAt, totalParticipants: d.totalParticipants, totalSubmissions: d.totalSubmissions, totalVotes: d.totalVotes,
+        id: d.id,
+        date: keyFromDate(d.date),
+        status: d.status,
+        seedImageId: d.seedImageId,
+        winnerImageId: d.winnerImageId,
+        openedAt: d.openedAt,
+        closedAt: d.closedAt,
+        totalParticipants: d.totalParticipants,
+        totalSubmissions: d.totalSubmissions,
+        totalVotes: d.totalVotes,
       }));
     case "images":
       return (await db.image.findMany({ orderBy: { id: "asc" } })).map((i) => ({
-        id: i.id, dayId: i.dayId, parentId: i.parentId, creatorId: i.creatorId, status: i.status, prompt: i.prompt, provider: i.provider, model: i.model, modelRequested: i.modelRequested,
-        width: i.width, height: i.height, maskCoverage: i.maskCoverage, engineMs: i.engineMs, totalMs: i.totalMs, locale: i.locale, upvotes: i.upvotes, downvotes: i.downvotes,
-        createdAt: i.createdAt, submittedAt: i.submittedAt, hidden: i.hiddenAt !== null, hiddenAt: i.hiddenAt, hiddenReason: i.hiddenReason,
+        id: i.id,
+        dayId: i.dayId,
+        parentId: i.parentId,
+        creatorId: i.creatorId,
+        status: i.status,
+        prompt: i.prompt,
+        provider: i.provider,
+        model: i.model,
+        modelRequested: i.modelRequested,
+        width: i.width,
+        height: i.height,
+        maskCoverage: i.maskCoverage,
+        engineMs: i.engineMs,
+        totalMs: i.totalMs,
+        locale: i.locale,
+        upvotes: i.upvotes,
+        downvotes: i.downvotes,
+        createdAt: i.createdAt,
+        submittedAt: i.submittedAt,
+        hidden: i.hiddenAt !== null,
+        hiddenAt: i.hiddenAt,
+        hiddenReason: i.hiddenReason,
       }));
     case "votes":
       return (await db.vote.findMany({ orderBy: { id: "asc" }, include: { image: true } })).map((v) => ({
-        id: v.id, userId: v.userId, imageId: v.imageId, dayId: v.image.dayId, value: v.value, position: v.position, talliesVisible: v.talliesVisible, locale: v.locale, createdAt: v.createdAt, updatedAt: v.updatedAt,
+        id: v.id,
+        userId: v.userId,
+        imageId: v.imageId,
+        dayId: v.image.dayId,
+        value: v.value,
+        position: v.position,
+        talliesVisible: v.talliesVisible,
+        locale: v.locale,
+        createdAt: v.createdAt,
+        updatedAt: v.updatedAt,
       }));
     case "flags":
       return db.flag.findMany({ orderBy: { id: "asc" } });
     case "audit":
-      return db.auditLog.findMany({ orderBy: { id: "asc" }, select: { id: true, createdAt: true, adminId: true, action: true, targetType: true, targetId: true, reason: true, before: true, after: true } });
+      return db.auditLog.findMany({
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          createdAt: true,
+          adminId: true,
+          action: true,
+          targetType: true,
+          targetId: true,
+          reason: true,
+          before: true,
+          after: true,
+        },
+      });
   }
 }
 
@@ -77,14 +135,27 @@ describe("exportTable", () => {
 
   it("matches the database row for row, in CSV and JSON, across batch boundaries", async () => {
     const admin = await makeAdmin();
-    await db.account.createMany({ data: [{ userId: admin.id, provider: "google", providerAccountId: "g1" }, { userId: admin.id, provider: "github", providerAccountId: "h1" }] });
+    await db.account.createMany({
+      data: [
+        { userId: admin.id, provider: "google", providerAccountId: "g1" },
+        { userId: admin.id, provider: "github", providerAccountId: "h1" },
+      ],
+    });
     await db.user.update({ where: { id: admin.id }, data: { participantId: null } });
     const rude = await makeUser();
     const voter = await makeUser();
     const { day } = await makeOldDay();
     const { day: open } = await makeOldDay();
     const tricky = await makeImage(day, { creatorId: rude.id });
-    await db.image.update({ where: { id: tricky.id }, data: { prompt: '=HYPERLINK("http://evil.example","click"), then a "quote"\r\nand a new line', maskCoverage: 0.25, engineMs: 812, totalMs: 1500 } });
+    await db.image.update({
+      where: { id: tricky.id },
+      data: {
+        prompt: '=HYPERLINK("http://evil.example","click"), then a "quote"\r\nand a new line',
+        maskCoverage: 0.25,
+        engineMs: 812,
+        totalMs: 1500,
+      },
+    });
     const cafe = await makeImage(day);
     await db.image.update({ where: { id: cafe.id }, data: { prompt: "Café 東京, -minus at start? no: here", maskCoverage: 0.5 } });
     await makeImage(open, { draft: true, creatorId: voter.id });
@@ -92,10 +163,17 @@ describe("exportTable", () => {
     await castVote(voter.id, cafe.id, 1);
     await castVote(admin.id, cafe.id, 1);
     await db.vote.updateMany({ where: { userId: voter.id }, data: { position: 3, talliesVisible: true } });
-    await flagImage(voter.id, tricky.id, "-looks like spam, \"clearly\"");
+    await flagImage(voter.id, tricky.id, '-looks like spam, "clearly"');
     await hideImage(admin.id, tricky.id, "@everyone, formula-looking reason");
     await closeDayAs(day.id, cafe.id, { totalParticipants: 3, totalSubmissions: 2, totalVotes: 3 });
-    await recordAudit(db, { adminId: admin.id, action: "settings", targetType: "settings", targetId: null, before: { a: "x,y" }, after: { a: "\"z\"" } });
+    await recordAudit(db, {
+      adminId: admin.id,
+      action: "settings",
+      targetType: "settings",
+      targetId: null,
+      before: { a: "x,y" },
+      after: { a: '"z"' },
+    });
     await db.user.update({ where: { id: rude.id }, data: { bannedAt: new Date(), banReason: "+spam, again\nand again" } });
 
     for (const table of TABLES) {
@@ -113,7 +191,9 @@ describe("exportTable", () => {
     }
     // The tricky cells really were tricky.
     const images = parseCsv(await collect(exportTable("images", "csv")));
-    expect(images.find((r) => r[0] === String(tricky.id))?.[5]).toMatch(/^'=HYPERLINK\("http:\/\/evil.example","click"\), then a "quote"\r\nand/);
+    expect(images.find((r) => r[0] === String(tricky.id))?.[5]).toMatch(
+      /^'=HYPERLINK\("http:\/\/evil.example","click"\), then a "quote"\r\nand/,
+    );
   });
 
   it("replaces participant ids with a keyed hash unless raw, and keys it from NEXTAUTH_SECRET without a salt", async () => {

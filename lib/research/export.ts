@@ -24,34 +24,102 @@ const BATCH_SIZE = 2000;
 type Fetch<R> = (afterId: number, take: number, locale?: string) => Promise<R[]>;
 const page = (after: number, take: number) => ({ where: { id: { gt: after } }, orderBy: { id: "asc" as const }, take });
 /** The same page, limited to one interface language when one is asked for. */
-const pageIn = (after: number, take: number, locale?: string) => ({ ...page(after, take), where: { id: { gt: after }, ...(locale ? { locale } : {}) } });
+const pageIn = (after: number, take: number, locale?: string) => ({
+  ...page(after, take),
+  where: { id: { gt: after }, ...(locale ? { locale } : {}) },
+});
 
 // One keyset-paginated read per table, selecting exactly the fields export-columns.ts describes.
 const FETCHERS: { [T in ExportTable]: Fetch<ExportRows[T]> } = {
-  users: (after, take) => db.user.findMany({
-    ...page(after, take),
-    select: { id: true, participantId: true, role: true, createdAt: true, bannedAt: true, banReason: true, accounts: { select: { provider: true } } },
-  }),
-  days: (after, take) => db.day.findMany({
-    ...page(after, take),
-    select: { id: true, date: true, status: true, seedImageId: true, winnerImageId: true, openedAt: true, closedAt: true, totalParticipants: true, totalSubmissions: true, totalVotes: true },
-  }),
-  images: (after, take, locale) => db.image.findMany({
-    ...pageIn(after, take, locale),
-    select: {
-      id: true, dayId: true, parentId: true, creatorId: true, status: true, prompt: true, provider: true, model: true, modelRequested: true, width: true, height: true,
-      maskCoverage: true, engineMs: true, totalMs: true, locale: true, upvotes: true, downvotes: true, createdAt: true, submittedAt: true, hiddenAt: true, hiddenReason: true,
-    },
-  }),
-  votes: (after, take, locale) => db.vote.findMany({
-    ...pageIn(after, take, locale),
-    select: { id: true, userId: true, imageId: true, value: true, position: true, talliesVisible: true, locale: true, createdAt: true, updatedAt: true, image: { select: { dayId: true } } },
-  }),
-  flags: (after, take) => db.flag.findMany({ ...page(after, take), select: { id: true, imageId: true, userId: true, reason: true, createdAt: true } }),
-  audit: (after, take) => db.auditLog.findMany({
-    ...page(after, take),
-    select: { id: true, createdAt: true, adminId: true, action: true, targetType: true, targetId: true, reason: true, before: true, after: true },
-  }),
+  users: (after, take) =>
+    db.user.findMany({
+      ...page(after, take),
+      select: {
+        id: true,
+        participantId: true,
+        role: true,
+        createdAt: true,
+        bannedAt: true,
+        banReason: true,
+        accounts: { select: { provider: true } },
+      },
+    }),
+  days: (after, take) =>
+    db.day.findMany({
+      ...page(after, take),
+      select: {
+        id: true,
+        date: true,
+        status: true,
+        seedImageId: true,
+        winnerImageId: true,
+        openedAt: true,
+        closedAt: true,
+        totalParticipants: true,
+        totalSubmissions: true,
+        totalVotes: true,
+      },
+    }),
+  images: (after, take, locale) =>
+    db.image.findMany({
+      ...pageIn(after, take, locale),
+      select: {
+        id: true,
+        dayId: true,
+        parentId: true,
+        creatorId: true,
+        status: true,
+        prompt: true,
+        provider: true,
+        model: true,
+        modelRequested: true,
+        width: true,
+        height: true,
+        maskCoverage: true,
+        engineMs: true,
+        totalMs: true,
+        locale: true,
+        upvotes: true,
+        downvotes: true,
+        createdAt: true,
+        submittedAt: true,
+        hiddenAt: true,
+        hiddenReason: true,
+      },
+    }),
+  votes: (after, take, locale) =>
+    db.vote.findMany({
+      ...pageIn(after, take, locale),
+      select: {
+        id: true,
+        userId: true,
+        imageId: true,
+        value: true,
+        position: true,
+        talliesVisible: true,
+        locale: true,
+        createdAt: true,
+        updatedAt: true,
+        image: { select: { dayId: true } },
+      },
+    }),
+  flags: (after, take) =>
+    db.flag.findMany({ ...page(after, take), select: { id: true, imageId: true, userId: true, reason: true, createdAt: true } }),
+  audit: (after, take) =>
+    db.auditLog.findMany({
+      ...page(after, take),
+      select: {
+        id: true,
+        createdAt: true,
+        adminId: true,
+        action: true,
+        targetType: true,
+        targetId: true,
+        reason: true,
+        before: true,
+        after: true,
+      },
+    }),
 };
 
 /** Secrets are read on first use only: exporting votes must not need the hashing key. */
@@ -74,7 +142,11 @@ async function* rows<T extends ExportTable>(table: T, format: ExportFormat, opts
     if (format === "csv") {
       yield batch.map((row) => csvLine(columns.map((c) => c.get(row, ctx)))).join("");
     } else {
-      yield batch.map((row) => `${written++ === 0 ? "\n" : ",\n"}${JSON.stringify(Object.fromEntries(columns.map((c) => [c.name, c.get(row, ctx)])))}`).join("");
+      yield batch
+        .map(
+          (row) => `${written++ === 0 ? "\n" : ",\n"}${JSON.stringify(Object.fromEntries(columns.map((c) => [c.name, c.get(row, ctx)])))}`,
+        )
+        .join("");
     }
   }
   if (format === "json") yield written === 0 ? "]\n" : "\n]\n";
@@ -88,6 +160,7 @@ async function* rows<T extends ExportTable>(table: T, format: ExportFormat, opts
  */
 export function exportTable(table: ExportTable, format: ExportFormat, opts: ExportOptions = {}): AsyncGenerator<string, void, undefined> {
   if (!Object.hasOwn(EXPORT_TABLES, table)) throw new ActionError("NOT_FOUND", { detail: "UNKNOWN_TABLE" });
-  if (format !== "csv" && format !== "json") throw new ActionError("INVALID", { detail: detail("FIELD_ONE_OF", { field: "format", options: "csv, json" }) });
+  if (format !== "csv" && format !== "json")
+    throw new ActionError("INVALID", { detail: detail("FIELD_ONE_OF", { field: "format", options: "csv, json" }) });
   return rows(table, format, opts);
 }

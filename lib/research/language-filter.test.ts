@@ -36,7 +36,10 @@ describe("charts by interface language", () => {
 
     // es1: +2, es2: -2, ar1: +1/-1.
     expect(await votesPerImage(day.id, "es")).toEqual([{ value: 2, count: 2 }]);
-    expect(await netScores(day.id, "es")).toEqual([{ value: -2, count: 1 }, { value: 2, count: 1 }]);
+    expect(await netScores(day.id, "es")).toEqual([
+      { value: -2, count: 1 },
+      { value: 2, count: 1 },
+    ]);
     expect(await votesPerImage(day.id, "ar")).toEqual([{ value: 2, count: 1 }]);
     expect(await votesPerImage(day.id)).toEqual([{ value: 2, count: 3 }]);
 

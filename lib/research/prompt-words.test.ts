@@ -30,7 +30,14 @@ describe("prompt words", () => {
       { word: "red", prompts: 2, share: 0.5 },
       { word: "blue", prompts: 1, share: 0.25 },
     ]);
-    expect(winners).toEqual({ prompts: 1, words: [{ word: "dragon", prompts: 1, share: 1 }, { word: "red", prompts: 1, share: 1 }, { word: "sky", prompts: 1, share: 1 }] });
+    expect(winners).toEqual({
+      prompts: 1,
+      words: [
+        { word: "dragon", prompts: 1, share: 1 },
+        { word: "red", prompts: 1, share: 1 },
+        { word: "sky", prompts: 1, share: 1 },
+      ],
+    });
 
     expect(await wordsOverTime(["Red!", "dragon", "the", "boat"], 2)).toEqual({
       words: ["red", "dragon", "boat"],

@@ -70,10 +70,22 @@ export type WordsOverTime = { words: string[]; days: { date: string; prompts: nu
  */
 export async function wordsOverTime(words: string[], take: number, locale?: string): Promise<WordsOverTime> {
   const wanted = [...new Set(words.flatMap(tokenize))];
-  const days = await db.day.findMany({ orderBy: { date: "desc" }, take: Math.min(Math.max(Math.trunc(take) || 1, 1), 3660), select: { id: true, date: true } });
-  const rows = new Map(days.map((d) => [d.id, { date: keyFromDate(d.date), prompts: 0, counts: Object.fromEntries(wanted.map((w) => [w, 0])) as Record<string, number> }]));
+  const days = await db.day.findMany({
+    orderBy: { date: "desc" },
+    take: Math.min(Math.max(Math.trunc(take) || 1, 1), 3660),
+    select: { id: true, date: true },
+  });
+  const rows = new Map(
+    days.map((d) => [
+      d.id,
+      { date: keyFromDate(d.date), prompts: 0, counts: Object.fromEntries(wanted.map((w) => [w, 0])) as Record<string, number> },
+    ]),
+  );
   if (days.length > 0) {
-    for await (const batch of submittedPrompts(days.map((d) => d.id), locale)) {
+    for await (const batch of submittedPrompts(
+      days.map((d) => d.id),
+      locale,
+    )) {
       for (const image of batch) {
         const row = image.dayId === null ? undefined : rows.get(image.dayId);
         if (!row) continue;

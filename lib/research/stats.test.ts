@@ -34,7 +34,12 @@ async function twoDays(todayKey = "2026-03-08") {
   await castVote(carol.id, a.id, 1);
   await castVote(carol.id, b.id, -1);
   await castVote(alice.id, hidden.id, -1);
-  await db.userDayUsage.createMany({ data: [{ userId: alice.id, dayId: today.id, generations: 4 }, { userId: carol.id, dayId: today.id, generations: 3 }] });
+  await db.userDayUsage.createMany({
+    data: [
+      { userId: alice.id, dayId: today.id, generations: 4 },
+      { userId: carol.id, dayId: today.id, generations: 3 },
+    ],
+  });
   const pastWinner = await makeImage(past, { up: 2 });
   await closeDayAs(past.id, pastWinner.id, { totalParticipants: 7, totalSubmissions: 5, totalVotes: 11 });
   return { past, today, a, b, hidden, pastWinner };
@@ -49,14 +54,36 @@ describe("getOverview and listDayHistory", () => {
     setClockForTests(() => new Date("2026-03-08T05:30:00Z"));
 
     expect(await getOverview()).toEqual({
-      dayId: today.id, date: "2026-03-08", seedImageId: today.seedImageId, submissions: 3, hidden: 1, votes: 4, distinctVoters: 3,
-      generationsUsed: 7, leaderImageId: a.id, endsAt: new Date("2026-03-09T04:00:00Z"), msLeft: 22.5 * H, overdue: false,
+      dayId: today.id,
+      date: "2026-03-08",
+      seedImageId: today.seedImageId,
+      submissions: 3,
+      hidden: 1,
+      votes: 4,
+      distinctVoters: 3,
+      generationsUsed: 7,
+      leaderImageId: a.id,
+      endsAt: new Date("2026-03-09T04:00:00Z"),
+      msLeft: 22.5 * H,
+      overdue: false,
     });
     expect(await listDayHistory(10)).toEqual([
       { dayId: today.id, date: "2026-03-08", status: "OPEN", participants: 4, submissions: 3, votes: 4, winnerImageId: null, live: true },
-      { dayId: past.id, date: "2026-03-07", status: "CLOSED", participants: 7, submissions: 5, votes: 11, winnerImageId: pastWinner.id, live: false },
+      {
+        dayId: past.id,
+        date: "2026-03-07",
+        status: "CLOSED",
+        participants: 7,
+        submissions: 5,
+        votes: 11,
+        winnerImageId: pastWinner.id,
+        live: false,
+      },
     ]);
-    expect(await perDaySeries(10)).toEqual([{ date: "2026-03-07", votes: 11, submissions: 5 }, { date: "2026-03-08", votes: 4, submissions: 3 }]);
+    expect(await perDaySeries(10)).toEqual([
+      { date: "2026-03-07", votes: 11, submissions: 5 },
+      { date: "2026-03-08", votes: 4, submissions: 3 },
+    ]);
     expect((await listDayHistory(1)).map((d) => d.dayId)).toEqual([today.id]);
 
     // The next evening the day is over but not yet rolled over.
@@ -67,8 +94,14 @@ describe("getOverview and listDayHistory", () => {
   it("histogram votes per image and net scores over submitted images, per day or overall", async () => {
     const { today, past } = await twoDays("2026-05-02");
     // Today: a +2/-0, b +0/-1, hidden +0/-1; past: winner +2/-0. The draft is not counted.
-    expect(await votesPerImage(today.id)).toEqual([{ value: 1, count: 2 }, { value: 2, count: 1 }]);
-    expect(await netScores(today.id)).toEqual([{ value: -1, count: 2 }, { value: 2, count: 1 }]);
+    expect(await votesPerImage(today.id)).toEqual([
+      { value: 1, count: 2 },
+      { value: 2, count: 1 },
+    ]);
+    expect(await netScores(today.id)).toEqual([
+      { value: -1, count: 2 },
+      { value: 2, count: 1 },
+    ]);
     expect(await netScores(past.id)).toEqual([{ value: 2, count: 1 }]);
     // Over all days: the same as counting every submitted image by hand.
     const submitted = await db.image.findMany({ where: { status: "SUBMITTED" }, select: { upvotes: true, downvotes: true } });

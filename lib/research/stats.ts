@@ -45,7 +45,11 @@ const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
 
 /** The open day participants work on (the latest open one, as getCurrentDay picks it); null if none. */
 export async function getOverview(): Promise<Overview | null> {
-  const day = await db.day.findFirst({ where: { status: "OPEN" }, orderBy: { date: "desc" }, select: { id: true, date: true, seedImageId: true } });
+  const day = await db.day.findFirst({
+    where: { status: "OPEN" },
+    orderBy: { date: "desc" },
+    select: { id: true, date: true, seedImageId: true },
+  });
   if (!day) return null;
   const dayId = day.id;
   const { excludeBannedVoters } = await getSettings();
@@ -53,7 +57,9 @@ export async function getOverview(): Promise<Overview | null> {
     db.image.count({ where: { dayId, status: "SUBMITTED" } }),
     db.image.count({ where: { dayId, status: "SUBMITTED", hiddenAt: { not: null } } }),
     db.vote.count({ where: { image: { dayId } } }),
-    db.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(DISTINCT v.userId) AS n FROM Vote v JOIN Image i ON i.id = v.imageId WHERE i.dayId = ${dayId}`,
+    db.$queryRaw<
+      { n: bigint | number }[]
+    >`SELECT COUNT(DISTINCT v.userId) AS n FROM Vote v JOIN Image i ON i.id = v.imageId WHERE i.dayId = ${dayId}`,
     db.userDayUsage.aggregate({ where: { dayId }, _sum: { generations: true } }),
     rankEligible(db, dayId, excludeBannedVoters),
   ]);
@@ -66,8 +72,18 @@ export async function getOverview(): Promise<Overview | null> {
   const msLeft = date === today ? msUntilNextMidnight(at, zone) : Math.max(0, endsAt.getTime() - at.getTime());
   const overdue = date < today;
   return {
-    dayId, date, seedImageId: day.seedImageId, submissions, hidden, votes, distinctVoters: n(voters[0]?.n),
-    generationsUsed: usage._sum.generations ?? 0, leaderImageId: ranked[0]?.id ?? null, endsAt, msLeft, overdue,
+    dayId,
+    date,
+    seedImageId: day.seedImageId,
+    submissions,
+    hidden,
+    votes,
+    distinctVoters: n(voters[0]?.n),
+    generationsUsed: usage._sum.generations ?? 0,
+    leaderImageId: ranked[0]?.id ?? null,
+    endsAt,
+    msLeft,
+    overdue,
   };
 }
 
@@ -85,7 +101,8 @@ export async function listDayHistory(take: number): Promise<DayHistoryRow[]> {
   return Promise.all(
     days.map(async (d): Promise<DayHistoryRow> => {
       const base = { dayId: d.id, date: keyFromDate(d.date), status: d.status, winnerImageId: d.winnerImageId };
-      if (d.status === "CLOSED") return { ...base, participants: d.totalParticipants, submissions: d.totalSubmissions, votes: d.totalVotes, live: false };
+      if (d.status === "CLOSED")
+        return { ...base, participants: d.totalParticipants, submissions: d.totalSubmissions, votes: d.totalVotes, live: false };
       const s = await dayStats(db, d.id);
       return { ...base, participants: s.totalParticipants, submissions: s.totalSubmissions, votes: s.totalVotes, live: true };
     }),

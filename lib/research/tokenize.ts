@@ -6,11 +6,74 @@
  * dropped anyway, so "a", "of", "in" ... need no entry.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set([
-  "the", "and", "with", "for", "from", "that", "this", "these", "those", "are", "was", "were", "has", "have", "had",
-  "its", "his", "her", "their", "our", "your", "into", "onto", "over", "under", "very", "some", "any", "all", "but",
-  "not", "there", "here", "then", "than", "also", "just", "like", "more", "most", "such", "each", "which", "what",
-  "who", "whose", "where", "when", "while", "can", "will", "would", "should", "could", "been", "being", "out", "off",
-  "about", "above", "below", "between", "through", "them", "they", "she", "him", "you",
+  "the",
+  "and",
+  "with",
+  "for",
+  "from",
+  "that",
+  "this",
+  "these",
+  "those",
+  "are",
+  "was",
+  "were",
+  "has",
+  "have",
+  "had",
+  "its",
+  "his",
+  "her",
+  "their",
+  "our",
+  "your",
+  "into",
+  "onto",
+  "over",
+  "under",
+  "very",
+  "some",
+  "any",
+  "all",
+  "but",
+  "not",
+  "there",
+  "here",
+  "then",
+  "than",
+  "also",
+  "just",
+  "like",
+  "more",
+  "most",
+  "such",
+  "each",
+  "which",
+  "what",
+  "who",
+  "whose",
+  "where",
+  "when",
+  "while",
+  "can",
+  "will",
+  "would",
+  "should",
+  "could",
+  "been",
+  "being",
+  "out",
+  "off",
+  "about",
+  "above",
+  "below",
+  "between",
+  "through",
+  "them",
+  "they",
+  "she",
+  "him",
+  "you",
 ]);
 
 export const MIN_WORD_LENGTH = 3;
@@ -22,7 +85,10 @@ export const MIN_WORD_LENGTH = 3;
  */
 export function tokenize(text: string): string[] {
   const words: string[] = [];
-  for (const [word] of text.normalize("NFKC").toLowerCase().matchAll(/\p{L}[\p{L}\p{M}]*/gu)) {
+  for (const [word] of text
+    .normalize("NFKC")
+    .toLowerCase()
+    .matchAll(/\p{L}[\p{L}\p{M}]*/gu)) {
     if ([...word].length >= MIN_WORD_LENGTH && !STOP_WORDS.has(word)) words.push(word);
   }
   return words;

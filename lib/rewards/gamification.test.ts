@@ -54,7 +54,10 @@ describe("streaks and badges", () => {
       { id: "firstTop10", earnedOn: key(dates[1]!) },
       { id: "firstWinner", earnedOn: key(dates[1]!) },
     ]);
-    expect(before.images.map((i) => [i.rank, i.of, i.won])).toEqual([[12, 12, false], [1, 2, true]]);
+    expect(before.images.map((i) => [i.rank, i.of, i.won])).toEqual([
+      [12, 12, false],
+      [1, 2, true],
+    ]);
     expect([before.submissions, before.votesCast, before.daysTakenPart]).toEqual([2, 13, 9]);
 
     // With a threshold of one vote, day 5 counts: nine days in a row, seven reached on day 7.

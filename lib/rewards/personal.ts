@@ -30,7 +30,15 @@ async function myRankedImages(userId: number) {
   const mine = await db.image.findMany({
     where: { creatorId: userId, status: "SUBMITTED", dayId: { not: null } },
     orderBy: { id: "asc" },
-    select: { id: true, prompt: true, dayId: true, upvotes: true, downvotes: true, hiddenAt: true, day: { select: { date: true, status: true, winnerImageId: true } } },
+    select: {
+      id: true,
+      prompt: true,
+      dayId: true,
+      upvotes: true,
+      downvotes: true,
+      hiddenAt: true,
+      day: { select: { date: true, status: true, winnerImageId: true } },
+    },
   });
   const dayIds = [...new Set(mine.map((i) => i.dayId!))];
   // One read of the submissions of the days the user took part in, ranked as the public pages do.
@@ -70,20 +78,30 @@ async function activeDays(userId: number, minVotes: number) {
   return {
     submitted: submitted.map((r) => keyFromDate(r.date)),
     voted: voted.map((r) => ({ date: keyFromDate(r.date), votes: Number(r.votes) })),
-    streakDays: [...submitted.map((r) => keyFromDate(r.date)), ...voted.filter((r) => Number(r.votes) >= minVotes).map((r) => keyFromDate(r.date))],
+    streakDays: [
+      ...submitted.map((r) => keyFromDate(r.date)),
+      ...voted.filter((r) => Number(r.votes) >= minVotes).map((r) => keyFromDate(r.date)),
+    ],
   };
 }
 
 /** The badges earned so far, each with the day it was earned, in the order they were earned. */
 export function badgesFrom(images: Awaited<ReturnType<typeof myRankedImages>>, streaks: Streaks): Badge[] {
-  const first = (pred: (i: (typeof images)[number]) => boolean) => images.filter(pred).map((i) => i.date).sort()[0];
+  const first = (pred: (i: (typeof images)[number]) => boolean) =>
+    images
+      .filter(pred)
+      .map((i) => i.date)
+      .sort()[0];
   const found: [BadgeId, string | undefined | null][] = [
     ["firstSubmission", first(() => true)],
     ["firstTop10", first((i) => i.closed && i.rank !== null && i.rank <= 10)],
     ["firstWinner", first((i) => i.won)],
     ["streak7", streaks.reached[7]],
   ];
-  return found.filter((b): b is [BadgeId, string] => !!b[1]).map(([id, earnedOn]) => ({ id, earnedOn })).sort((a, b) => a.earnedOn.localeCompare(b.earnedOn));
+  return found
+    .filter((b): b is [BadgeId, string] => !!b[1])
+    .map(([id, earnedOn]) => ({ id, earnedOn }))
+    .sort((a, b) => a.earnedOn.localeCompare(b.earnedOn));
 }
 
 /** How many of the latest closed days the agreement looks back over. */
@@ -102,8 +120,14 @@ async function agreementWithCrowd(userId: number) {
   const dayIds = dayRows.map((r) => r.dayId);
   if (dayIds.length === 0) return { days: 0, pairs: 0, share: null as number | null };
   const [votes, images] = await Promise.all([
-    db.vote.findMany({ where: { userId, image: { dayId: { in: dayIds }, status: "SUBMITTED", hiddenAt: null } }, select: { imageId: true, value: true, image: { select: { dayId: true } } } }),
-    db.image.findMany({ where: { dayId: { in: dayIds }, status: "SUBMITTED", hiddenAt: null }, select: { id: true, dayId: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true } }),
+    db.vote.findMany({
+      where: { userId, image: { dayId: { in: dayIds }, status: "SUBMITTED", hiddenAt: null } },
+      select: { imageId: true, value: true, image: { select: { dayId: true } } },
+    }),
+    db.image.findMany({
+      where: { dayId: { in: dayIds }, status: "SUBMITTED", hiddenAt: null },
+      select: { id: true, dayId: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true },
+    }),
   ]);
   const mineByDay = new Map<number, Map<number, 1 | -1>>();
   for (const v of votes) {
@@ -115,7 +139,10 @@ async function agreementWithCrowd(userId: number) {
   let pairs = 0;
   let agreeing = 0;
   for (const [dayId, mine] of mineByDay) {
-    const a = pairwiseAgreement(mine, rankImages(imagesByDay.get(dayId) ?? []).map((i) => i.id));
+    const a = pairwiseAgreement(
+      mine,
+      rankImages(imagesByDay.get(dayId) ?? []).map((i) => i.id),
+    );
     pairs += a.pairs;
     agreeing += a.agreeing;
   }
@@ -135,7 +162,16 @@ export async function personalSummary(userId: number, opts: { streakMinVotes: nu
   ]);
   const streaks = computeStreaks(activity.streakDays, todayKey());
   const daysTakenPart = new Set([...activity.submitted, ...activity.voted.map((v) => v.date)]).size;
-  return { images, attempts, submissions: images.length, votesCast, daysTakenPart, streaks, badges: badgesFrom(images, streaks), agreement };
+  return {
+    images,
+    attempts,
+    submissions: images.length,
+    votesCast,
+    daysTakenPart,
+    streaks,
+    badges: badgesFrom(images, streaks),
+    agreement,
+  };
 }
 
 /** Badges in `after` that `before` did not have: what an action just earned. */

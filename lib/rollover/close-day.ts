@@ -66,7 +66,11 @@ async function closeOnce(day: OpenDayRow, candidate: number | null, excludeBanne
   const nextDate = new Date(day.date.getTime() + 86_400_000);
   return db.$transaction(
     async (tx) => {
-      const { dayStatus } = await lockImageThenDay(onTransaction(tx), { id: nextSeed, mode: "LOCK IN SHARE MODE" }, { id: day.id, mode: "FOR UPDATE" });
+      const { dayStatus } = await lockImageThenDay(
+        onTransaction(tx),
+        { id: nextSeed, mode: "LOCK IN SHARE MODE" },
+        { id: day.id, mode: "FOR UPDATE" },
+      );
       // Another run closed it while we waited for the lock; it opened the next day too.
       if (dayStatus !== "OPEN") return null;
       const winnerImageId = await pickWinner(tx, day.id, excludeBannedVoters);
@@ -76,7 +80,9 @@ async function closeOnce(day: OpenDayRow, candidate: number | null, excludeBanne
       // Only a non-rollover path (ensureFirstDay, manual repair) can have made it: keep that one.
       // A race on the unique date index rolls everything back and the retry finds the row.
       const existing = await tx.day.findUnique({ where: { date: nextDate }, select: { seedImageId: true } });
-      const next = existing ?? (await tx.day.create({ data: { date: nextDate, seedImageId: nextSeed, openedAt: now() }, select: { seedImageId: true } }));
+      const next =
+        existing ??
+        (await tx.day.create({ data: { date: nextDate, seedImageId: nextSeed, openedAt: now() }, select: { seedImageId: true } }));
       return { date: keyFromDate(day.date), winnerImageId, nextDate: keyFromDate(nextDate), nextSeedImageId: next.seedImageId, ...stats };
     },
     // READ COMMITTED: every read after the lock sees what committed before it, with no gap locks.
@@ -113,4 +119,3 @@ export async function closeDay(day: OpenDayRow): Promise<ClosedDay | null> {
     delayMs: jitteredBackoff,
   });
 }
-

@@ -56,10 +56,31 @@ describe("runRollover", () => {
 
     const next = at(D, 1);
     expect(closed).toEqual([
-      { date: keyFromDate(D), winnerImageId: many.id, nextDate: keyFromDate(next), nextSeedImageId: many.id, totalSubmissions: 2, totalVotes: 3, totalParticipants: 5 },
+      {
+        date: keyFromDate(D),
+        winnerImageId: many.id,
+        nextDate: keyFromDate(next),
+        nextSeedImageId: many.id,
+        totalSubmissions: 2,
+        totalVotes: 3,
+        totalParticipants: 5,
+      },
     ]);
-    expect(await dayOn(D)).toMatchObject({ status: "CLOSED", closedAt, winnerImageId: many.id, totalSubmissions: 2, totalVotes: 3, totalParticipants: 5 });
-    expect(await dayOn(next)).toMatchObject({ status: "OPEN", seedImageId: many.id, openedAt: closedAt, winnerImageId: null, closedAt: null });
+    expect(await dayOn(D)).toMatchObject({
+      status: "CLOSED",
+      closedAt,
+      winnerImageId: many.id,
+      totalSubmissions: 2,
+      totalVotes: 3,
+      totalParticipants: 5,
+    });
+    expect(await dayOn(next)).toMatchObject({
+      status: "OPEN",
+      seedImageId: many.id,
+      openedAt: closedAt,
+      winnerImageId: null,
+      closedAt: null,
+    });
   });
 
   it("crowns the Wilson leader, not the most up-voted: 10 up / 0 down beats 12 up / 30 down", async () => {
@@ -94,7 +115,9 @@ describe("runRollover", () => {
     await makeImage(day, { draft: true });
     setClockForTests(() => at(D, 1, 1));
     const { closed } = await runRollover();
-    expect(closed).toMatchObject([{ winnerImageId: null, nextSeedImageId: seed.id, totalSubmissions: 0, totalVotes: 0, totalParticipants: 1 }]);
+    expect(closed).toMatchObject([
+      { winnerImageId: null, nextSeedImageId: seed.id, totalSubmissions: 0, totalVotes: 0, totalParticipants: 1 },
+    ]);
     expect(await dayOn(D)).toMatchObject({ status: "CLOSED", winnerImageId: null });
     expect(await dayOn(at(D, 1))).toMatchObject({ status: "OPEN", seedImageId: seed.id });
   });
@@ -180,7 +203,9 @@ describe("runRollover", () => {
       }),
     ]);
     // A vote on the winner in flight at the close used to be a deadlock (see lib/rollover/close-day.ts).
-    const failures = outcomes.flatMap((o) => (o.status === "rejected" && (o.reason as { code?: string }).code !== "DAY_CLOSED" ? [o.reason] : []));
+    const failures = outcomes.flatMap((o) =>
+      o.status === "rejected" && (o.reason as { code?: string }).code !== "DAY_CLOSED" ? [o.reason] : [],
+    );
     expect(failures).toEqual([]);
     const counted = outcomes.slice(0, voters.length).filter((o) => o.status === "fulfilled").length;
     expect(await dayOn(D)).toMatchObject({ status: "CLOSED", totalVotes: counted });

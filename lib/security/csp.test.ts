@@ -17,7 +17,12 @@ afterEach(() => {
 const KEY = "days/2026-03-01/0d9c7c6e-5c1e-4d5e-9a37-1f2b3c4d5e6f/thumb.webp";
 
 function configure(vars: Record<string, string>) {
-  Object.assign(process.env, { STORAGE_DRIVER: "s3", S3_ACCESS_KEY_ID: "AKIAEXAMPLEEXAMPLE00", S3_SECRET_ACCESS_KEY: "example-secret", ...vars });
+  Object.assign(process.env, {
+    STORAGE_DRIVER: "s3",
+    S3_ACCESS_KEY_ID: "AKIAEXAMPLEEXAMPLE00",
+    S3_SECRET_ACCESS_KEY: "example-secret",
+    ...vars,
+  });
   resetEnvForTests();
 }
 
@@ -31,12 +36,36 @@ async function imgSrc(): Promise<string[]> {
 
 describe("the page CSP's img-src", () => {
   it.each<[string, Record<string, string>, string]>([
-    ["a bucket with dots on AWS (path-style)", { S3_BUCKET: "images.pixelpatchwork.example", S3_REGION: "eu-west-1" }, "https://s3.eu-west-1.amazonaws.com"],
-    ["an IP endpoint without S3_FORCE_PATH_STYLE", { S3_BUCKET: "pixelpatchwork", S3_ENDPOINT: "http://127.0.0.1:9000" }, "http://127.0.0.1:9000"],
-    ["path style forced", { S3_BUCKET: "pixelpatchwork", S3_ENDPOINT: "https://minio.example.org", S3_FORCE_PATH_STYLE: "true" }, "https://minio.example.org"],
-    ["a custom endpoint, virtual-hosted", { S3_BUCKET: "pixelpatchwork", S3_REGION: "auto", S3_ENDPOINT: "https://acct.r2.cloudflarestorage.com" }, "https://pixelpatchwork.acct.r2.cloudflarestorage.com"],
-    ["a plain AWS bucket", { S3_BUCKET: "pixelpatchwork-images", S3_REGION: "us-east-2" }, "https://pixelpatchwork-images.s3.us-east-2.amazonaws.com"],
-    ["a CDN in S3_PUBLIC_BASE_URL", { S3_BUCKET: "pixelpatchwork", S3_PUBLIC_BASE_URL: "https://cdn.example.org/images/" }, "https://cdn.example.org"],
+    [
+      "a bucket with dots on AWS (path-style)",
+      { S3_BUCKET: "images.pixelpatchwork.example", S3_REGION: "eu-west-1" },
+      "https://s3.eu-west-1.amazonaws.com",
+    ],
+    [
+      "an IP endpoint without S3_FORCE_PATH_STYLE",
+      { S3_BUCKET: "pixelpatchwork", S3_ENDPOINT: "http://127.0.0.1:9000" },
+      "http://127.0.0.1:9000",
+    ],
+    [
+      "path style forced",
+      { S3_BUCKET: "pixelpatchwork", S3_ENDPOINT: "https://minio.example.org", S3_FORCE_PATH_STYLE: "true" },
+      "https://minio.example.org",
+    ],
+    [
+      "a custom endpoint, virtual-hosted",
+      { S3_BUCKET: "pixelpatchwork", S3_REGION: "auto", S3_ENDPOINT: "https://acct.r2.cloudflarestorage.com" },
+      "https://pixelpatchwork.acct.r2.cloudflarestorage.com",
+    ],
+    [
+      "a plain AWS bucket",
+      { S3_BUCKET: "pixelpatchwork-images", S3_REGION: "us-east-2" },
+      "https://pixelpatchwork-images.s3.us-east-2.amazonaws.com",
+    ],
+    [
+      "a CDN in S3_PUBLIC_BASE_URL",
+      { S3_BUCKET: "pixelpatchwork", S3_PUBLIC_BASE_URL: "https://cdn.example.org/images/" },
+      "https://cdn.example.org",
+    ],
   ])("allows the origin of storage.url() with %s", async (_label, vars, expectedOrigin) => {
     configure(vars);
     const origin = new URL(await getStorage().url(KEY)).origin;

@@ -63,10 +63,30 @@ describe("the session cookie's name follows next-auth's own rule", () => {
   it.each([
     ["http NEXTAUTH_URL", { NEXTAUTH_URL: "http://app.test" }, {}, "next-auth.session-token"],
     ["https NEXTAUTH_URL", { NEXTAUTH_URL: "https://app.test" }, {}, "__Secure-next-auth.session-token"],
-    ["Vercel, no NEXTAUTH_URL, https at the edge", { VERCEL: "1" }, { "x-forwarded-proto": "https", "x-forwarded-host": "app.test" }, "__Secure-next-auth.session-token"],
-    ["Vercel, no NEXTAUTH_URL, no protocol header", { VERCEL: "1" }, { "x-forwarded-host": "app.test" }, "__Secure-next-auth.session-token"],
-    ["a trusted proxy speaking http", { AUTH_TRUST_HOST: "true" }, { "x-forwarded-proto": "http", "x-forwarded-host": "app.test" }, "next-auth.session-token"],
-    ["a trusted https proxy", { AUTH_TRUST_HOST: "true" }, { "x-forwarded-proto": "https", "x-forwarded-host": "app.test" }, "__Secure-next-auth.session-token"],
+    [
+      "Vercel, no NEXTAUTH_URL, https at the edge",
+      { VERCEL: "1" },
+      { "x-forwarded-proto": "https", "x-forwarded-host": "app.test" },
+      "__Secure-next-auth.session-token",
+    ],
+    [
+      "Vercel, no NEXTAUTH_URL, no protocol header",
+      { VERCEL: "1" },
+      { "x-forwarded-host": "app.test" },
+      "__Secure-next-auth.session-token",
+    ],
+    [
+      "a trusted proxy speaking http",
+      { AUTH_TRUST_HOST: "true" },
+      { "x-forwarded-proto": "http", "x-forwarded-host": "app.test" },
+      "next-auth.session-token",
+    ],
+    [
+      "a trusted https proxy",
+      { AUTH_TRUST_HOST: "true" },
+      { "x-forwarded-proto": "https", "x-forwarded-host": "app.test" },
+      "__Secure-next-auth.session-token",
+    ],
     ["nothing configured (development)", {}, {}, "next-auth.session-token"],
   ] as const)("%s", async (_label, vars, headers, expected) => {
     setMode(vars);

@@ -19,14 +19,27 @@ export function isConnectionError(err: unknown): boolean {
 
 // Driver codes (mariadb), Node socket codes, and Prisma's "can't reach" / "closed" / pool timeout.
 const CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH",
-  "ER_CONNECTION_KILLED", "ER_SOCKET_UNEXPECTED_CLOSE", "ER_CONNECTION_ALREADY_CLOSED", "ER_GET_CONNECTION_TIMEOUT", "ER_POOL_ALREADY_CLOSED",
-  "ER_SERVER_SHUTDOWN", "ER_CON_COUNT_ERROR",
-  "P1001", "P1002", "P1017", "P2024",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ER_CONNECTION_KILLED",
+  "ER_SOCKET_UNEXPECTED_CLOSE",
+  "ER_CONNECTION_ALREADY_CLOSED",
+  "ER_GET_CONNECTION_TIMEOUT",
+  "ER_POOL_ALREADY_CLOSED",
+  "ER_SERVER_SHUTDOWN",
+  "ER_CON_COUNT_ERROR",
+  "P1001",
+  "P1002",
+  "P1017",
+  "P2024",
 ]);
 // 1053 server shutdown, 1927 connection killed, 2006/2013 server gone/lost, 45006-45028 driver socket errors.
 const ERRNOS = new Set([1053, 1927, 2006, 2013, 45006, 45007, 45009, 45012, 45028]);
-const PATTERN = /connection (was )?(killed|closed|lost|refused|reset)|socket (has )?(unexpectedly )?(been )?closed|server has gone away|ECONNREFUSED|ECONNRESET|retrieve connection from pool timeout|pool timeout/i;
+const PATTERN =
+  /connection (was )?(killed|closed|lost|refused|reset)|socket (has )?(unexpectedly )?(been )?closed|server has gone away|ECONNREFUSED|ECONNRESET|retrieve connection from pool timeout|pool timeout/i;
 
 /** Node's and OpenSSL's codes for a certificate that failed verification. */
 const CERT_CODES = /^(CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_CERT_|ER_SELF_SIGNED|ER_TLS_IDENTITY_ERROR)/;
@@ -57,7 +70,8 @@ export function describeConnectionError(err: unknown, tlsRequested: boolean): st
         ? "The server refused the user name or password in DATABASE_URL (ER_ACCESS_DENIED_ERROR)."
         : "The server refused the login (ER_ACCESS_DENIED_ERROR): check the user and password, and if the server requires TLS (managed databases do), add sslaccept=strict to DATABASE_URL.";
     }
-    if (code === "ECONNREFUSED" || code === "EHOSTUNREACH" || code === "ENOTFOUND") return `The database server could not be reached (${code}).`;
+    if (code === "ECONNREFUSED" || code === "EHOSTUNREACH" || code === "ENOTFOUND")
+      return `The database server could not be reached (${code}).`;
     if (code === "ETIMEDOUT" || code === "ER_CONNECTION_TIMEOUT") return `The database server did not answer in time (${code}).`;
   }
   const code = (err as { code?: string } | null)?.code;

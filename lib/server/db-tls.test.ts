@@ -67,7 +67,9 @@ describe("a TLS-only MariaDB", () => {
   it("serves the app over verified TLS: Prisma, raw transactions and the health check", async () => {
     const app = await appWith(strict());
     expect(await app.db.user.count()).toBe(0);
-    const version = await app.rawTransaction(async (conn) => ((await conn.query("SHOW SESSION STATUS LIKE 'Ssl_version'")) as { Value: string }[])[0]?.Value);
+    const version = await app.rawTransaction(
+      async (conn) => ((await conn.query("SHOW SESSION STATUS LIKE 'Ssl_version'")) as { Value: string }[])[0]?.Value,
+    );
     expect(version).toMatch(/^TLSv1\.[23]$/);
     const health = await healthOf(app.health);
     expect(health).toMatchObject({ status: 200, body: { ok: true, database: "ok" } });
@@ -95,7 +97,9 @@ describe("a TLS URL against a server without TLS", () => {
     const app = await appWith(url);
     const health = await healthOf(app.health);
     expect(health).toMatchObject({ status: 503, body: { ok: false, database: "down" } });
-    expect(health.body.reasons?.database).toBe("DATABASE_URL asks for TLS but the server does not offer it; the app will not fall back to plaintext.");
+    expect(health.body.reasons?.database).toBe(
+      "DATABASE_URL asks for TLS but the server does not offer it; the app will not fall back to plaintext.",
+    );
     // No query ever runs: the pool never completed a connection, so it gives up after pool_timeout.
     const started = Date.now();
     await expect(app.db.$queryRaw`SELECT 1`).rejects.toThrow();

@@ -30,7 +30,14 @@ function refusal(url: string): string {
 describe("parseDatabaseUrl", () => {
   it("reads host, port, credentials and database, with Prisma's 5 s connect timeout and no TLS", () => {
     const { connection, pool, tls } = parseDatabaseUrl(base);
-    expect(connection).toEqual({ host: "db.example.com", port: 3307, user: "app", password: "s@cret", database: "pixel", connectTimeout: 5000 });
+    expect(connection).toEqual({
+      host: "db.example.com",
+      port: 3307,
+      user: "app",
+      password: "s@cret",
+      database: "pixel",
+      connectTimeout: 5000,
+    });
     expect(pool).toEqual({});
     expect(tls).toBe("off");
   });
@@ -48,8 +55,14 @@ describe("parseDatabaseUrl", () => {
   });
 
   it("sslaccept=accept_invalid_certs encrypts without verifying; a CA file alone still verifies", () => {
-    expect(parseDatabaseUrl(`${base}?sslaccept=accept_invalid_certs`)).toMatchObject({ tls: "accept-invalid", connection: { ssl: { rejectUnauthorized: false } } });
-    expect(parseDatabaseUrl(`${base}?sslcert=${encodeURIComponent(ca)}`)).toMatchObject({ tls: "verify", connection: { ssl: { rejectUnauthorized: true } } });
+    expect(parseDatabaseUrl(`${base}?sslaccept=accept_invalid_certs`)).toMatchObject({
+      tls: "accept-invalid",
+      connection: { ssl: { rejectUnauthorized: false } },
+    });
+    expect(parseDatabaseUrl(`${base}?sslcert=${encodeURIComponent(ca)}`)).toMatchObject({
+      tls: "verify",
+      connection: { ssl: { rejectUnauthorized: true } },
+    });
   });
 
   it("sslidentity and sslpassword give a PKCS#12 client certificate", () => {
@@ -68,7 +81,10 @@ describe("parseDatabaseUrl", () => {
     expect(connection).toMatchObject({ connectTimeout: 12_000, socketTimeout: 30_000 });
     expect(pool).toEqual({ connectionLimit: 4, acquireTimeout: 20_000 });
     // 0 is Prisma's "no timeout".
-    expect(parseDatabaseUrl(`${base}?connect_timeout=0&pool_timeout=0`)).toMatchObject({ connection: { connectTimeout: 0 }, pool: { acquireTimeout: 2_147_483_647 } });
+    expect(parseDatabaseUrl(`${base}?connect_timeout=0&pool_timeout=0`)).toMatchObject({
+      connection: { connectTimeout: 0 },
+      pool: { acquireTimeout: 2_147_483_647 },
+    });
   });
 
   it("takes a Unix socket", () => {
@@ -81,7 +97,11 @@ describe("parseDatabaseUrl", () => {
     ["a bad sslaccept", `${base}?sslaccept=always`, /sslaccept must be "strict" or "accept_invalid_certs"/],
     ["ssl other than true", `${base}?ssl=false`, /ssl must be "true"/],
     ["ssl=true against accept_invalid_certs", `${base}?ssl=true&sslaccept=accept_invalid_certs`, /contradict/],
-    ["a CA file that is not there", `${base}?sslcert=%2Fno%2Fsuch%2Fca.pem`, /sslcert names \/no\/such\/ca\.pem, which cannot be read \(ENOENT\)/],
+    [
+      "a CA file that is not there",
+      `${base}?sslcert=%2Fno%2Fsuch%2Fca.pem`,
+      /sslcert names \/no\/such\/ca\.pem, which cannot be read \(ENOENT\)/,
+    ],
     ["sslpassword without sslidentity", `${base}?sslpassword=x`, /sslpassword only applies with sslidentity/],
     ["a repeated argument", `${base}?connect_timeout=5&connect_timeout=6`, /"connect_timeout" more than once/],
     ["a word for a timeout", `${base}?socket_timeout=soon`, /socket_timeout must be a whole number of seconds/],
@@ -97,7 +117,18 @@ describe("parseDatabaseUrl", () => {
   });
 
   it("lists exactly the arguments it supports", () => {
-    expect([...URL_ARGUMENTS].sort()).toEqual(["connect_timeout", "connection_limit", "pool_timeout", "socket", "socket_timeout", "ssl", "sslaccept", "sslcert", "sslidentity", "sslpassword"]);
+    expect([...URL_ARGUMENTS].sort()).toEqual([
+      "connect_timeout",
+      "connection_limit",
+      "pool_timeout",
+      "socket",
+      "socket_timeout",
+      "ssl",
+      "sslaccept",
+      "sslcert",
+      "sslidentity",
+      "sslpassword",
+    ]);
   });
 });
 
@@ -105,8 +136,17 @@ describe("the app's pool settings", () => {
   const env = { DATABASE_POOL_SIZE: 10, DATABASE_ALLOW_PUBLIC_KEY_RETRIEVAL: false };
 
   it("carry the URL's TLS and timeouts to the driver, and connection_limit over DATABASE_POOL_SIZE", () => {
-    const config = poolConfig({ ...env, DATABASE_URL: `${base}?sslaccept=strict&sslcert=${encodeURIComponent(ca)}&connection_limit=3&pool_timeout=7` });
-    expect(config).toMatchObject({ host: "db.example.com", ssl: { rejectUnauthorized: true }, connectionLimit: 3, acquireTimeout: 7000, connectTimeout: 5000 });
+    const config = poolConfig({
+      ...env,
+      DATABASE_URL: `${base}?sslaccept=strict&sslcert=${encodeURIComponent(ca)}&connection_limit=3&pool_timeout=7`,
+    });
+    expect(config).toMatchObject({
+      host: "db.example.com",
+      ssl: { rejectUnauthorized: true },
+      connectionLimit: 3,
+      acquireTimeout: 7000,
+      connectTimeout: 5000,
+    });
     expect(poolConfig({ ...env, DATABASE_URL: base }).connectionLimit).toBe(10);
   });
 

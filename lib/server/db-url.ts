@@ -173,7 +173,11 @@ export function connectionFromUrl(url: string): DatabaseConnection {
  * Pool settings from DATABASE_URL with its Prisma arguments (TLS, timeouts, connection_limit), so
  * the app and `prisma migrate deploy` connect the same way.
  */
-export function poolConfig(env: { DATABASE_URL: string; DATABASE_POOL_SIZE: number; DATABASE_ALLOW_PUBLIC_KEY_RETRIEVAL: boolean }): PoolConfig {
+export function poolConfig(env: {
+  DATABASE_URL: string;
+  DATABASE_POOL_SIZE: number;
+  DATABASE_ALLOW_PUBLIC_KEY_RETRIEVAL: boolean;
+}): PoolConfig {
   const { connection, pool } = parseDatabaseUrl(env.DATABASE_URL);
   return {
     ...connection,

@@ -44,7 +44,9 @@ function createClients() {
     lastConnectError = err;
     // The pool wraps the driver's error ("Error during pool initialization"); the cause says why.
     const cause = err.cause instanceof Error ? err.cause : null;
-    log.error("database connection could not be opened; retrying", err, { cause: cause ? `${(cause as { code?: string }).code ?? ""} ${cause.message}`.trim() : undefined });
+    log.error("database connection could not be opened; retrying", err, {
+      cause: cause ? `${(cause as { code?: string }).code ?? ""} ${cause.message}`.trim() : undefined,
+    });
   });
   pool.on("connection", () => {
     lastConnectError = null;

@@ -25,7 +25,12 @@ const list = z.preprocess(
   z
     .string()
     .optional()
-    .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean)),
+    .transform((v) =>
+      (v ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
 );
 
 function isTimeZone(tz: string): boolean {
@@ -77,7 +82,9 @@ const envSchema = z
      * next-auth reads it), which decides its cookie names behind an https proxy. Only "true" is
      * accepted here so that AUTH_TRUST_HOST=false never silently means the opposite.
      */
-    AUTH_TRUST_HOST: z.preprocess(blank, z.literal("true", { message: 'must be "true" or unset' }).optional()).transform((v) => v === "true"),
+    AUTH_TRUST_HOST: z
+      .preprocess(blank, z.literal("true", { message: 'must be "true" or unset' }).optional())
+      .transform((v) => v === "true"),
     /** Set by Vercel on its builds and functions; next-auth then trusts the forwarded headers. */
     VERCEL: optionalString.transform((v) => v !== undefined),
     APP_TIME_ZONE: z.preprocess(
@@ -88,7 +95,10 @@ const envSchema = z
     STORAGE_LOCAL_DIR: z.preprocess(blank, z.string().default(".data/storage")),
     S3_BUCKET: z.preprocess(
       blank,
-      z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a valid bucket name (3-63 lowercase letters, digits, dots, hyphens)").optional(),
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a valid bucket name (3-63 lowercase letters, digits, dots, hyphens)")
+        .optional(),
     ),
     S3_REGION: z.preprocess(blank, z.string().default("us-east-1")),
     S3_ENDPOINT: optionalUrl,
@@ -134,8 +144,19 @@ const envSchema = z
       z
         .string()
         .optional()
-        .transform((v) => (v ?? "").split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))
-        .pipe(z.array(z.string().regex(/^https:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i, "each entry must be an https:// origin such as https://app.prolific.com"))),
+        .transform((v) =>
+          (v ?? "")
+            .split(/[\s,]+/)
+            .map((s) => s.trim())
+            .filter(Boolean),
+        )
+        .pipe(
+          z.array(
+            z
+              .string()
+              .regex(/^https:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i, "each entry must be an https:// origin such as https://app.prolific.com"),
+          ),
+        ),
     ),
     /** Multiplies every rate limit (lib/server/rate-limit.ts); raise it only for load tests. */
     RATE_LIMIT_SCALE: int(1, 1, 1_000_000),
@@ -148,16 +169,26 @@ const envSchema = z
     if (running && !e.NEXTAUTH_SECRET) need("NEXTAUTH_SECRET", "is required in production (openssl rand -base64 32)");
     // Without either, next-auth builds every URL on http://localhost:3000 and sign-in silently fails.
     if (running && !e.NEXTAUTH_URL && !e.VERCEL && !e.AUTH_TRUST_HOST)
-      need("NEXTAUTH_URL", "is required in production (the public origin, e.g. https://example.com), unless AUTH_TRUST_HOST=true behind a proxy that sets X-Forwarded-Host and X-Forwarded-Proto");
+      need(
+        "NEXTAUTH_URL",
+        "is required in production (the public origin, e.g. https://example.com), unless AUTH_TRUST_HOST=true behind a proxy that sets X-Forwarded-Host and X-Forwarded-Proto",
+      );
     if (e.STORAGE_DRIVER === "s3" && !e.S3_BUCKET) need("S3_BUCKET", 'is required when STORAGE_DRIVER is "s3"');
     if (e.IMAGE_ENGINE === "openai" && !e.OPENAI_API_KEY) need("OPENAI_API_KEY", 'is required when IMAGE_ENGINE is "openai"');
     // Half a key pair would fall back to the default credential chain and fail later with a
     // confusing "access denied".
     if (!!e.S3_ACCESS_KEY_ID !== !!e.S3_SECRET_ACCESS_KEY)
-      need(e.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID", "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or both left unset)");
-    if (!!e.GITHUB_ID !== !!e.GITHUB_SECRET) need(e.GITHUB_ID ? "GITHUB_SECRET" : "GITHUB_ID", "GitHub sign-in needs both GITHUB_ID and GITHUB_SECRET");
+      need(
+        e.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID",
+        "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or both left unset)",
+      );
+    if (!!e.GITHUB_ID !== !!e.GITHUB_SECRET)
+      need(e.GITHUB_ID ? "GITHUB_SECRET" : "GITHUB_ID", "GitHub sign-in needs both GITHUB_ID and GITHUB_SECRET");
     if (!!e.GOOGLE_CLIENT_ID !== !!e.GOOGLE_CLIENT_SECRET)
-      need(e.GOOGLE_CLIENT_ID ? "GOOGLE_CLIENT_SECRET" : "GOOGLE_CLIENT_ID", "Google sign-in needs both GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET");
+      need(
+        e.GOOGLE_CLIENT_ID ? "GOOGLE_CLIENT_SECRET" : "GOOGLE_CLIENT_ID",
+        "Google sign-in needs both GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET",
+      );
   })
   .transform(({ IMAGE_ENGINE, ...e }) => ({
     ...e,
@@ -182,9 +213,7 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const res = envSchema.safeParse(source);
   if (res.success) return res.data;
-  throw new EnvError(
-    res.error.issues.map((i) => ({ variable: String(i.path[0] ?? "environment"), message: i.message })),
-  );
+  throw new EnvError(res.error.issues.map((i) => ({ variable: String(i.path[0] ?? "environment"), message: i.message })));
 }
 
 let cached: Env | undefined;

@@ -19,5 +19,6 @@ export const log = {
   info: (msg: string, fields: Fields = {}) => write("info", msg, fields),
   warn: (msg: string, fields: Fields = {}) => write("warn", msg, fields),
   /** An error line; `err` (if any) is reduced to its message under `error`. */
-  error: (msg: string, err?: unknown, fields: Fields = {}) => write("error", msg, err === undefined ? fields : { ...fields, error: errorMessage(err) }),
+  error: (msg: string, err?: unknown, fields: Fields = {}) =>
+    write("error", msg, err === undefined ? fields : { ...fields, error: errorMessage(err) }),
 };

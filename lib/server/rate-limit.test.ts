@@ -8,7 +8,11 @@ import { englishOf } from "@/test/error-text";
 const unique = () => randomBytes(6).toString("hex");
 // Counters are keyed by user and address, so each test uses its own: files share the database.
 const who = () => ({ userKey: `u-${unique()}`, address: `198.51.100.${unique()}` });
-const outcome = (p: Promise<void>) => p.then(() => "ok" as const, (e: unknown) => (e instanceof RateLimitError ? ("limited" as const) : Promise.reject(e)));
+const outcome = (p: Promise<void>) =>
+  p.then(
+    () => "ok" as const,
+    (e: unknown) => (e instanceof RateLimitError ? ("limited" as const) : Promise.reject(e)),
+  );
 
 // A fixed instant in the middle of a window: a burst must never straddle a window's end here.
 beforeEach(() => setClockForTests(() => new Date(Date.UTC(2031, 0, 1, 0, 0, 30))));
@@ -40,7 +44,8 @@ describe("takeRateLimit", () => {
   it("limits an address across users, and each limit only counts its own kind of request", async () => {
     const address = `203.0.113.${unique()}`;
     const results = [];
-    for (let i = 0; i < LIMITS.generate.addr.hits + 3; i++) results.push(await outcome(takeRateLimit("generate", { userKey: `u-${unique()}`, address })));
+    for (let i = 0; i < LIMITS.generate.addr.hits + 3; i++)
+      results.push(await outcome(takeRateLimit("generate", { userKey: `u-${unique()}`, address })));
     expect(results.filter((r) => r === "ok")).toHaveLength(LIMITS.generate.addr.hits);
     await expect(takeRateLimit("vote", { userKey: `u-${unique()}`, address })).resolves.toBeUndefined();
   });
@@ -48,7 +53,8 @@ describe("takeRateLimit", () => {
   it("limits sign-in attempts for a participant id before any account exists", async () => {
     const id = `pid-${unique()}`;
     const results = [];
-    for (let i = 0; i < LIMITS.signIn.user.hits + 2; i++) results.push(await outcome(takeRateLimit("signIn", { userKey: id, address: `192.0.2.${unique()}` })));
+    for (let i = 0; i < LIMITS.signIn.user.hits + 2; i++)
+      results.push(await outcome(takeRateLimit("signIn", { userKey: id, address: `192.0.2.${unique()}` })));
     expect(results.slice(-2)).toEqual(["limited", "limited"]);
   });
 
@@ -67,7 +73,12 @@ describe("pruneRateLimits", () => {
     const fresh = `vote:user:fresh-${unique()}`;
     // Long ago, so the prune touches no counter of a test running alongside.
     const at = new Date(Date.UTC(1500, 0, 10));
-    await db.rateLimit.createMany({ data: [{ bucket: old, windowStart: new Date(at.getTime() - 2 * 86_400_000), hits: 3 }, { bucket: fresh, windowStart: at, hits: 1 }] });
+    await db.rateLimit.createMany({
+      data: [
+        { bucket: old, windowStart: new Date(at.getTime() - 2 * 86_400_000), hits: 3 },
+        { bucket: fresh, windowStart: at, hits: 1 },
+      ],
+    });
     setClockForTests(() => at);
     expect(await pruneRateLimits()).toBeGreaterThanOrEqual(1);
     expect((await db.rateLimit.findMany({ where: { bucket: { in: [old, fresh] } } })).map((r) => r.bucket)).toEqual([fresh]);

@@ -40,7 +40,10 @@ export class RateLimitError extends ActionError {
  */
 export function clientAddress(headers: Headers): string {
   const hops = getEnv().TRUSTED_PROXY_HOPS;
-  const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const chain = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const addr = chain[Math.max(0, chain.length - hops)] ?? headers.get("x-real-ip") ?? "unknown";
   return addr.slice(0, 64);
 }

@@ -17,8 +17,7 @@ export { ActionError };
  * says, already in the reader's language: `message` and the messages per field.
  */
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]>; retryAfterS?: number };
+  { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]>; retryAfterS?: number };
 
 /** "public" actions (choosing a language) run for anyone; the handler gets the user or null. */
 type Access = "user" | "admin" | "public";
@@ -40,7 +39,9 @@ export function defineAction<S extends z.ZodType, T, A extends Access>(
 ): (raw: unknown) => Promise<ActionResult<T>> {
   return async (raw) => {
     try {
-      const user = (opts.access === "admin" ? await requireAdmin() : opts.access === "user" ? await requireUser() : await getCurrentUser()) as UserFor<A>;
+      const user = (
+        opts.access === "admin" ? await requireAdmin() : opts.access === "user" ? await requireUser() : await getCurrentUser()
+      ) as UserFor<A>;
       if (opts.limit) await takeRateLimit(opts.limit, { userKey: user?.id ?? null, address: await requestAddress() });
       const parsed = opts.schema.safeParse(toInput(raw));
       if (!parsed.success) throw new ActionError("INVALID", { fieldErrors: fieldErrorsOf(parsed.error) });

@@ -26,5 +26,7 @@ export function changedSettings(submitted: Settings, loaded: string | undefined)
     before = null;
   }
   if (!before) return submitted;
-  return Object.fromEntries(Object.entries(submitted).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k as keyof Settings]))) as Partial<Settings>;
+  return Object.fromEntries(
+    Object.entries(submitted).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k as keyof Settings])),
+  ) as Partial<Settings>;
 }

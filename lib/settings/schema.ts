@@ -34,7 +34,10 @@ export const settingsSchema = z
     completionSubmissions: z.number().int().min(0).max(100),
     completionVotes: z.number().int().min(0).max(10_000),
     /** Where a finished Prolific participant is sent back to (the code is appended as cc=). */
-    prolificCompletionUrl: z.url({ protocol: /^https?$/, ...issue("COMPLETION_URL") }).max(500, issue("TEXT_TOO_LONG")).nullable(),
+    prolificCompletionUrl: z
+      .url({ protocol: /^https?$/, ...issue("COMPLETION_URL") })
+      .max(500, issue("TEXT_TOO_LONG"))
+      .nullable(),
     /**
      * Participation rewards (lib/rewards), each its own switch and all off by default: they
      * change who takes part and how people vote, so a study turns on only what it studies.
@@ -72,4 +75,3 @@ export const DEFAULT_SETTINGS: Settings = {
   streakMinVotes: 5,
   leaderboardAfterVotes: 10,
 };
-

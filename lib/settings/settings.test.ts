@@ -53,7 +53,10 @@ describe("settings", () => {
   });
 
   it("refuse invalid or inconsistent values and change nothing", async () => {
-    await expect(updateSettings({ generationQuota: -1 }, null)).rejects.toMatchObject({ code: "INVALID", fieldErrors: { generationQuota: [{ code: "FIELD_AT_LEAST" }] } });
+    await expect(updateSettings({ generationQuota: -1 }, null)).rejects.toMatchObject({
+      code: "INVALID",
+      fieldErrors: { generationQuota: [{ code: "FIELD_AT_LEAST" }] },
+    });
     const order = await updateSettings({ minMaskCoverage: 0.95 }, null).catch((e: unknown) => e);
     expect(order).toMatchObject({ code: "INVALID", fieldErrors: { minMaskCoverage: [{ code: "MASK_BOUNDS_ORDER" }] } });
     expect(englishOf(order)).toBe("The minimum mask coverage must be below the maximum.");
@@ -61,7 +64,13 @@ describe("settings", () => {
   });
 
   it("fall back to the default for a stored value that is unreadable or out of range", async () => {
-    await db.setting.createMany({ data: [{ key: "generationQuota", value: "not json" }, { key: "submissionsPerDay", value: "-5" }, { key: "unknownKey", value: "1" }] });
+    await db.setting.createMany({
+      data: [
+        { key: "generationQuota", value: "not json" },
+        { key: "submissionsPerDay", value: "-5" },
+        { key: "unknownKey", value: "1" },
+      ],
+    });
     invalidateSettingsCache();
     expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
   });

@@ -43,7 +43,11 @@ async function readSettings(client: Pick<Tx, "setting">): Promise<Settings> {
  * returns the settings before and after, so the caller can audit the change in the same
  * transaction. The rows are read under a lock so two admins' changes cannot interleave.
  */
-export async function writeSettings(tx: Tx, patch: Partial<Settings>, updatedById: number | null): Promise<{ before: Settings; after: Settings }> {
+export async function writeSettings(
+  tx: Tx,
+  patch: Partial<Settings>,
+  updatedById: number | null,
+): Promise<{ before: Settings; after: Settings }> {
   await tx.$queryRaw`SELECT \`key\` FROM \`Setting\` FOR UPDATE`;
   const before = await readSettings(tx);
   const parsed = settingsSchema.safeParse({ ...before, ...patch });

@@ -26,7 +26,14 @@ describe("getCompletionStatus", () => {
     const { day: d1 } = await makeOldDay();
     const { day: d2 } = await makeOldDay();
     await makeImage(d1, { creatorId: user.id, draft: true });
-    expect(await getCompletionStatus(user.id)).toEqual({ done: false, submissions: 0, votes: 0, required: { submissions: 1, votes: 2 }, code: null, banned: false });
+    expect(await getCompletionStatus(user.id)).toEqual({
+      done: false,
+      submissions: 0,
+      votes: 0,
+      required: { submissions: 1, votes: 2 },
+      code: null,
+      banned: false,
+    });
 
     await makeImage(d1, { creatorId: user.id, hidden: true });
     await castVote(user.id, (await makeImage(d1)).id, 1);

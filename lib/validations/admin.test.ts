@@ -39,15 +39,24 @@ describe("settingsFormSchema", () => {
       const max = field.maxValue * (percent ? 100 : 1);
       const min = (field.minValue ?? 0) * (percent ? 100 : 1);
       // Coverage bounds are checked together (min < max), so move the other bound out of the way.
-      const other: Record<string, string> = key === "minMaskCoverage" ? { maxMaskCoverage: "100" } : key === "maxMaskCoverage" ? { minMaskCoverage: "0" } : {};
+      const other: Record<string, string> =
+        key === "minMaskCoverage" ? { maxMaskCoverage: "100" } : key === "maxMaskCoverage" ? { minMaskCoverage: "0" } : {};
       const atMax = settingsFormSchema.safeParse(form({ ...other, [key]: String(key === "minMaskCoverage" ? max - 1 : max) }));
       expect(atMax.success, `${key} at ${max}`).toBe(true);
       const over = settingsFormSchema.safeParse(form({ ...other, [key]: String(max + 1) }));
       expect(over.success, `${key} at ${max + 1}`).toBe(false);
       // A percentage's bound is carried as the stored fraction; the locale shows it as a percent.
-      expect(refusal(over)).toEqual({ code: percent ? "AT_MOST_PERCENT" : "AT_MOST", values: { max: field.maxValue }, text: `At most ${max.toLocaleString("en")}${percent ? "%" : ""}.` });
+      expect(refusal(over)).toEqual({
+        code: percent ? "AT_MOST_PERCENT" : "AT_MOST",
+        values: { max: field.maxValue },
+        text: `At most ${max.toLocaleString("en")}${percent ? "%" : ""}.`,
+      });
       const under = settingsFormSchema.safeParse(form({ ...other, [key]: String(min - 1) }));
-      expect(refusal(under)).toEqual({ code: percent ? "AT_LEAST_PERCENT" : "AT_LEAST", values: { min: field.minValue ?? 0 }, text: `At least ${min.toLocaleString("en")}${percent ? "%" : ""}.` });
+      expect(refusal(under)).toEqual({
+        code: percent ? "AT_LEAST_PERCENT" : "AT_LEAST",
+        values: { min: field.minValue ?? 0 },
+        text: `At least ${min.toLocaleString("en")}${percent ? "%" : ""}.`,
+      });
     }
   });
 
@@ -57,7 +66,10 @@ describe("settingsFormSchema", () => {
   });
 
   it("refuses fractions where the setting is whole, and keeps the coverage order rule", () => {
-    expect(refusal(settingsFormSchema.safeParse(form({ generationQuota: "2.5" })))).toEqual({ code: "ENTER_WHOLE_NUMBER", text: "Enter a whole number." });
+    expect(refusal(settingsFormSchema.safeParse(form({ generationQuota: "2.5" })))).toEqual({
+      code: "ENTER_WHOLE_NUMBER",
+      text: "Enter a whole number.",
+    });
     expect(refusal(settingsFormSchema.safeParse(form({ minMaskCoverage: "50", maxMaskCoverage: "40" })))).toEqual({
       code: "MASK_BOUNDS_ORDER",
       text: "The minimum mask coverage must be below the maximum.",

@@ -6,7 +6,14 @@ export const PROMPT_MAX = 1000;
 export const MASK_UPLOAD_MAX_BYTES = 8 * 1024 * 1024;
 
 export const promptSchema = plainText({
-  codes: { required: "PROMPT_REQUIRED", tooLong: "PROMPT_TOO_LONG", control: "PROMPT_CONTROL", bidi: "PROMPT_BIDI", markup: "PROMPT_MARKUP", broken: "PROMPT_BROKEN" },
+  codes: {
+    required: "PROMPT_REQUIRED",
+    tooLong: "PROMPT_TOO_LONG",
+    control: "PROMPT_CONTROL",
+    bidi: "PROMPT_BIDI",
+    markup: "PROMPT_MARKUP",
+    broken: "PROMPT_BROKEN",
+  },
   max: PROMPT_MAX,
 });
 

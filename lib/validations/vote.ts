@@ -13,7 +13,12 @@ export const voteSchema = z.object({
     .positive(issue("FIELD_NOT_POSITIVE"))
     .max(2_147_483_647, issue("FIELD_AT_MOST")),
   value: z.union([z.literal(1), z.literal(-1), z.literal(0)], issue("VOTE_VALUE")),
-  position: z.number(issue("FIELD_NOT_A_NUMBER")).int(issue("FIELD_NOT_WHOLE")).min(0, issue("FIELD_AT_LEAST")).max(100_000, issue("FIELD_AT_MOST")).optional(),
+  position: z
+    .number(issue("FIELD_NOT_A_NUMBER"))
+    .int(issue("FIELD_NOT_WHOLE"))
+    .min(0, issue("FIELD_AT_LEAST"))
+    .max(100_000, issue("FIELD_AT_MOST"))
+    .optional(),
 });
 
 export type VoteRequest = z.infer<typeof voteSchema>;

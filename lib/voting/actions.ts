@@ -14,7 +14,8 @@ export const voteAction = defineAction({ access: "user", schema: voteSchema, lim
   const outcome = await setVote({ userId: user.id, ...input, locale: await currentLocale() });
   // With badges on, a vote that completes a seven-day streak says so at once.
   const settings = await getSettings();
-  const earned = settings.streaksAndBadges && input.value !== 0 ? await badgesEarnedByVote(user.id, input.imageId, settings.streakMinVotes) : [];
+  const earned =
+    settings.streaksAndBadges && input.value !== 0 ? await badgesEarnedByVote(user.id, input.imageId, settings.streakMinVotes) : [];
   return { ...outcome, earned };
 });
 

@@ -51,7 +51,12 @@ describe("with excludeBannedVoters", () => {
   it("on: the rollover crowns the leader without banned voters, and keeps the day's figures", async () => {
     await updateSettings({ excludeBannedVoters: true }, null);
     const { day, honest } = await stuffedDay();
-    expect(await closeDay(day)).toMatchObject({ winnerImageId: honest.id, nextSeedImageId: honest.id, totalVotes: 10, totalSubmissions: 2 });
+    expect(await closeDay(day)).toMatchObject({
+      winnerImageId: honest.id,
+      nextSeedImageId: honest.id,
+      totalVotes: 10,
+      totalSubmissions: 2,
+    });
   });
 
   it("on: the veto hits the same leader the rollover would crown", async () => {

@@ -14,7 +14,11 @@ export type EligibleImage = { id: number; upvotes: number; downvotes: number; su
  * The caller passes the setting, read before it opens any transaction: a settings read on the
  * shared pool from inside a transaction can starve the pool when every connection holds one.
  */
-export async function rankEligible(client: Pick<Tx, "image" | "$queryRaw">, dayId: number, excludeBannedVoters: boolean): Promise<EligibleImage[]> {
+export async function rankEligible(
+  client: Pick<Tx, "image" | "$queryRaw">,
+  dayId: number,
+  excludeBannedVoters: boolean,
+): Promise<EligibleImage[]> {
   const images = await client.image.findMany({
     where: { dayId, status: "SUBMITTED", hiddenAt: null, creator: { is: { bannedAt: null } } },
     select: { id: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true },

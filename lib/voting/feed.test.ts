@@ -10,13 +10,31 @@ import { setVote } from "./votes";
 
 async function dayWithSubmissions(n: number) {
   const creator = await makeUser();
-  const seed = await db.image.create({ data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" } });
-  const day = await db.day.create({ data: { date: new Date(Date.UTC(1100, 0, 1) + randomInt(0, 800 * 365) * 86_400_000), seedImageId: seed.id } });
+  const seed = await db.image.create({
+    data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" },
+  });
+  const day = await db.day.create({
+    data: { date: new Date(Date.UTC(1100, 0, 1) + randomInt(0, 800 * 365) * 86_400_000), seedImageId: seed.id },
+  });
   const images = [];
   for (let i = 0; i < n; i++) {
     images.push(
       await db.image.create({
-        data: { dayId: day.id, parentId: seed.id, creatorId: creator.id, prompt: `p${i}`, status: "SUBMITTED", submittedAt: new Date(Date.UTC(2026, 0, 1, 0, i)), createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)), resultKey: `r${i}.png`, thumbKey: `t${i}.webp`, width: 30, height: 20, provider: "offline", model: "t" },
+        data: {
+          dayId: day.id,
+          parentId: seed.id,
+          creatorId: creator.id,
+          prompt: `p${i}`,
+          status: "SUBMITTED",
+          submittedAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+          createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+          resultKey: `r${i}.png`,
+          thumbKey: `t${i}.webp`,
+          width: 30,
+          height: 20,
+          provider: "offline",
+          model: "t",
+        },
       }),
     );
   }

@@ -31,14 +31,31 @@ export type FeedItem = {
  */
 export async function getVoteFeed(dayId: number, viewerId: number | null) {
   const settings = await getSettings();
-  const day = await db.day.findUnique({ where: { id: dayId }, select: { id: true, date: true, status: true, seedImage: { select: { resultKey: true, width: true, height: true } } } });
+  const day = await db.day.findUnique({
+    where: { id: dayId },
+    select: { id: true, date: true, status: true, seedImage: { select: { resultKey: true, width: true, height: true } } },
+  });
   if (!day) return null;
   const closed = day.status === "CLOSED";
   const [images, votes] = await Promise.all([
     db.image.findMany({
       where: { dayId, status: "SUBMITTED", hiddenAt: null },
       orderBy: { createdAt: "desc" },
-      select: { id: true, prompt: true, width: true, height: true, thumbKey: true, resultKey: true, maskKey: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true, creatorId: true, creator: { select: personNameFields } },
+      select: {
+        id: true,
+        prompt: true,
+        width: true,
+        height: true,
+        thumbKey: true,
+        resultKey: true,
+        maskKey: true,
+        upvotes: true,
+        downvotes: true,
+        submittedAt: true,
+        createdAt: true,
+        creatorId: true,
+        creator: { select: personNameFields },
+      },
     }),
     viewerId ? db.vote.findMany({ where: { userId: viewerId, image: { dayId } }, select: { imageId: true, value: true } }) : [],
   ]);

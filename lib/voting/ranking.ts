@@ -28,8 +28,7 @@ export type Rankable = { id: number; upvotes: number; downvotes: number; submitt
 export function compareRank(a: Rankable, b: Rankable): number {
   const byScore = wilsonLowerBound(b.upvotes, b.downvotes) - wilsonLowerBound(a.upvotes, a.downvotes);
   if (byScore !== 0) return byScore;
-  const byVotes =
-    a.upvotes === 0 && b.upvotes === 0 ? a.downvotes - b.downvotes : b.upvotes + b.downvotes - (a.upvotes + a.downvotes);
+  const byVotes = a.upvotes === 0 && b.upvotes === 0 ? a.downvotes - b.downvotes : b.upvotes + b.downvotes - (a.upvotes + a.downvotes);
   if (byVotes !== 0) return byVotes;
   const byTime = (a.submittedAt ?? a.createdAt).getTime() - (b.submittedAt ?? b.createdAt).getTime();
   if (byTime !== 0) return byTime;

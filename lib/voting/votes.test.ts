@@ -5,13 +5,30 @@ import { db } from "../server/db";
 import { setVote, type VoteValue } from "./votes";
 
 async function openDayWith(n: number, creatorId?: number) {
-  const seed = await db.image.create({ data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" } });
+  const seed = await db.image.create({
+    data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" },
+  });
   const date = new Date(Date.UTC(1100, 0, 1) + randomInt(0, 800 * 365) * 86_400_000);
   const day = await db.day.create({ data: { date, seedImageId: seed.id } });
   const creator = creatorId ?? (await makeUser()).id;
   const images = await Promise.all(
     Array.from({ length: n }, (_, i) =>
-      db.image.create({ data: { dayId: day.id, parentId: seed.id, creatorId: creator, prompt: `i${i}`, status: "SUBMITTED", submittedAt: new Date(), resultKey: "r.png", thumbKey: "t.webp", width: 30, height: 20, provider: "offline", model: "t" } }),
+      db.image.create({
+        data: {
+          dayId: day.id,
+          parentId: seed.id,
+          creatorId: creator,
+          prompt: `i${i}`,
+          status: "SUBMITTED",
+          submittedAt: new Date(),
+          resultKey: "r.png",
+          thumbKey: "t.webp",
+          width: 30,
+          height: 20,
+          provider: "offline",
+          model: "t",
+        },
+      }),
     ),
   );
   return { day, images };

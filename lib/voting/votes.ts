@@ -58,7 +58,12 @@ export async function setVote(input: VoteInput): Promise<VoteOutcome> {
       await conn.query("DELETE FROM Vote WHERE id = ?", [voter.voteId]);
     } else if (voter.voteId !== null) {
       // A switch: the voter has seen the tallies, which are shown after a first vote.
-      await conn.query("UPDATE Vote SET value = ?, position = ?, talliesVisible = 1, locale = ?, updatedAt = NOW(3) WHERE id = ?", [next, position, locale, voter.voteId]);
+      await conn.query("UPDATE Vote SET value = ?, position = ?, talliesVisible = 1, locale = ?, updatedAt = NOW(3) WHERE id = ?", [
+        next,
+        position,
+        locale,
+        voter.voteId,
+      ]);
     } else {
       // Before a first vote, tallies were visible only if the experiment shows them to all.
       await conn.query(

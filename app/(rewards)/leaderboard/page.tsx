@@ -21,9 +21,14 @@ export default async function LeaderboardPage() {
   const t = await getTranslations("play");
   const common = await getTranslations("common");
   const format = await getFormatter();
-  const [user, week, ever] = await Promise.all([getCurrentUser(), creatorsLeaderboard({ sinceDays: 7, take: TOP }), creatorsLeaderboard({ sinceDays: null, take: TOP })]);
+  const [user, week, ever] = await Promise.all([
+    getCurrentUser(),
+    creatorsLeaderboard({ sinceDays: 7, take: TOP }),
+    creatorsLeaderboard({ sinceDays: null, take: TOP }),
+  ]);
   // With authors hidden, nobody is named but yourself: the board must not undo that setting.
-  const name = (r: CreatorRow) => (r.creatorId === user?.id ? t("leaderboard.you") : settings.hideAuthors ? t("leaderboard.anonymous") : personName(common, r));
+  const name = (r: CreatorRow) =>
+    r.creatorId === user?.id ? t("leaderboard.you") : settings.hideAuthors ? t("leaderboard.anonymous") : personName(common, r);
   const table = (rows: CreatorRow[], id: string, title: string) => (
     <section className="section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>

@@ -43,7 +43,9 @@ export default async function MePage() {
       {settings.streaksAndBadges && (
         <section className="section" aria-labelledby="streak-title">
           <h2 id="streak-title">{t("me.streaksTitle")}</h2>
-          <p data-testid="streaks">{t("me.streaks", { current: me.streaks.current, best: me.streaks.best, votes: settings.streakMinVotes })}</p>
+          <p data-testid="streaks">
+            {t("me.streaks", { current: me.streaks.current, best: me.streaks.best, votes: settings.streakMinVotes })}
+          </p>
           <BadgeShelf badges={me.badges} />
         </section>
       )}
@@ -73,7 +75,15 @@ export default async function MePage() {
                     </Link>
                   </td>
                   <td>
-                    {i.hidden ? t("me.hidden") : i.won ? t("me.won") : i.rank === null ? "—" : i.closed ? t("me.rankFinal", { rank: i.rank, of: i.of }) : t("me.rankNow", { rank: i.rank, of: i.of })}
+                    {i.hidden
+                      ? t("me.hidden")
+                      : i.won
+                        ? t("me.won")
+                        : i.rank === null
+                          ? "—"
+                          : i.closed
+                            ? t("me.rankFinal", { rank: i.rank, of: i.of })
+                            : t("me.rankNow", { rank: i.rank, of: i.of })}
                   </td>
                 </tr>
               ))}

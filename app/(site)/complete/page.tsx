@@ -36,7 +36,9 @@ export default async function CompletePage() {
       </section>
     );
   }
-  const returnUrl = settings.prolificCompletionUrl ? `${settings.prolificCompletionUrl}${settings.prolificCompletionUrl.includes("?") ? "&" : "?"}cc=${status.code}` : null;
+  const returnUrl = settings.prolificCompletionUrl
+    ? `${settings.prolificCompletionUrl}${settings.prolificCompletionUrl.includes("?") ? "&" : "?"}cc=${status.code}`
+    : null;
   return (
     <section className="card" style={{ maxWidth: 560 }} aria-labelledby="complete-title">
       <h1 id="complete-title">{t("complete.thanksTitle")}</h1>

@@ -20,11 +20,20 @@ export default async function CreatePage() {
   if (!user) redirect("/signin?callbackUrl=/create");
   const t = await getTranslations("create");
   if (user.bannedAt) {
-    return <p className="alert" role="alert">{t("page.suspended")}</p>;
+    return (
+      <p className="alert" role="alert">
+        {t("page.suspended")}
+      </p>
+    );
   }
   const day = await getCurrentDay();
   if (!day) return <div className="empty">{t("page.preparing")}</div>;
-  const [settings, usage, attempts, seedUrls] = await Promise.all([getSettings(), getUsage(user.id, day.id), listAttempts(user.id, day.id), imageUrls(day.seedImage)]);
+  const [settings, usage, attempts, seedUrls] = await Promise.all([
+    getSettings(),
+    getUsage(user.id, day.id),
+    listAttempts(user.id, day.id),
+    imageUrls(day.seedImage),
+  ]);
   const engine = getImageEngine();
 
   return (

@@ -30,11 +30,7 @@ export default async function LineagePage() {
         {rows.map((d) => (
           <li key={d.dateKey} data-testid="lineage-day">
             <h2 style={{ fontSize: "1.1rem" }}>
-              {d.status === "OPEN" ? (
-                <Link href="/vote">{d.dateKey}</Link>
-              ) : (
-                <Link href={`/days/${d.dateKey}`}>{d.dateKey}</Link>
-              )}{" "}
+              {d.status === "OPEN" ? <Link href="/vote">{d.dateKey}</Link> : <Link href={`/days/${d.dateKey}`}>{d.dateKey}</Link>}{" "}
               {d.status === "OPEN" && <span className="eyebrow">· {t("lineage.today")}</span>}
             </h2>
             <ol className="row-scroll" aria-label={t("lineage.rowLabel", { date: formatDay(d.dateKey, locale) })}>

@@ -24,9 +24,7 @@ export default async function VotePage() {
   return (
     <>
       <h1>{feed.day.closed ? t("page.finalTitle", { date: formatDay(feed.day.dateKey, locale) }) : t("page.openTitle")}</h1>
-      <p className="muted">
-        {feed.day.closed ? t("page.closedIntro") : t("page.openIntro")}
-      </p>
+      <p className="muted">{feed.day.closed ? t("page.closedIntro") : t("page.openIntro")}</p>
       {!user && !feed.day.closed && (
         <p className="card" style={{ padding: 12 }}>
           {t.rich("page.signInToVote", { link: (chunks) => <Link href="/signin?callbackUrl=/vote">{chunks}</Link> })}
@@ -42,7 +40,9 @@ export default async function VotePage() {
       ) : (
         <VoteGrid items={feed.items} seed={feed.seed} closed={feed.day.closed} signedIn={!!user} />
       )}
-      {user && day && !feed.day.closed && settings.personalLeaderboard && <PersonalRanking userId={user.id} dayId={day.id} afterVotes={settings.leaderboardAfterVotes} />}
+      {user && day && !feed.day.closed && settings.personalLeaderboard && (
+        <PersonalRanking userId={user.id} dayId={day.id} afterVotes={settings.leaderboardAfterVotes} />
+      )}
     </>
   );
 }

@@ -23,7 +23,8 @@ export default async function WinnersPage() {
   const locale = await getLocale();
   const day = (key: string) => formatDay(key, locale);
   /** A frame is a winner's day, or the bundled picture the very first day started from. */
-  const frameLabel = (frame: { dateKey: string; firstSeed: boolean }) => (frame.firstSeed ? t("timelapse.firstSeed", { date: day(frame.dateKey) }) : day(frame.dateKey));
+  const frameLabel = (frame: { dateKey: string; firstSeed: boolean }) =>
+    frame.firstSeed ? t("timelapse.firstSeed", { date: day(frame.dateKey) }) : day(frame.dateKey);
 
   return (
     <>
@@ -40,7 +41,9 @@ export default async function WinnersPage() {
         <>
           <section className="section" aria-labelledby="timelapse-title" style={{ marginTop: 16 }}>
             <h2 id="timelapse-title">{t("winners.timelapseTitle")}</h2>
-            <TimelapsePlayer frames={frameImages.map((i, n) => ({ url: i.thumbUrl, width: i.width, height: i.height, label: frameLabel(frames[n]!) }))} />
+            <TimelapsePlayer
+              frames={frameImages.map((i, n) => ({ url: i.thumbUrl, width: i.width, height: i.height, label: frameLabel(frames[n]!) }))}
+            />
           </section>
           <ul className="card-grid section" aria-label={t("winners.listLabel")}>
             {winners.map((w, i) => (

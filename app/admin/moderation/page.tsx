@@ -1,6 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { banUserAction, hideImageAction, runRolloverAction, unbanUserAction, unhideImageAction, vetoLeaderAction } from "@/lib/admin/actions";
+import {
+  banUserAction,
+  hideImageAction,
+  runRolloverAction,
+  unbanUserAction,
+  unhideImageAction,
+  vetoLeaderAction,
+} from "@/lib/admin/actions";
 import { ReasonAction } from "@/components/admin/reason-action";
 import { TableScroll } from "@/components/admin/table-scroll";
 import { ImageCard } from "@/components/ui/image-card";
@@ -21,7 +28,11 @@ export default async function ModerationPage() {
   const t = await getTranslations("admin");
   const common = await getTranslations("common");
   const day = await getCurrentDay();
-  const [candidates, flagged, banned] = await Promise.all([day ? listDayCandidates(day.id) : [], listFlagged({ take: 50 }), listBannedUsers()]);
+  const [candidates, flagged, banned] = await Promise.all([
+    day ? listDayCandidates(day.id) : [],
+    listFlagged({ take: 50 }),
+    listBannedUsers(),
+  ]);
   const leader = candidates.find((c) => c.eligible);
 
   return (
@@ -32,7 +43,14 @@ export default async function ModerationPage() {
           {t("moderation.today.title")} {day && <span className="muted">({day.dateKey})</span>}
         </h2>
         <div style={{ display: "flex", gap: 10, flexWrap: "wrap", marginBottom: 12 }}>
-          {day && leader && <ReasonAction label={t("moderation.actions.veto")} fields={{ dayId: day.id, expectedImageId: leader.id }} action={vetoLeaderAction} danger />}
+          {day && leader && (
+            <ReasonAction
+              label={t("moderation.actions.veto")}
+              fields={{ dayId: day.id, expectedImageId: leader.id }}
+              action={vetoLeaderAction}
+              danger
+            />
+          )}
           <ReasonAction label={t("moderation.actions.rollover")} fields={{}} action={runRolloverAction} needsReason={false} />
         </div>
         {candidates.length === 0 ? (
@@ -42,23 +60,40 @@ export default async function ModerationPage() {
             {candidates.map((c, i) => (
               <li key={c.id} className="card" style={{ padding: 10 }} data-testid="candidate" data-image-id={c.id}>
                 <ImageCard image={c}>
-                  <strong>{c.eligible ? `#${i + 1}` : c.hiddenAt ? t("moderation.status.hidden") : c.creatorBanned ? t("moderation.status.creatorBanned") : t("moderation.status.notRanked")}</strong>{" "}
+                  <strong>
+                    {c.eligible
+                      ? `#${i + 1}`
+                      : c.hiddenAt
+                        ? t("moderation.status.hidden")
+                        : c.creatorBanned
+                          ? t("moderation.status.creatorBanned")
+                          : t("moderation.status.notRanked")}
+                  </strong>{" "}
                   <span className="clamp-2" dir="auto">
                     {c.prompt}
                   </span>
                 </ImageCard>
                 <p className="hint" style={{ margin: "4px 0" }}>
                   {t("moderation.today.tally", tallyValues(c.upvotes, c.downvotes))}
-                  {(c.counted.upvotes !== c.upvotes || c.counted.downvotes !== c.downvotes) && ` ${t("moderation.today.rankedWithout", tallyValues(c.counted.upvotes, c.counted.downvotes))}`} · {c.creator ? personName(common, c.creator) : "—"}
+                  {(c.counted.upvotes !== c.upvotes || c.counted.downvotes !== c.downvotes) &&
+                    ` ${t("moderation.today.rankedWithout", tallyValues(c.counted.upvotes, c.counted.downvotes))}`}{" "}
+                  · {c.creator ? personName(common, c.creator) : "—"}
                   {c.hiddenReason ? ` · ${t("moderation.today.hiddenReason", { reason: c.hiddenReason })}` : ""}
                 </p>
                 <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }}>
                   {c.hiddenAt ? (
-                    <ReasonAction label={t("moderation.actions.unhide")} fields={{ imageId: c.id }} action={unhideImageAction} needsReason={false} />
+                    <ReasonAction
+                      label={t("moderation.actions.unhide")}
+                      fields={{ imageId: c.id }}
+                      action={unhideImageAction}
+                      needsReason={false}
+                    />
                   ) : (
                     <ReasonAction label={t("moderation.actions.hide")} fields={{ imageId: c.id }} action={hideImageAction} />
                   )}
-                  {c.creatorId && !c.creatorBanned && <ReasonAction label={t("moderation.actions.ban")} fields={{ userId: c.creatorId }} action={banUserAction} danger />}
+                  {c.creatorId && !c.creatorBanned && (
+                    <ReasonAction label={t("moderation.actions.ban")} fields={{ userId: c.creatorId }} action={banUserAction} danger />
+                  )}
                 </div>
               </li>
             ))}
@@ -89,7 +124,13 @@ export default async function ModerationPage() {
                     </td>
                     <td>{f.count}</td>
                     <td dir="auto">{f.reasons.join(" · ")}</td>
-                    <td>{f.hidden ? t("moderation.status.hidden") : <ReasonAction label={t("moderation.actions.hide")} fields={{ imageId: f.imageId }} action={hideImageAction} />}</td>
+                    <td>
+                      {f.hidden ? (
+                        t("moderation.status.hidden")
+                      ) : (
+                        <ReasonAction label={t("moderation.actions.hide")} fields={{ imageId: f.imageId }} action={hideImageAction} />
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -111,7 +152,12 @@ export default async function ModerationPage() {
                     <td dir="auto">{personName(common, u)}</td>
                     <td dir="auto">{u.banReason}</td>
                     <td>
-                      <ReasonAction label={t("moderation.actions.unban")} fields={{ userId: u.id }} action={unbanUserAction} needsReason={false} />
+                      <ReasonAction
+                        label={t("moderation.actions.unban")}
+                        fields={{ userId: u.id }}
+                        action={unbanUserAction}
+                        needsReason={false}
+                      />
                     </td>
                   </tr>
                 ))}

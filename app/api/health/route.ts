@@ -20,7 +20,10 @@ function within<T>(p: Promise<T>, ms: number): Promise<T> {
  * our own words: never a driver message, which can carry user names and addresses.
  */
 export async function GET() {
-  const checks = await Promise.allSettled([within(db.$queryRaw`SELECT 1`, CHECK_TIMEOUT_MS), within(getStorage().check(), CHECK_TIMEOUT_MS)]);
+  const checks = await Promise.allSettled([
+    within(db.$queryRaw`SELECT 1`, CHECK_TIMEOUT_MS),
+    within(getStorage().check(), CHECK_TIMEOUT_MS),
+  ]);
   const [database, storage] = checks.map((c) => (c.status === "fulfilled" ? "ok" : "down"));
   const ok = database === "ok" && storage === "ok";
   const reasons: Record<string, string> = {};
@@ -32,5 +35,8 @@ export async function GET() {
     reasons.database = describeConnectionError(cause, tls);
   }
   if (!ok) log.error("health check failed", undefined, { database, storage, reasons });
-  return Response.json({ ok, database, storage, ...(ok ? {} : { reasons }) }, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { ok, database, storage, ...(ok ? {} : { reasons }) },
+    { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
 }

@@ -107,7 +107,15 @@ interface Source {
  * The best source for the target tile at (tx, ty) among the neighbours' continuations (`hints`,
  * favoured for coherence) and CANDIDATES random picks from `pool` (flat x, y pairs).
  */
-function pickSource(m: Maps, tx: number, ty: number, want: number, hints: number[], pool: number[], random: () => number): Source | undefined {
+function pickSource(
+  m: Maps,
+  tx: number,
+  ty: number,
+  want: number,
+  hints: number[],
+  pool: number[],
+  random: () => number,
+): Source | undefined {
   const { blurred, energy, width, height } = m;
   const target = (Math.min(height - 1, Math.max(0, ty + HOP)) * width + Math.min(width - 1, Math.max(0, tx + HOP))) * 3;
   const diag2 = width * width + height * height;
@@ -169,7 +177,10 @@ export function transferDetail(rgb: Float32Array, hole: Uint8Array, width: numbe
   const holes = new SumTable(hole, width, height);
   const touchesHole: RectTest = (x0, y0, x1, y1) => holes.sum(x0, y0, x1, y1) > 0;
   const free = (sx: number, sy: number) =>
-    sx >= 0 && sy >= 0 && sx + TILE <= width && sy + TILE <= height &&
+    sx >= 0 &&
+    sy >= 0 &&
+    sx + TILE <= width &&
+    sy + TILE <= height &&
     !touchesHole(sx - MARGIN, sy - MARGIN, sx + TILE + MARGIN, sy + TILE + MARGIN);
   const pool: number[] = [];
   for (let attempt = 0; attempt < 4000 && pool.length < 2048; attempt++) {

@@ -105,10 +105,30 @@ function relax(level: Level, sweeps: number): void {
       let g = 0;
       let b = 0;
       // Neighbours outside the picture are simply absent (a natural, zero-flux border).
-      if (x > 0) { n++; r += rgb[(i - 1) * 3]!; g += rgb[(i - 1) * 3 + 1]!; b += rgb[(i - 1) * 3 + 2]!; }
-      if (x < width - 1) { n++; r += rgb[(i + 1) * 3]!; g += rgb[(i + 1) * 3 + 1]!; b += rgb[(i + 1) * 3 + 2]!; }
-      if (i >= width) { n++; r += rgb[(i - width) * 3]!; g += rgb[(i - width) * 3 + 1]!; b += rgb[(i - width) * 3 + 2]!; }
-      if (i < width * (height - 1)) { n++; r += rgb[(i + width) * 3]!; g += rgb[(i + width) * 3 + 1]!; b += rgb[(i + width) * 3 + 2]!; }
+      if (x > 0) {
+        n++;
+        r += rgb[(i - 1) * 3]!;
+        g += rgb[(i - 1) * 3 + 1]!;
+        b += rgb[(i - 1) * 3 + 2]!;
+      }
+      if (x < width - 1) {
+        n++;
+        r += rgb[(i + 1) * 3]!;
+        g += rgb[(i + 1) * 3 + 1]!;
+        b += rgb[(i + 1) * 3 + 2]!;
+      }
+      if (i >= width) {
+        n++;
+        r += rgb[(i - width) * 3]!;
+        g += rgb[(i - width) * 3 + 1]!;
+        b += rgb[(i - width) * 3 + 2]!;
+      }
+      if (i < width * (height - 1)) {
+        n++;
+        r += rgb[(i + width) * 3]!;
+        g += rgb[(i + width) * 3 + 1]!;
+        b += rgb[(i + width) * 3 + 2]!;
+      }
       rgb[i * 3] = r / n;
       rgb[i * 3 + 1] = g / n;
       rgb[i * 3 + 2] = b / n;

@@ -52,4 +52,3 @@ export function ink(ctx: TextureContext): Rgb {
   const luma = 0.299 * r + 0.587 * g + 0.114 * b;
   return luma > 110 ? shade(ctx.fillMean, 0.35) : mix(ctx.fillMean, WHITE, 0.65);
 }
-

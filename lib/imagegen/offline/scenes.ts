@@ -101,7 +101,12 @@ function fire(ctx: TextureContext): Painter {
   const c = ctx.colour;
   const stops: Rgb[] = c
     ? [shade(c, 0.25), shade(c, 0.7), c, mix(c, WHITE, 0.7)]
-    : [[90, 5, 0], [225, 65, 0], [255, 185, 35], [255, 245, 190]];
+    : [
+        [90, 5, 0],
+        [225, 65, 0],
+        [255, 185, 35],
+        [255, 245, 190],
+      ];
   const { y0, y1 } = ctx.box;
   const u = ctx.unit;
   return (x, y, out) => {
@@ -126,5 +131,12 @@ function snow(ctx: TextureContext): Painter {
 
 /** Painter factories for the scene words. */
 export const SCENES: Record<SceneKind, (ctx: TextureContext) => Painter> = {
-  waves, clouds, grass, brick, stars, sand, fire, snow,
+  waves,
+  clouds,
+  grass,
+  brick,
+  stars,
+  sand,
+  fire,
+  snow,
 };

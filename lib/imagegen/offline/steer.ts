@@ -37,7 +37,10 @@ function holeMean(rgb: Float32Array, holes: Int32Array): Rgb {
 }
 
 function holeBox(holes: Int32Array, width: number): TextureContext["box"] {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (let k = 0; k < holes.length; k++) {
     const i = holes[k]!;
     const x = i % width;

@@ -15,7 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("meta.day") };
 }
 
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(dateFromKey(s).getTime()));
+const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(dateFromKey(s).getTime()));
 
 /** One past day: its final ranking, read-only. The open day's address leads to the vote. */
 export default async function DayPage({ params }: { params: Promise<{ date: string }> }) {
@@ -32,9 +35,7 @@ export default async function DayPage({ params }: { params: Promise<{ date: stri
   return (
     <>
       <h1>{t("page.finalTitle", { date: formatDay(feed.day.dateKey, locale) })}</h1>
-      <p className="muted">
-        {t.rich("day.intro", { link: (chunks) => <Link href="/lineage">{chunks}</Link> })}
-      </p>
+      <p className="muted">{t.rich("day.intro", { link: (chunks) => <Link href="/lineage">{chunks}</Link> })}</p>
       {feed.items.length === 0 ? (
         <div className="empty">{t("day.empty")}</div>
       ) : (

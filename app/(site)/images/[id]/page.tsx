@@ -59,17 +59,17 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
           <h1 dir="auto" style={{ fontSize: "1.6rem", overflowWrap: "anywhere" }}>
             {image.prompt}
           </h1>
-          {showAuthor && <p className="muted">{t.rich("byAuthor", { name: personName(common, image.creator!), bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>}
-          {data.seedOfDay && <p className="muted">{t("image.seedOfDay", { date: day(data.seedOfDay) })}</p>}
-          {image.status === "SUBMITTED" && closed && (
-            <p data-testid="final-votes">
-              {t("image.finalVotes", tallyValues(image.upvotes, image.downvotes))}
+          {showAuthor && (
+            <p className="muted">
+              {t.rich("byAuthor", { name: personName(common, image.creator!), bdi: (chunks) => <bdi>{chunks}</bdi> })}
             </p>
           )}
+          {data.seedOfDay && <p className="muted">{t("image.seedOfDay", { date: day(data.seedOfDay) })}</p>}
+          {image.status === "SUBMITTED" && closed && (
+            <p data-testid="final-votes">{t("image.finalVotes", tallyValues(image.upvotes, image.downvotes))}</p>
+          )}
           {image.status === "SUBMITTED" && !closed && (
-            <p>
-              {t.rich("image.inVote", { link: (chunks) => <Link href="/vote">{chunks}</Link> })}
-            </p>
+            <p>{t.rich("image.inVote", { link: (chunks) => <Link href="/vote">{chunks}</Link> })}</p>
           )}
           {parent[0] && (
             <div style={{ maxWidth: 260 }} data-testid="parent">

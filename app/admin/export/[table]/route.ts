@@ -35,7 +35,13 @@ export async function GET(req: Request, ctx: { params: Promise<{ table: string }
   if (!query.success) return errorResponse(new ActionError("INVALID", { fieldErrors: fieldErrorsOf(query.error) }), req);
   const { table } = params.data;
   const { format, raw, lang } = query.data;
-  await recordAudit(db, { adminId, action: "export", targetType: "table", targetId: table, after: { format, raw: raw === "1", lang: lang ?? null } });
+  await recordAudit(db, {
+    adminId,
+    action: "export",
+    targetType: "table",
+    targetId: table,
+    after: { format, raw: raw === "1", lang: lang ?? null },
+  });
 
   const iterator = exportTable(table, format, { raw: raw === "1", locale: lang })[Symbol.asyncIterator]();
   const encoder = new TextEncoder();

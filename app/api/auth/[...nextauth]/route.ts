@@ -21,7 +21,10 @@ async function POST(req: Request, ctx: Ctx) {
   if (kind === "callback" || kind === "signin") {
     let participantId: string | null = null;
     if (kind === "callback" && provider === "participant") {
-      const form = await req.clone().formData().catch(() => null);
+      const form = await req
+        .clone()
+        .formData()
+        .catch(() => null);
       const value = form?.get("participantId");
       participantId = typeof value === "string" ? value.trim().slice(0, 64) : null;
     }
