@@ -107,6 +107,21 @@ describe("getVoteFeed and the herding controls", () => {
     ]);
   });
 
+  it("ranks a closed day as the rollover decided it: the recorded winner first, a banned creator's image after the race", async () => {
+    const { day, images } = await dayWithSubmissions(3);
+    const [winner, second, banned] = images.map((i) => i.id) as [number, number, number];
+    await castVotes(winner, 6, 0);
+    await castVotes(second, 3, 0);
+    // The best tally of the day, but its creator is banned: it could not win, and is not shown as winning.
+    const bannedCreator = await makeUser({ bannedAt: new Date() });
+    await db.image.update({ where: { id: banned }, data: { creatorId: bannedCreator.id } });
+    await castVotes(banned, 30, 0);
+    // The recorded result stands even if the race has moved since the close (here: by fiat).
+    await db.day.update({ where: { id: day.id }, data: { status: "CLOSED", winnerImageId: second } });
+    const feed = (await getVoteFeed(day.id, null))!;
+    expect(feed.items.map((i) => i.id)).toEqual([second, winner, banned]);
+  });
+
   it("lets people vote on their own images only when self-voting is allowed", async () => {
     const { images, creator } = await dayWithSubmissions(1);
     await expect(setVote({ userId: creator.id, imageId: images[0]!.id, value: 1 })).rejects.toMatchObject({ code: "OWN_IMAGE" });

@@ -2,6 +2,7 @@ import "server-only";
 import { keyFromDate } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { getStorage } from "@/lib/storage";
+import { rankEligible } from "@/lib/voting/eligible-ranking";
 import { rankImages } from "@/lib/voting/ranking";
 import { getSettings } from "@/lib/settings/settings";
 import { seededShuffle } from "@/lib/voting/shuffle";
@@ -33,7 +34,13 @@ export async function getVoteFeed(dayId: number, viewerId: number | null) {
   const settings = await getSettings();
   const day = await db.day.findUnique({
     where: { id: dayId },
-    select: { id: true, date: true, status: true, seedImage: { select: { resultKey: true, width: true, height: true } } },
+    select: {
+      id: true,
+      date: true,
+      status: true,
+      winnerImageId: true,
+      seedImage: { select: { resultKey: true, width: true, height: true } },
+    },
   });
   if (!day) return null;
   const closed = day.status === "CLOSED";
@@ -60,7 +67,11 @@ export async function getVoteFeed(dayId: number, viewerId: number | null) {
     viewerId ? db.vote.findMany({ where: { userId: viewerId, image: { dayId } }, select: { imageId: true, value: true } }) : [],
   ]);
   const mine = new Map(votes.map((v) => [v.imageId, v.value]));
-  const ordered = closed ? rankImages(images) : settings.randomizeOrder ? seededShuffle(images, `${dayId}:${viewerId ?? "anon"}`) : images;
+  const ordered = closed
+    ? await finalOrder(images, dayId, day.winnerImageId, settings.excludeBannedVoters)
+    : settings.randomizeOrder
+      ? seededShuffle(images, `${dayId}:${viewerId ?? "anon"}`)
+      : images;
   const storage = getStorage();
   const items: FeedItem[] = await Promise.all(
     ordered.map(async (img, position) => {
@@ -91,3 +102,22 @@ export async function getVoteFeed(dayId: number, viewerId: number | null) {
 }
 
 export type VoteFeed = NonNullable<Awaited<ReturnType<typeof getVoteFeed>>>;
+
+/**
+ * A closed day's final ranking, by the rule the rollover decided it with (rankEligible): the
+ * recorded winner first (a ban after the close may have moved the race since, but not the
+ * result), then the eligible submissions in race order, then those that could not win (a banned
+ * creator's) in Wilson order.
+ */
+async function finalOrder<T extends { id: number; upvotes: number; downvotes: number; submittedAt: Date | null; createdAt: Date }>(
+  images: T[],
+  dayId: number,
+  winnerImageId: number | null,
+  excludeBannedVoters: boolean,
+): Promise<T[]> {
+  const race = await rankEligible(db, dayId, excludeBannedVoters);
+  const place = new Map(race.map((r, i) => [r.id, i]));
+  const rest = new Map(rankImages(images.filter((i) => !place.has(i.id))).map((r, i) => [r.id, race.length + i]));
+  const rank = (id: number) => (id === winnerImageId ? -1 : (place.get(id) ?? rest.get(id) ?? Number.MAX_SAFE_INTEGER));
+  return [...images].sort((a, b) => rank(a.id) - rank(b.id));
+}
