@@ -5,9 +5,8 @@
 // next request succeeds.
 import "@/test/isolated-db";
 import mariadb from "mariadb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeOpenAI } from "@/test/fake-openai";
-import { makeOpenDay, makeUser, rectMask, tempStorage } from "@/test/fixtures";
+import { describe, expect, it } from "vitest";
+import { makeOpenDay, makeUser, rectMask } from "@/test/fixtures";
 import { db } from "../server/db";
 import { connectionFromUrl } from "../server/db-url";
 import { getEnv } from "../server/env";
@@ -18,20 +17,11 @@ import type { ImageEngine } from "../imagegen/types";
 import type { Storage } from "../storage";
 import { setVote } from "../voting/votes";
 import { englishOf } from "@/test/error-text";
+import { generationHarness, notFlagged } from "@/test/generation-harness";
 
 const W = 384;
 const H = 256;
-const notFlagged = async () => ({ flagged: false, categories: [] as string[] });
-let fake: Awaited<ReturnType<typeof startFakeOpenAI>>;
-let store: Awaited<ReturnType<typeof tempStorage>>;
-
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  store = await tempStorage();
-});
-afterAll(async () => {
-  await fake.close();
-});
+const h = generationHarness();
 
 /** Kills every connection the app holds to this file's database, as a restart or failover would. */
 async function killAppConnections(spare?: number | null): Promise<number> {
@@ -50,7 +40,7 @@ async function killAppConnections(spare?: number | null): Promise<number> {
 }
 
 const openai = (timeoutMs = 2000) =>
-  createOpenAIEngine({ apiKey: "sk-test", baseURL: fake.url, model: "gpt-image-2", timeoutMs, maxAttempts: 3, backoffMs: 5 });
+  createOpenAIEngine({ apiKey: "sk-test", baseURL: h.fake.url, model: "gpt-image-2", timeoutMs, maxAttempts: 3, backoffMs: 5 });
 
 type Fault = {
   name: string;
@@ -67,41 +57,42 @@ const faults: Fault[] = [
     code: "TIMEOUT",
     message: /did not finish within/,
     engine: () => openai(300),
-    before: () => fake.script([1, 2, 3].map(() => ({ status: 200 as const, delayMs: 3000 }))),
+    before: () => h.fake.script([1, 2, 3].map(() => ({ status: 200 as const, delayMs: 3000 }))),
   },
   {
     name: "the engine answers 500 until we give up",
     code: "UNAVAILABLE",
     message: /unavailable|try again/i,
     engine: () => openai(),
-    before: () => fake.script([1, 2, 3].map(() => ({ status: 500 as const }))),
+    before: () => h.fake.script([1, 2, 3].map(() => ({ status: 500 as const }))),
   },
   {
     name: "the engine answers 429 until we give up",
     code: "RATE_LIMITED",
     message: /busy|try again|limit/i,
     engine: () => openai(),
-    before: () => fake.script([1, 2, 3].map(() => ({ status: 429 as const, retryAfter: 0 }))),
+    before: () => h.fake.script([1, 2, 3].map(() => ({ status: 429 as const, retryAfter: 0 }))),
   },
   {
     name: "the OpenAI account is out of credit",
     code: "MISCONFIGURED",
     message: /unavailable right now/,
     engine: () => openai(),
-    before: () => fake.script([{ status: 429, code: "insufficient_quota" }]),
+    before: () => h.fake.script([{ status: 429, code: "insufficient_quota" }]),
   },
   {
     name: "the OpenAI key is revoked",
     code: "MISCONFIGURED",
     message: /unavailable right now/,
-    engine: () => createOpenAIEngine({ apiKey: "sk-revoked-0000", baseURL: fake.url, model: "gpt-image-2", timeoutMs: 2000, backoffMs: 5 }),
+    engine: () =>
+      createOpenAIEngine({ apiKey: "sk-revoked-0000", baseURL: h.fake.url, model: "gpt-image-2", timeoutMs: 2000, backoffMs: 5 }),
   },
   {
     name: "the engine refuses the request",
     code: "REFUSED",
     message: /declined this request/,
     engine: () => openai(),
-    before: () => fake.script([{ status: 400, code: "moderation_blocked" }]),
+    before: () => h.fake.script([{ status: 400, code: "moderation_blocked" }]),
   },
   {
     name: "storage fails on put",
@@ -153,14 +144,14 @@ describe("a generation under a fault", () => {
   for (const fault of faults) {
     it(`${fault.name}: a clear error, quota refunded, nothing left behind, and the next request works`, async () => {
       const user = await makeUser();
-      const { day } = await makeOpenDay(store.storage, { width: W, height: H });
+      const { day } = await makeOpenDay(h.store.storage, { width: W, height: H });
       const mask = await rectMask(W, H, { x: 60, y: 40, w: 120, h: 90 });
-      const filesBefore = (await store.files()).sort();
+      const filesBefore = (await h.store.files()).sort();
       const imagesBefore = await db.image.count();
       fault.before?.();
       const deps = {
         engine: fault.engine?.() ?? createOfflineEngine(),
-        storage: fault.storage?.(store.storage) ?? store.storage,
+        storage: fault.storage?.(h.store.storage) ?? h.store.storage,
         moderate: notFlagged,
       };
       const err = await generateAttempt({ userId: user.id, dayId: day.id, prompt: "a lighthouse", mask }, deps).catch((e: unknown) => e);
@@ -168,11 +159,11 @@ describe("a generation under a fault", () => {
       expect(englishOf(err)).toMatch(fault.message);
       expect(await generationsUsed(user.id, day.id)).toBe(0);
       expect(await db.image.count()).toBe(imagesBefore);
-      expect((await store.files()).sort()).toEqual(filesBefore);
+      expect((await h.store.files()).sort()).toEqual(filesBefore);
 
       const image = await generateAttempt(
         { userId: user.id, dayId: day.id, prompt: "a lighthouse", mask },
-        { engine: createOfflineEngine(), storage: store.storage, moderate: notFlagged },
+        { engine: createOfflineEngine(), storage: h.store.storage, moderate: notFlagged },
       );
       expect(image.id).toBeGreaterThan(0);
       expect(await generationsUsed(user.id, day.id)).toBe(1);
@@ -190,13 +181,13 @@ describe("logs", () => {
     const secretPrompt = "a private prompt about my neighbour's garden";
     try {
       const user = await makeUser();
-      const { day } = await makeOpenDay(store.storage, { width: W, height: H });
+      const { day } = await makeOpenDay(h.store.storage, { width: W, height: H });
       const mask = await rectMask(W, H, { x: 60, y: 40, w: 120, h: 90 });
       const ok = await generateAttempt(
         { userId: user.id, dayId: day.id, prompt: secretPrompt, mask },
-        { engine: createOfflineEngine(), storage: store.storage, moderate: notFlagged },
+        { engine: createOfflineEngine(), storage: h.store.storage, moderate: notFlagged },
       );
-      const broken = { ...store.storage, put: async () => Promise.reject(new Error("EIO")) };
+      const broken = { ...h.store.storage, put: async () => Promise.reject(new Error("EIO")) };
       await generateAttempt(
         { userId: user.id, dayId: day.id, prompt: secretPrompt, mask },
         { engine: createOfflineEngine(), storage: broken, moderate: notFlagged },
@@ -220,7 +211,7 @@ describe("logs", () => {
 
 describe("votes when the database drops its connections", () => {
   it("go through on fresh connections, with exact counters", async () => {
-    const { day } = await makeOpenDay(store.storage, { width: W, height: H });
+    const { day } = await makeOpenDay(h.store.storage, { width: W, height: H });
     const creator = await makeUser();
     const image = await db.image.create({
       data: {

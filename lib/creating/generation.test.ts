@@ -1,10 +1,8 @@
 // Its own database: engine failures (EngineFailure) are one row per service and code for everyone.
 import "@/test/isolated-db";
-import { rm } from "node:fs/promises";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeOpenDay, makeUser, rectMask, tempStorage } from "@/test/fixtures";
-import { startFakeOpenAI } from "@/test/fake-openai";
+import { describe, expect, it } from "vitest";
+import { makeOpenDay, makeUser, rectMask } from "@/test/fixtures";
 import { db } from "../server/db";
 import { generateAttempt, type GenerationDeps } from "./generation";
 import { decodeRgba } from "../images/composite";
@@ -14,33 +12,23 @@ import { createOpenAIEngine } from "../imagegen/openai";
 import { readEditMap } from "../mask/mask";
 import { DEFAULT_SETTINGS } from "../settings/settings";
 import { englishOf } from "@/test/error-text";
+import { generationHarness, notFlagged } from "@/test/generation-harness";
 
 const W = 384;
 const H = 256;
-const notFlagged = async () => ({ flagged: false, categories: [] as string[] });
 
-let fake: Awaited<ReturnType<typeof startFakeOpenAI>>;
-let store: Awaited<ReturnType<typeof tempStorage>>;
-
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  store = await tempStorage();
-});
-afterAll(async () => {
-  await fake.close();
-  await rm(store.dir, { recursive: true, force: true });
-});
+const h = generationHarness();
 
 async function setup(width = W, height = H) {
   const user = await makeUser();
-  const { day, seed, png } = await makeOpenDay(store.storage, { width, height });
+  const { day, seed, png } = await makeOpenDay(h.store.storage, { width, height });
   const mask = await rectMask(width, height, { x: 100, y: 60, w: 120, h: 90 });
-  const filesBefore = (await store.files()).length;
+  const filesBefore = (await h.store.files()).length;
   return { user, day, seed, png, mask, filesBefore };
 }
 
 function openai(timeoutMs = 2000) {
-  return createOpenAIEngine({ apiKey: "sk-test", baseURL: fake.url, model: "gpt-image-2", timeoutMs, maxAttempts: 3, backoffMs: 5 });
+  return createOpenAIEngine({ apiKey: "sk-test", baseURL: h.fake.url, model: "gpt-image-2", timeoutMs, maxAttempts: 3, backoffMs: 5 });
 }
 
 async function usage(userId: number, dayId: number) {
@@ -50,7 +38,7 @@ async function usage(userId: number, dayId: number) {
 describe("generateAttempt", () => {
   it("stores result, mask, raw output and thumbnail, and records the Image row", async () => {
     const s = await setup();
-    const deps: GenerationDeps = { engine: createOfflineEngine(), storage: store.storage, moderate: notFlagged };
+    const deps: GenerationDeps = { engine: createOfflineEngine(), storage: h.store.storage, moderate: notFlagged };
     const { id } = await generateAttempt({ userId: s.user.id, dayId: s.day.id, prompt: "  a red balloon  ", mask: s.mask }, deps);
     const img = await db.image.findUniqueOrThrow({ where: { id } });
     expect(img).toMatchObject({
@@ -67,22 +55,22 @@ describe("generateAttempt", () => {
     expect(img.maskCoverage).toBeCloseTo((120 * 90) / (W * H), 5);
     expect(img.engineMs).toBeGreaterThanOrEqual(0);
     expect(img.totalMs).toBeGreaterThanOrEqual(img.engineMs!);
-    expect((await store.files()).length).toBe(s.filesBefore + 4);
-    const result = await store.storage.get(img.resultKey);
+    expect((await h.store.files()).length).toBe(s.filesBefore + 4);
+    const result = await h.store.storage.get(img.resultKey);
     const meta = await sharp(result!.body).metadata();
     expect([meta.width, meta.height, meta.format]).toEqual([W, H, "png"]);
-    expect((await sharp((await store.storage.get(img.thumbKey))!.body).metadata()).format).toBe("webp");
+    expect((await sharp((await h.store.storage.get(img.thumbKey))!.body).metadata()).format).toBe("webp");
     expect(await usage(s.user.id, s.day.id)).toBe(1);
   });
 
   it("composites the seed back over a model that repaints everything: a 512x512 seed is sent at 816x816 and stored at 512x512, byte-identical outside the mask", async () => {
     const s = await setup(512, 512);
-    const before = fake.requests.length;
+    const before = h.fake.requests.length;
     const { id } = await generateAttempt(
       { userId: s.user.id, dayId: s.day.id, prompt: "a lighthouse", mask: s.mask },
-      { engine: openai(), storage: store.storage, moderate: notFlagged },
+      { engine: openai(), storage: h.store.storage, moderate: notFlagged },
     );
-    const req = fake.requests.slice(before).find((r) => r.path.endsWith("/images/edits"));
+    const req = h.fake.requests.slice(before).find((r) => r.path.endsWith("/images/edits"));
     expect(req?.fields).toMatchObject({ prompt: "a lighthouse", model: "gpt-image-2-2026-04-21", size: "816x816" });
 
     const img = await db.image.findUniqueOrThrow({ where: { id } });
@@ -93,8 +81,8 @@ describe("generateAttempt", () => {
       512,
       512,
     ]);
-    expect((await sharp((await store.storage.get(img.rawKey!))!.body).metadata()).width).toBe(816);
-    const result = await decodeRgba((await store.storage.get(img.resultKey))!.body);
+    expect((await sharp((await h.store.storage.get(img.rawKey!))!.body).metadata()).width).toBe(816);
+    const result = await decodeRgba((await h.store.storage.get(img.resultKey))!.body);
     const seed = await decodeRgba(s.png);
     expect([result.width, result.height]).toEqual([512, 512]);
     const edit = await readEditMap(s.mask, { width: 512, height: 512 });
@@ -120,10 +108,10 @@ describe("generateAttempt", () => {
 
   it("retries a 429 and succeeds", async () => {
     const s = await setup();
-    fake.script([{ status: 429, retryAfter: 0 }, { status: 200 }]);
+    h.fake.script([{ status: 429, retryAfter: 0 }, { status: 200 }]);
     const { id } = await generateAttempt(
       { userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask },
-      { engine: openai(), storage: store.storage, moderate: notFlagged },
+      { engine: openai(), storage: h.store.storage, moderate: notFlagged },
     );
     expect(id).toBeGreaterThan(0);
     expect(await usage(s.user.id, s.day.id)).toBe(1);
@@ -145,17 +133,17 @@ describe("generateAttempt", () => {
     ["an account out of credit", [{ status: 429, code: "insufficient_quota" }], "MISCONFIGURED", 2000],
   ] as const)("after %s: a clear error, quota refunded, no row and no file left", async (_label, responses, code, timeoutMs) => {
     const s = await setup();
-    fake.script([...responses]);
+    h.fake.script([...responses]);
     const imagesBefore = await db.image.count();
     const err = await generateAttempt(
       { userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask },
-      { engine: openai(timeoutMs), storage: store.storage, moderate: notFlagged },
+      { engine: openai(timeoutMs), storage: h.store.storage, moderate: notFlagged },
     ).catch((e: unknown) => e);
     expect(err).toMatchObject({ code });
     expect(englishOf(err).length).toBeGreaterThan(10);
     expect(await usage(s.user.id, s.day.id)).toBe(0);
     expect(await db.image.count()).toBe(imagesBefore);
-    expect((await store.files()).length).toBe(s.filesBefore);
+    expect((await h.store.files()).length).toBe(s.filesBefore);
   });
 
   it("shows the operator's failures on the overview: counted, timed, resolved by the next success and reopened by the next failure", async () => {
@@ -163,13 +151,13 @@ describe("generateAttempt", () => {
     const run = () =>
       generateAttempt(
         { userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask },
-        { engine: openai(), storage: store.storage, moderate: notFlagged },
+        { engine: openai(), storage: h.store.storage, moderate: notFlagged },
       ).catch((e: unknown) => e);
     const since = new Date(Date.now() - 60_000);
     const quota = async () => (await listEngineFailures(since)).find((f) => f.code === "insufficient_quota");
 
     await run(); // a success first: whatever earlier tests left open is resolved
-    fake.script([
+    h.fake.script([
       { status: 429, code: "insufficient_quota" },
       { status: 429, code: "insufficient_quota" },
     ]);
@@ -186,11 +174,11 @@ describe("generateAttempt", () => {
 
     await generateAttempt(
       { userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask },
-      { engine: openai(), storage: store.storage, moderate: notFlagged },
+      { engine: openai(), storage: h.store.storage, moderate: notFlagged },
     );
     expect((await quota())?.resolvedAt).toBeInstanceOf(Date);
 
-    fake.script([{ status: 429, code: "insufficient_quota" }]);
+    h.fake.script([{ status: 429, code: "insufficient_quota" }]);
     await run();
     expect(await quota()).toMatchObject({ count: 1, resolvedAt: null });
   });
@@ -199,10 +187,10 @@ describe("generateAttempt", () => {
     const s = await setup();
     let puts = 0;
     const flaky = {
-      ...store.storage,
+      ...h.store.storage,
       put: async (k: string, b: Buffer, t?: string) => {
         if (++puts === 3) throw new Error("disk full");
-        return store.storage.put(k, b, t);
+        return h.store.storage.put(k, b, t);
       },
     };
     const imagesBefore = await db.image.count();
@@ -213,12 +201,12 @@ describe("generateAttempt", () => {
     expect(err).toMatchObject({ code: "STORAGE" });
     expect(await usage(s.user.id, s.day.id)).toBe(0);
     expect(await db.image.count()).toBe(imagesBefore);
-    expect((await store.files()).length).toBe(s.filesBefore);
+    expect((await h.store.files()).length).toBe(s.filesBefore);
   });
 
   it("refuses bad masks, flagged prompts and closed days before taking any quota", async () => {
     const s = await setup();
-    const deps = { engine: createOfflineEngine(), storage: store.storage, moderate: notFlagged };
+    const deps = { engine: createOfflineEngine(), storage: h.store.storage, moderate: notFlagged };
     const run = (mask: Buffer, d = deps, dayId = s.day.id) =>
       generateAttempt({ userId: s.user.id, dayId, prompt: "p", mask }, d).catch((e: unknown) => e);
     // The mask's own code and figures reach the form's mask field.
@@ -244,7 +232,7 @@ describe("generateAttempt", () => {
     const s = await setup();
     const quota = DEFAULT_SETTINGS.generationQuota;
     await db.userDayUsage.create({ data: { userId: s.user.id, dayId: s.day.id, generations: quota - 2 } });
-    const deps = { engine: createOfflineEngine(), storage: store.storage, moderate: notFlagged };
+    const deps = { engine: createOfflineEngine(), storage: h.store.storage, moderate: notFlagged };
     const results = await Promise.allSettled(
       Array.from({ length: 6 }, () => generateAttempt({ userId: s.user.id, dayId: s.day.id, prompt: "p", mask: s.mask }, deps)),
     );
