@@ -4,6 +4,19 @@ import { db, type Tx } from "@/lib/server/db";
 import { type PersonName, personNameFields } from "@/i18n/person-name";
 
 /** What one audited admin action records. before/after are stored as JSON (any JSON-able value). */
+/** An audit entry's own columns, as the log page lists them and the research export writes them. */
+export const auditEntryFields = {
+  id: true,
+  createdAt: true,
+  adminId: true,
+  action: true,
+  targetType: true,
+  targetId: true,
+  reason: true,
+  before: true,
+  after: true,
+} as const;
+
 export type AuditInput = {
   /** The admin who acted; null for the system (a script) or an account since deleted. */
   adminId: number | null;
@@ -83,18 +96,7 @@ export async function listAudit({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     take: size + 1,
-    select: {
-      id: true,
-      createdAt: true,
-      adminId: true,
-      action: true,
-      targetType: true,
-      targetId: true,
-      reason: true,
-      before: true,
-      after: true,
-      admin: { select: personNameFields },
-    },
+    select: { ...auditEntryFields, admin: { select: personNameFields } },
   });
   const page = rows.slice(0, size);
   const entries = page.map((r) => ({ ...r, admin: r.admin ?? null }));

@@ -3,20 +3,10 @@ import { keyFromDate } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { rankImages } from "@/lib/voting/ranking";
 import { personNameFields } from "@/i18n/person-name";
+import { rankedCardFields } from "@/lib/images/card-fields";
 
-const cardFields = {
-  id: true,
-  prompt: true,
-  width: true,
-  height: true,
-  thumbKey: true,
-  resultKey: true,
-  status: true,
-  upvotes: true,
-  downvotes: true,
-  submittedAt: true,
-  createdAt: true,
-} as const;
+/** A lineage card: a ranked card, plus its status and full picture. */
+const cardFields = { ...rankedCardFields, resultKey: true, status: true } as const;
 
 /** Who may see an image: seeds and submissions to anyone (unless hidden), drafts only to their maker. */
 export function canView(

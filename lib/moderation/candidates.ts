@@ -5,6 +5,7 @@ import { withThumbUrls } from "@/lib/images/card-urls";
 import { rankImages } from "@/lib/voting/ranking";
 import { getSettings } from "@/lib/settings/settings";
 import { personNameFields } from "@/i18n/person-name";
+import { rankedCardFields } from "@/lib/images/card-fields";
 
 /**
  * A day's submissions for moderators: the eligible ones first in exactly the order the rollover
@@ -18,15 +19,7 @@ export async function listDayCandidates(dayId: number) {
     db.image.findMany({
       where: { dayId, status: "SUBMITTED" },
       select: {
-        id: true,
-        prompt: true,
-        width: true,
-        height: true,
-        thumbKey: true,
-        upvotes: true,
-        downvotes: true,
-        submittedAt: true,
-        createdAt: true,
+        ...rankedCardFields,
         hiddenAt: true,
         hiddenReason: true,
         creatorId: true,

@@ -7,6 +7,7 @@ import { participantHasher } from "@/lib/server/secrets";
 import { keysetBatches } from "@/lib/research/batches";
 import { csvLine } from "@/lib/research/csv";
 import { EXPORT_TABLES, exportColumns, type ExportContext, type ExportRows, type ExportTable } from "@/lib/research/export-columns";
+import { auditEntryFields } from "@/lib/admin/audit";
 
 export type { ExportTable } from "@/lib/research/export-columns";
 export type ExportFormat = "csv" | "json";
@@ -108,17 +109,7 @@ const FETCHERS: { [T in ExportTable]: Fetch<ExportRows[T]> } = {
   audit: (after, take) =>
     db.auditLog.findMany({
       ...page(after, take),
-      select: {
-        id: true,
-        createdAt: true,
-        adminId: true,
-        action: true,
-        targetType: true,
-        targetId: true,
-        reason: true,
-        before: true,
-        after: true,
-      },
+      select: auditEntryFields,
     }),
 };
 

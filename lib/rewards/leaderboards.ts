@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rankImages, wilsonLowerBound } from "@/lib/voting/ranking";
 import type { PersonName } from "@/i18n/person-name";
+import { rankedCardFields } from "@/lib/images/card-fields";
 
 export type CreatorRow = PersonName & { creatorId: number; images: number; upvotes: number; downvotes: number; score: number };
 
@@ -65,15 +66,7 @@ export async function personalRanking(userId: number, dayId: number, afterVotes:
     db.image.findMany({
       where: { dayId, status: "SUBMITTED", hiddenAt: null, creator: { is: { bannedAt: null } } },
       select: {
-        id: true,
-        prompt: true,
-        width: true,
-        height: true,
-        thumbKey: true,
-        upvotes: true,
-        downvotes: true,
-        submittedAt: true,
-        createdAt: true,
+        ...rankedCardFields,
       },
     }),
     db.vote.findMany({
