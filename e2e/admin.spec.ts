@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { newParticipant, seedSubmission, signInAs, testDb } from "./fixtures";
-import { drag, waitForEditor } from "./konva";
+import { generateAttempt } from "./create-flow";
 
 // Each test here saves the whole settings form: run one at a time, or one would save over the
 // other's change.
@@ -121,21 +121,7 @@ test("rewards are absent until an admin switches them on; then a first submissio
     await expect(page.getByTestId("personal-ranking-locked")).toContainText("to see your ranking beside the crowd's");
 
     // Generate and submit through the create page: the badge is announced right away.
-    await page.goto("/create");
-    await waitForEditor(page);
-    await page.getByRole("button", { name: "Rectangle", exact: true }).click();
-    await drag(
-      page,
-      [
-        [300, 300],
-        [700, 600],
-      ],
-      10,
-    );
-    await page.getByLabel("Prompt").fill("a small red boat");
-    await page.getByRole("button", { name: "Generate" }).click();
-    const attempt = page.getByTestId("attempt").first();
-    await expect(attempt).toBeVisible({ timeout: 60_000 });
+    const attempt = await generateAttempt(page, "a small red boat");
     await attempt.getByRole("button", { name: "Submit to vote" }).click();
     await expect(page.getByTestId("badge-earned")).toHaveText(/Badge earned: First submission/);
 

@@ -1,29 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E_HISTORY } from "./env";
 import { newParticipant, postVote, testDb } from "./fixtures";
-import { drag, waitForEditor } from "./konva";
+import { createAndSubmit } from "./create-flow";
 
 const db = () => testDb(E2E_HISTORY);
-
-async function createAndSubmit(page: Page, prompt: string) {
-  await page.goto("/create");
-  await waitForEditor(page);
-  await page.getByRole("button", { name: "Rectangle", exact: true }).click();
-  await drag(
-    page,
-    [
-      [300, 300],
-      [700, 650],
-    ],
-    10,
-  );
-  await page.getByLabel("Prompt").fill(prompt);
-  await page.getByRole("button", { name: "Generate" }).click();
-  const attempt = page.getByTestId("attempt").first();
-  await expect(attempt).toBeVisible({ timeout: 45_000 });
-  await attempt.getByRole("button", { name: "Submit to vote" }).click();
-  await expect(attempt).toContainText("Submitted");
-}
 
 test("the whole product: create, submit, vote, roll over, and the winner seeds the next day", async ({ browser, request }) => {
   test.setTimeout(180_000);
@@ -31,8 +11,14 @@ test("the whole product: create, submit, vote, roll over, and the winner seeds t
   const b = await newParticipant(browser, {}, E2E_HISTORY);
   const openDay = await db().day.findFirstOrThrow({ where: { status: "OPEN" } });
 
-  await createAndSubmit(a.page, "a red hot-air balloon");
-  await createAndSubmit(b.page, "blue stripes on the lake");
+  await createAndSubmit(a.page, "a red hot-air balloon", [
+    [300, 300],
+    [700, 650],
+  ]);
+  await createAndSubmit(b.page, "blue stripes on the lake", [
+    [300, 300],
+    [700, 650],
+  ]);
   const imgA = await db().image.findFirstOrThrow({ where: { creatorId: a.user.id, status: "SUBMITTED" } });
   const imgB = await db().image.findFirstOrThrow({ where: { creatorId: b.user.id, status: "SUBMITTED" } });
   expect([imgA.dayId, imgB.dayId]).toEqual([openDay.id, openDay.id]);

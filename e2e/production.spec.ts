@@ -7,8 +7,8 @@ import sharp from "sharp";
 import { createS3Storage } from "../lib/storage/s3";
 import { CHROMIUM } from "./chromium";
 import { uniqueId } from "./fixtures";
-import { drag, waitForEditor } from "./konva";
 import { startProductionStack, type ProductionStack } from "./production-stack";
+import { createAndSubmit } from "./create-flow";
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
@@ -150,23 +150,10 @@ for (const [index, mode] of MODES.entries()) {
     page.on("response", (r) => {
       if (r.url().startsWith(stack.origin)) served.add(upstreamOf(r));
     });
-    await page.goto("/create");
-    await waitForEditor(page);
-    await page.getByRole("button", { name: "Rectangle", exact: true }).click();
-    await drag(
-      page,
-      [
-        [300, 250],
-        [700, 550],
-      ],
-      10,
-    );
-    await page.getByLabel("Prompt").fill(`a lighthouse, mode ${index + 1}`);
-    await page.getByRole("button", { name: "Generate" }).click();
-    const attempt = page.getByTestId("attempt").first();
-    await expect(attempt).toBeVisible({ timeout: 60_000 });
-    await attempt.getByRole("button", { name: "Submit to vote" }).click();
-    await expect(attempt).toContainText("Submitted");
+    await createAndSubmit(page, `a lighthouse, mode ${index + 1}`, [
+      [300, 250],
+      [700, 550],
+    ]);
     const mine = await stack.db.image.findFirstOrThrow({ where: { creatorId: user.id } });
     expect(mine.status).toBe("SUBMITTED");
     // Its files went to the bucket through the object-only key.

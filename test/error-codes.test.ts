@@ -8,18 +8,7 @@ import { errorMessage } from "@/i18n/error-message";
 import { LOCALES, type Translator } from "@/i18n/locales";
 import { MESSAGES } from "@/i18n/messages";
 import { ERROR_CODES, ERROR_STATUS, type ErrorCode, type ErrorDetail, valueNamesOf } from "@/lib/server/error-codes";
-
-type Tree = { [k: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === "string") out.set(key, v);
-    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
+import { flatten, type Tree } from "./catalogues";
 
 /** ICU argument names: {name}, {count, plural, ...}; nested plural branches count once. */
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]!))].sort();

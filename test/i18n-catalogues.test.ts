@@ -6,18 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/i18n/locales";
 import { MESSAGES, NAMESPACES } from "@/i18n/messages";
-
-type Tree = { [k: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === "string") out.set(key, v);
-    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
+import { flatten, type Tree } from "./catalogues";
 
 const catalogue = (locale: (typeof LOCALES)[number]) => flatten(MESSAGES[locale] as unknown as Tree);
 /** ICU argument names: {name}, {count, plural, ...}; nested plural branches count once. */
