@@ -14,6 +14,7 @@ import { topWords, wordsOverTime } from "@/lib/research/prompt-words";
 import { getOverview, listDayHistory } from "@/lib/research/stats";
 import { listEngineFailures } from "@/lib/imagegen/failures";
 import { now } from "@/lib/server/clock";
+import styles from "./admin.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -101,7 +102,7 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
 
       <section className="section" aria-labelledby="charts-title">
         <h2 id="charts-title">{t("overview.charts.title")}</h2>
-        <form className="hint" style={{ marginBottom: 12 }}>
+        <form className={`hint ${styles.filters}`}>
           <label>
             {t("overview.charts.dayPicker")}{" "}
             <select name="day" defaultValue={dayId ?? ""}>

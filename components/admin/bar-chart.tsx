@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import styles from "./admin.module.css";
 
 /**
  * A plain SVG bar chart, drawn on the server from database figures: readable on a laptop,
@@ -39,7 +40,7 @@ export async function BarChart({
           role="img"
           direction="ltr"
           aria-label={t("chart.label", { title, y: yLabel, x: xLabel })}
-          style={{ width: "100%", height: "auto" }}
+          className={styles.chartSvg}
         >
           {ticks.map((tick) => (
             <g key={tick}>

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { EngineFailureView } from "@/lib/imagegen/failures";
+import styles from "./admin.module.css";
 
 /**
  * The image engine's operator-facing failures (an empty account, a rejected key, a missing model):
@@ -18,9 +19,8 @@ export async function EngineFailures({ failures }: { failures: EngineFailureView
       {failures.map((f) => (
         <div
           key={`${f.service}:${f.code}`}
-          className={f.resolvedAt ? "hint" : "alert"}
+          className={`${f.resolvedAt ? "hint" : "alert"} ${styles.engineFailure}`}
           role={f.resolvedAt ? undefined : "alert"}
-          style={{ marginBottom: 8 }}
         >
           <p>
             <strong>{t("overview.engine.what", { code: f.code })}</strong>{" "}

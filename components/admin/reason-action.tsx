@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/server/safe-action";
+import styles from "./admin.module.css";
 
 /** The server action a button runs, with the fields and the reason as form data. */
 type ReasonActionHandler = { (input: FormData): Promise<ActionResult<unknown>> };
@@ -55,7 +56,7 @@ export function ReasonAction({
     );
   }
   return (
-    <form action={submit} style={{ display: "inline-flex", gap: 6, flexWrap: "wrap", alignItems: "center" }}>
+    <form action={submit} className={styles.reasonForm}>
       {needsReason && (
         <>
           <label htmlFor={`${id}-reason`} className="visually-hidden">
@@ -69,7 +70,7 @@ export function ReasonAction({
             maxLength={500}
             placeholder={t("reasonAction.reason")}
             dir="auto"
-            style={{ minHeight: 36, padding: "0 8px", borderRadius: 8, border: "1px solid #cfc7ba" }}
+            className={styles.reasonInput}
           />
         </>
       )}

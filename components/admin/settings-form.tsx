@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { updateSettingsAction } from "@/lib/admin/actions";
 import type { Settings } from "@/lib/settings/schema";
+import styles from "./admin.module.css";
 
 export function SettingsForm({ settings }: { settings: Settings }) {
   const t = useTranslations("admin");
@@ -36,8 +37,8 @@ export function SettingsForm({ settings }: { settings: Settings }) {
   const err = (k: string) => result?.fieldErrors?.[k]?.[0];
 
   return (
-    <form onSubmit={onSubmit} className="card form" style={{ maxWidth: 640 }} aria-describedby="settings-status">
-      <fieldset style={{ border: 0, padding: 0, margin: 0, display: "grid", gap: 12 }}>
+    <form onSubmit={onSubmit} className={`card form ${styles.settings}`} aria-describedby="settings-status">
+      <fieldset className={styles.fieldset}>
         <legend className="eyebrow">{t("settings.limits.legend")}</legend>
         {(
           [
@@ -102,18 +103,14 @@ export function SettingsForm({ settings }: { settings: Settings }) {
 /** A fieldset of switches, each with an optional hint under its label. */
 function Checkboxes({ legend, items, settings }: { legend: string; items: [keyof Settings, string, string][]; settings: Settings }) {
   return (
-    <fieldset style={{ border: 0, padding: 0, margin: 0, display: "grid", gap: 10 }}>
+    <fieldset className={`${styles.fieldset} ${styles.switches}`}>
       <legend className="eyebrow">{legend}</legend>
       {items.map(([name, label, hint]) => (
-        <label key={name} style={{ display: "flex", gap: 10, alignItems: "start" }}>
-          <input type="checkbox" name={name} defaultChecked={settings[name] as boolean} style={{ width: 20, height: 20, marginTop: 3 }} />
+        <label key={name} className={styles.switch}>
+          <input type="checkbox" name={name} defaultChecked={settings[name] as boolean} />
           <span>
             {label}
-            {hint && (
-              <span className="hint" style={{ display: "block" }}>
-                {hint}
-              </span>
-            )}
+            {hint && <span className={`hint ${styles.switchHint}`}>{hint}</span>}
           </span>
         </label>
       ))}

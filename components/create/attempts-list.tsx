@@ -53,7 +53,7 @@ export function AttemptsList({
       <EarnedBadges badges={earned} />
       <ul className={styles.attemptGrid} role="list">
         {attempts.map((a, i) => (
-          <li key={a.id} className="card" style={{ padding: 12 }} data-testid="attempt">
+          <li key={a.id} className="card compact" data-testid="attempt">
             <a
               href={a.url}
               target="_blank"
@@ -61,7 +61,7 @@ export function AttemptsList({
               className={styles.attemptImage}
               style={{ aspectRatio: `${a.width} / ${a.height}` }}
             >
-              {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails and pictures come pre-sized from storage (S3 or /files); the optimizer would re-encode them and add a hop */}
+              {/* eslint-disable-next-line @next/next/no-img-element -- pre-sized files straight from storage; the optimizer would re-encode them */}
               <img
                 src={a.thumbUrl}
                 alt={t("attempts.alt", { number: format.number(attempts.length - i), prompt: a.prompt })}
@@ -71,7 +71,7 @@ export function AttemptsList({
             <p className={styles.attemptPrompt} dir="auto">
               {a.prompt}
             </p>
-            <p className="hint" style={{ margin: "0 0 8px" }}>
+            <p className={`hint ${styles.attemptMeta}`}>
               {a.maskCoverage !== null && (
                 <>
                   {t("attempts.masked", {

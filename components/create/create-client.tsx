@@ -19,7 +19,7 @@ const MaskEditor = dynamic(() => import("@/components/editor/mask-editor").then(
 
 function EditorLoading() {
   const t = useTranslations("create");
-  return <div className="skeleton" style={{ aspectRatio: "3 / 2" }} aria-label={t("loadingEditor")} />;
+  return <div className={`skeleton ${styles.editorSkeleton}`} aria-label={t("loadingEditor")} />;
 }
 
 type Props = {
@@ -113,7 +113,7 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
               {t("form.promptCount", { used: format.number(prompt.trim().length), max: format.number(PROMPT_MAX, { useGrouping: false }) })}
             </p>
           </div>
-          <button type="submit" className="button" disabled={!canGenerate} style={{ width: "100%" }}>
+          <button type="submit" className={`button ${styles.generate}`} disabled={!canGenerate}>
             {pending ? t("form.generating") : t("form.generate")}
           </button>
           <p className="hint" data-testid="generations-left">

@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import styles from "./create.module.css";
 
 /** What is happening while the engine works: elapsed time and the current step, in words. */
 export function GenerationProgress({ startedAt, engine }: { startedAt: number; engine: "openai" | "offline" }) {
@@ -15,17 +16,15 @@ export function GenerationProgress({ startedAt, engine }: { startedAt: number; e
   const seconds = Math.max(0, (now - startedAt) / 1000);
   const step = seconds < 1 ? t("progress.sending") : engine === "openai" ? t("progress.painting") : t("progress.paintingOffline");
   return (
-    <div role="status" className="card" style={{ padding: 12, marginTop: 12 }} data-testid="generation-progress">
-      <progress aria-label={t("progress.label")} style={{ width: "100%" }} />
-      <p style={{ margin: "6px 0 0" }}>
+    <div role="status" className={`card compact ${styles.progress}`} data-testid="generation-progress">
+      <progress aria-label={t("progress.label")} className={styles.progressBar} />
+      <p className={styles.progressStep}>
         {step}{" "}
         <span className="muted">
           {t("progress.elapsed", { seconds: format.number(seconds, { maximumFractionDigits: 0, useGrouping: false }) })}
         </span>
       </p>
-      <p className="hint" style={{ margin: 0 }}>
-        {t("progress.leave")}
-      </p>
+      <p className={`hint ${styles.progressHint}`}>{t("progress.leave")}</p>
     </div>
   );
 }

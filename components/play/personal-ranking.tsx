@@ -13,7 +13,7 @@ export async function PersonalRanking({ userId, dayId, afterVotes }: { userId: n
   const data = await personalRanking(userId, dayId, afterVotes);
   if (!data.unlocked) {
     return (
-      <p className="card" style={{ padding: 12 }} data-testid="personal-ranking-locked">
+      <p className="card compact" data-testid="personal-ranking-locked">
         {t("ranking.locked", { left: data.needed - data.votes })}
       </p>
     );

@@ -7,7 +7,7 @@ export function ImageCard({ image, children, highlight = false }: { image: CardI
   return (
     <Link href={`/images/${image.id}`} className={`image-card${highlight ? " highlight" : ""}`}>
       <span className="frame" style={{ aspectRatio: `${image.width} / ${image.height}` }}>
-        {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails and pictures come pre-sized from storage (S3 or /files); the optimizer would re-encode them and add a hop */}
+        {/* eslint-disable-next-line @next/next/no-img-element -- pre-sized files straight from storage; the optimizer would re-encode them */}
         <img src={image.thumbUrl} alt={image.prompt} loading="lazy" decoding="async" />
       </span>
       {children}

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 export async function NotFoundCard() {
   const t = await getTranslations("common");
   return (
-    <div className="card" style={{ maxWidth: 560 }}>
+    <div className="card narrow">
       <h1>{t("notFound.title")}</h1>
       <p className="muted">{t("notFound.body")}</p>
       <Link href="/" className="button">

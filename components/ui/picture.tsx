@@ -20,7 +20,7 @@ export function Picture({
   return (
     <figure className="figure">
       <div className="frame" style={{ aspectRatio: `${width} / ${height}` }}>
-        {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails and pictures come pre-sized from storage (S3 or /files); the optimizer would re-encode them and add a hop */}
+        {/* eslint-disable-next-line @next/next/no-img-element -- pre-sized files straight from storage; the optimizer would re-encode them */}
         <img
           src={src}
           alt={alt}

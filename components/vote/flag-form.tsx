@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { flagAction } from "@/lib/voting/actions";
+import styles from "./vote.module.css";
 
 /** "Report this image": a reason, sent once; moderators see the most-flagged first. */
 export function FlagForm({ imageId }: { imageId: number }) {
@@ -35,7 +36,7 @@ export function FlagForm({ imageId }: { imageId: number }) {
           setResult(res.ok ? { ok: true, text: t("flag.thanks") } : { ok: false, text: res.message });
         });
       }}
-      style={{ display: "grid", gap: 6 }}
+      className={styles.flagForm}
     >
       <label htmlFor={`${id}-reason`}>{t("flag.reason")}</label>
       <input
@@ -46,9 +47,9 @@ export function FlagForm({ imageId }: { imageId: number }) {
         minLength={3}
         maxLength={500}
         required
-        style={{ minHeight: 40, padding: "0 10px", borderRadius: 8, border: "1px solid #cfc7ba" }}
+        className={styles.flagReason}
       />
-      <div style={{ display: "flex", gap: 6 }}>
+      <div className={styles.flagButtons}>
         <button type="submit" className="button small" disabled={pending}>
           {pending ? t("flag.sending") : t("flag.send")}
         </button>

@@ -38,7 +38,7 @@ export function ImageDialog({
     <dialog ref={ref} className={styles.dialog} onClose={onClose} aria-labelledby="dialog-prompt">
       <div className={styles.dialogBody}>
         <div className={styles.stage} style={{ aspectRatio: `${item.width} / ${item.height}` }}>
-          {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails and pictures come pre-sized from storage (S3 or /files); the optimizer would re-encode them and add a hop */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- pre-sized files straight from storage; the optimizer would re-encode them */}
           <img src={view === "after" ? item.url : seed.url} alt={view === "after" ? item.prompt : t("dialog.seedAlt")} />
           {showMask && item.maskUrl && (
             <div
@@ -62,7 +62,7 @@ export function ImageDialog({
               {showMask ? t("dialog.hideMask") : t("dialog.showMask")}
             </button>
           )}
-          <button type="button" className="button small" onClick={() => ref.current?.close()} style={{ marginInlineStart: "auto" }}>
+          <button type="button" className={`button small ${styles.close}`} onClick={() => ref.current?.close()}>
             {t("dialog.close")}
           </button>
         </div>

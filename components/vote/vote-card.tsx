@@ -60,7 +60,7 @@ export function VoteCard({ item, index, closed, signedIn, onOpen, onChange, onAn
         onClick={onOpen}
         aria-label={t("card.open", { position: index + 1 })}
       >
-        {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails and pictures come pre-sized from storage (S3 or /files); the optimizer would re-encode them and add a hop */}
+        {/* eslint-disable-next-line @next/next/no-img-element -- pre-sized files straight from storage; the optimizer would re-encode them */}
         <img
           src={item.thumbUrl}
           alt={item.prompt}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import styles from "./winners.module.css";
 
 type Frame = { url: string; width: number; height: number; label: string };
 
@@ -21,18 +22,18 @@ export function TimelapsePlayer({ frames }: { frames: Frame[] }) {
   const frame = frames[index];
   if (!frame) return null;
   return (
-    <div className="card" style={{ maxWidth: 720 }}>
+    <div className={`card ${styles.player}`}>
       <div className="figure">
         <div className="frame" style={{ aspectRatio: `${frame.width} / ${frame.height}` }}>
-          {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails and pictures come pre-sized from storage (S3 or /files); the optimizer would re-encode them and add a hop */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- pre-sized files straight from storage; the optimizer would re-encode them */}
           <img src={frame.url} alt={t("timelapse.frameAlt", { label: frame.label })} />
         </div>
       </div>
-      <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap", marginTop: 10 }}>
+      <div className={`row ${styles.controls}`}>
         <button type="button" className="button small" onClick={() => setPlaying(!playing)} aria-pressed={playing}>
           {playing ? t("timelapse.pause") : t("timelapse.play")}
         </button>
-        <label className="hint" style={{ display: "flex", alignItems: "center", gap: 6 }}>
+        <label className={`hint ${styles.control}`}>
           {t("timelapse.frame")}
           <input
             type="range"
@@ -43,7 +44,7 @@ export function TimelapsePlayer({ frames }: { frames: Frame[] }) {
             aria-valuetext={frame.label}
           />
         </label>
-        <label className="hint" style={{ display: "flex", alignItems: "center", gap: 6 }}>
+        <label className={`hint ${styles.control}`}>
           {t("timelapse.speed")}
           <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
             <option value={1200}>{t("timelapse.slow")}</option>
@@ -54,12 +55,7 @@ export function TimelapsePlayer({ frames }: { frames: Frame[] }) {
         <span aria-live="polite" className="muted">
           {t("timelapse.position", { label: frame.label, current: index + 1, total: frames.length })}
         </span>
-        <a
-          className="button secondary small"
-          href="/api/timelapse"
-          download="pixelpatchwork-timelapse.webp"
-          style={{ marginInlineStart: "auto" }}
-        >
+        <a className={`button secondary small ${styles.download}`} href="/api/timelapse" download="pixelpatchwork-timelapse.webp">
           {t("timelapse.download")}
         </a>
       </div>

@@ -25,7 +25,7 @@ export async function WinnersStrip({ winners }: { winners: StripItem[] }) {
           <a href={`/images/${w.image.id}`}>
             <div className="figure">
               <div className="frame" style={{ aspectRatio: `${w.image.width} / ${w.image.height}` }}>
-                {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails and pictures come pre-sized from storage (S3 or /files); the optimizer would re-encode them and add a hop */}
+                {/* eslint-disable-next-line @next/next/no-img-element -- pre-sized files straight from storage; the optimizer would re-encode them */}
                 <img src={w.image.thumbUrl} alt={w.image.prompt} loading="lazy" decoding="async" />
               </div>
             </div>

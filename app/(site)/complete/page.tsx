@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/auth";
 import { getCompletionStatus } from "@/lib/study/completion";
 import { getSettings } from "@/lib/settings/settings";
+import styles from "./page.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("pages");
@@ -20,7 +21,7 @@ export default async function CompletePage() {
 
   if (!status.done) {
     return (
-      <section className="card" style={{ maxWidth: 560 }} aria-labelledby="complete-title">
+      <section className="card narrow" aria-labelledby="complete-title">
         <h1 id="complete-title">{t("complete.almostTitle")}</h1>
         <p>{t("complete.toFinish")}</p>
         <ul>
@@ -40,10 +41,10 @@ export default async function CompletePage() {
     ? `${settings.prolificCompletionUrl}${settings.prolificCompletionUrl.includes("?") ? "&" : "?"}cc=${status.code}`
     : null;
   return (
-    <section className="card" style={{ maxWidth: 560 }} aria-labelledby="complete-title">
+    <section className="card narrow" aria-labelledby="complete-title">
       <h1 id="complete-title">{t("complete.thanksTitle")}</h1>
       <p>{t("complete.done")}</p>
-      <p style={{ fontSize: "2rem", fontWeight: 800, letterSpacing: "0.12em" }} data-testid="completion-code">
+      <p className={styles.code} data-testid="completion-code">
         {status.code}
       </p>
       {returnUrl && (

@@ -5,6 +5,7 @@ import { formatDay } from "@/i18n/format-day";
 import { ImageCard } from "@/components/ui/image-card";
 import { withThumbUrls } from "@/lib/images/card-urls";
 import { listLineage } from "@/lib/days/lineage";
+import styles from "./page.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("pages");
@@ -26,10 +27,10 @@ export default async function LineagePage() {
     <>
       <h1>{t("lineage.title")}</h1>
       <p className="muted">{t("lineage.intro")}</p>
-      <ol style={{ listStyle: "none", padding: 0, margin: 0, display: "grid", gap: 28 }}>
+      <ol className={styles.days}>
         {rows.map((d) => (
           <li key={d.dateKey} data-testid="lineage-day">
-            <h2 style={{ fontSize: "1.1rem" }}>
+            <h2 className={styles.dayTitle}>
               {d.status === "OPEN" ? <Link href="/vote">{d.dateKey}</Link> : <Link href={`/days/${d.dateKey}`}>{d.dateKey}</Link>}{" "}
               {d.status === "OPEN" && <span className="eyebrow">· {t("lineage.today")}</span>}
             </h2>
@@ -40,7 +41,7 @@ export default async function LineagePage() {
                 </ImageCard>
               </li>
               {d.submissions.length === 0 && (
-                <li className="muted" style={{ alignSelf: "center" }}>
+                <li className={`muted ${styles.noSubmissions}`}>
                   {d.status === "OPEN" ? t("lineage.noSubmissionsOpen") : t("lineage.noSubmissionsClosed")}
                 </li>
               )}

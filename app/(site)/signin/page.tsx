@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { enabledOAuthProviders, getCurrentUser } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/validations/callback-url";
+import styles from "./page.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
@@ -19,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("common");
 
   return (
-    <section className="card" style={{ maxWidth: 520, marginInline: "auto" }} aria-labelledby="signin-title">
+    <section className={`card ${styles.signIn}`} aria-labelledby="signin-title">
       <h1 id="signin-title">{t("signIn.title")}</h1>
       <p className="muted">{t("signIn.intro")}</p>
       <SignInForm callbackUrl={callbackUrl} providers={enabledOAuthProviders()} initialError={error} />

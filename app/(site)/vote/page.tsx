@@ -26,7 +26,7 @@ export default async function VotePage() {
       <h1>{feed.day.closed ? t("page.finalTitle", { date: formatDay(feed.day.dateKey, locale) }) : t("page.openTitle")}</h1>
       <p className="muted">{feed.day.closed ? t("page.closedIntro") : t("page.openIntro")}</p>
       {!user && !feed.day.closed && (
-        <p className="card" style={{ padding: 12 }}>
+        <p className="card compact">
           {t.rich("page.signInToVote", { link: (chunks) => <Link href="/signin?callbackUrl=/vote">{chunks}</Link> })}
         </p>
       )}

@@ -9,6 +9,7 @@ import { TimelapsePlayer } from "@/components/winners/timelapse-player";
 import { listTimelapseFrames, listWinners } from "@/lib/days/days";
 import { withThumbUrls } from "@/lib/images/card-urls";
 import { getSettings } from "@/lib/settings/settings";
+import styles from "./page.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("pages");
@@ -39,7 +40,7 @@ export default async function WinnersPage() {
         </div>
       ) : (
         <>
-          <section className="section" aria-labelledby="timelapse-title" style={{ marginTop: 16 }}>
+          <section className={`section ${styles.timelapse}`} aria-labelledby="timelapse-title">
             <h2 id="timelapse-title">{t("winners.timelapseTitle")}</h2>
             <TimelapsePlayer
               frames={frameImages.map((i, n) => ({ url: i.thumbUrl, width: i.width, height: i.height, label: frameLabel(frames[n]!) }))}
@@ -52,7 +53,7 @@ export default async function WinnersPage() {
                   <strong>
                     <time dateTime={w.dateKey}>{day(w.dateKey)}</time>
                   </strong>
-                  <p className="clamp-2" dir="auto" style={{ margin: "2px 0" }}>
+                  <p className={`clamp-2 ${styles.prompt}`} dir="auto">
                     {w.image.prompt}
                   </p>
                   <span className="hint">

@@ -7,6 +7,7 @@ import { TableScroll } from "@/components/admin/table-scroll";
 import { personName } from "@/i18n/person-name";
 import { adminOrNotFound } from "@/lib/auth/admin-guard";
 import { listAudit } from "@/lib/admin/audit";
+import styles from "../admin.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -52,7 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td>
                     <details>
                       <summary className="hint">{t("audit.show")}</summary>
-                      <pre dir="ltr" style={{ whiteSpace: "pre-wrap", fontSize: "0.8rem", maxWidth: 480 }}>
+                      <pre dir="ltr" className={styles.change}>
                         {e.before ?? "—"}
                         {"\n→\n"}
                         {e.after ?? "—"}

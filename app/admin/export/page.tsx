@@ -5,6 +5,7 @@ import { LanguageSelect } from "@/components/admin/language-select";
 import { TableScroll } from "@/components/admin/table-scroll";
 import { LOCALES } from "@/i18n/locales";
 import { adminOrNotFound } from "@/lib/auth/admin-guard";
+import styles from "../admin.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -31,7 +32,7 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
     <>
       <h1 id="export-title">{t("export.title")}</h1>
       <p className="muted">{t("export.intro")}</p>
-      <form className="hint" style={{ marginBottom: 12 }}>
+      <form className={`hint ${styles.filters}`}>
         <LanguageSelect label={t("export.languagePicker")} value={lang} testId="export-language" />{" "}
         <button className="button small secondary" type="submit">
           {t("overview.charts.show")}

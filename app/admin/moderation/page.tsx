@@ -17,6 +17,7 @@ import { listFlagged } from "@/lib/moderation/flags";
 import { getCurrentDay } from "@/lib/days/days";
 import { personName } from "@/i18n/person-name";
 import { tallyValues } from "@/i18n/tally";
+import styles from "../admin.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -38,11 +39,11 @@ export default async function ModerationPage() {
   return (
     <>
       <h1>{t("moderation.title")}</h1>
-      <section className="section" aria-labelledby="today-title" style={{ marginTop: 0 }}>
+      <section className={`section ${styles.first}`} aria-labelledby="today-title">
         <h2 id="today-title">
           {t("moderation.today.title")} {day && <span className="muted">({day.dateKey})</span>}
         </h2>
-        <div style={{ display: "flex", gap: 10, flexWrap: "wrap", marginBottom: 12 }}>
+        <div className={`row ${styles.dayActions}`}>
           {day && leader && (
             <ReasonAction
               label={t("moderation.actions.veto")}
@@ -58,7 +59,7 @@ export default async function ModerationPage() {
         ) : (
           <ol className="card-grid" aria-label={t("moderation.today.ranked")}>
             {candidates.map((c, i) => (
-              <li key={c.id} className="card" style={{ padding: 10 }} data-testid="candidate" data-image-id={c.id}>
+              <li key={c.id} className={`card ${styles.candidate}`} data-testid="candidate" data-image-id={c.id}>
                 <ImageCard image={c}>
                   <strong>
                     {c.eligible
@@ -73,14 +74,14 @@ export default async function ModerationPage() {
                     {c.prompt}
                   </span>
                 </ImageCard>
-                <p className="hint" style={{ margin: "4px 0" }}>
+                <p className={`hint ${styles.candidateTally}`}>
                   {t("moderation.today.tally", tallyValues(c.upvotes, c.downvotes))}
                   {(c.counted.upvotes !== c.upvotes || c.counted.downvotes !== c.downvotes) &&
                     ` ${t("moderation.today.rankedWithout", tallyValues(c.counted.upvotes, c.counted.downvotes))}`}{" "}
                   · {c.creator ? personName(common, c.creator) : "—"}
                   {c.hiddenReason ? ` · ${t("moderation.today.hiddenReason", { reason: c.hiddenReason })}` : ""}
                 </p>
-                <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }}>
+                <div className="row">
                   {c.hiddenAt ? (
                     <ReasonAction
                       label={t("moderation.actions.unhide")}

@@ -14,6 +14,7 @@ import { imageUrls } from "@/lib/images/urls";
 import { canView, getImagePage } from "@/lib/days/lineage";
 import { getSettings } from "@/lib/settings/settings";
 import { isActiveAdmin } from "@/lib/auth/roles";
+import styles from "./page.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("vote");
@@ -44,7 +45,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
 
   return (
     <article>
-      <div className="hero" style={{ alignItems: "start" }}>
+      <div className={`hero ${styles.imageHero}`}>
         <Picture src={urls.url} alt={image.prompt} width={image.width} height={image.height} priority />
         <div>
           <p className="eyebrow">
@@ -56,7 +57,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
                   ? t("image.madeOn", { date: day(data.dayKey) })
                   : t("image.image")}
           </p>
-          <h1 dir="auto" style={{ fontSize: "1.6rem", overflowWrap: "anywhere" }}>
+          <h1 dir="auto" className={styles.title}>
             {image.prompt}
           </h1>
           {showAuthor && (
@@ -72,8 +73,8 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
             <p>{t.rich("image.inVote", { link: (chunks) => <Link href="/vote">{chunks}</Link> })}</p>
           )}
           {parent[0] && (
-            <div style={{ maxWidth: 260 }} data-testid="parent">
-              <h2 style={{ fontSize: "1rem" }}>{t("image.madeFrom")}</h2>
+            <div className={styles.parent} data-testid="parent">
+              <h2 className={styles.parentTitle}>{t("image.madeFrom")}</h2>
               <ImageCard image={parent[0]}>
                 <span className="clamp-2" dir="auto">
                   {parent[0].prompt}
