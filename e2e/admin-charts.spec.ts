@@ -81,8 +81,8 @@ test("the overview charts show a seeded day's distributions and agreement exactl
     await expect(agreement).toContainText("Personal favourite = crowd winner: 2; different: 1; no up-vote: 0");
     const bins = await chartRows(agreement.locator("figure"));
     expect(bins).toHaveLength(10);
-    expect(bins[0]).toEqual(["0–10%", "1"]);
-    expect(bins[9]).toEqual(["90–100%", "2"]);
+    expect(bins[0]).toEqual(["0% – 10%", "1"]);
+    expect(bins[9]).toEqual(["90% – 100%", "2"]);
     expect(bins.slice(1, 9).every(([, n]) => n === "0")).toBe(true);
     await expect(agreement.getByRole("img", { name: /agreement with the crowd/ })).toBeVisible();
   } finally {

@@ -1,0 +1,66 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { BarChart } from "@/components/admin/bar-chart";
+import { TableScroll } from "@/components/admin/table-scroll";
+import type { topWords, wordsOverTime } from "@/lib/research/prompt-words";
+
+/** The words prompts use most, in all prompts and in winning ones, and the top words day by day. */
+export async function WordsSection({
+  words,
+  trend,
+}: {
+  words: Awaited<ReturnType<typeof topWords>>;
+  trend: Awaited<ReturnType<typeof wordsOverTime>>;
+}) {
+  const t = await getTranslations("admin");
+  const format = await getFormatter();
+  return (
+    <>
+      <section className="section" aria-labelledby="words-title">
+        <h2 id="words-title">{t("overview.words.title")}</h2>
+        <div className="chart-grid">
+          <BarChart
+            title={t("overview.words.allPrompts", { count: format.number(words.all.prompts) })}
+            bars={words.all.words.map((w) => ({ label: w.word, value: w.prompts }))}
+            xLabel={t("overview.words.word")}
+            yLabel={t("overview.words.prompts")}
+          />
+          <BarChart
+            title={t("overview.words.winningPrompts", { count: format.number(words.winners.prompts) })}
+            bars={words.winners.words.map((w) => ({ label: w.word, value: w.prompts }))}
+            xLabel={t("overview.words.word")}
+            yLabel={t("overview.words.prompts")}
+            color="#e07a5f"
+          />
+        </div>
+        {trend.words.length > 0 && (
+          <TableScroll label={t("overview.words.tableLabel")}>
+            <table className="data-table" aria-label={t("overview.words.tableLabel")}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("overview.columns.day")}</th>
+                  <th scope="col">{t("overview.columns.prompts")}</th>
+                  {trend.words.map((w) => (
+                    <th key={w} scope="col">
+                      {w}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {trend.days.map((d) => (
+                  <tr key={d.date}>
+                    <td>{d.date}</td>
+                    <td>{d.prompts}</td>
+                    {trend.words.map((w) => (
+                      <td key={w}>{d.counts[w] ?? 0}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+    </>
+  );
+}
