@@ -7,6 +7,16 @@ import sharp from "sharp";
 import { db } from "@/lib/server/db";
 import { createLocalStorage } from "@/lib/storage/local";
 
+/** The columns every test image needs and no test looks at: keys, size, engine. */
+export const testImageFields = {
+  resultKey: "r.png",
+  thumbKey: "t.webp",
+  width: 30,
+  height: 20,
+  provider: "offline",
+  model: "t",
+} as const;
+
 export async function makeUser(extra: { bannedAt?: Date; role?: "ADMIN" | "PARTICIPANT" } = {}) {
   const participantId = `t-${randomBytes(6).toString("hex")}`;
   return db.user.create({ data: { participantId, displayName: participantId, ...extra } });

@@ -7,7 +7,7 @@ import { randomInt } from "node:crypto";
 import mariadb from "mariadb";
 import { db } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
-import { makeUser } from "@/test/fixtures";
+import { makeUser, testImageFields } from "@/test/fixtures";
 
 const DAY_MS = 86_400_000;
 /** Every day a rollover test makes is on or after this date; other tests stay below 1900. */
@@ -93,12 +93,7 @@ export async function makeImage(day: { id: number; seedImageId: number; date: Da
       hiddenAt: o.hidden ? at(day.date, 0, 13) : null,
       upvotes: o.up ?? 0,
       downvotes: o.down ?? 0,
-      resultKey: "r.png",
-      thumbKey: "t.webp",
-      width: 30,
-      height: 20,
-      provider: "offline",
-      model: "t",
+      ...testImageFields,
     },
   });
 }

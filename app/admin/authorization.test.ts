@@ -1,7 +1,7 @@
 import "@/test/isolated-db";
 import { randomInt } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { makeUser } from "@/test/fixtures";
+import { makeUser, testImageFields } from "@/test/fixtures";
 
 // The session is the only thing faked: next-auth's getServerSession returns the persona's id,
 // and everything after it (the user row, role and ban checks, the actions) is the real code.
@@ -45,12 +45,7 @@ beforeAll(async () => {
         creatorId: victimId,
         prompt: "p",
         status: "SUBMITTED",
-        resultKey: "r.png",
-        thumbKey: "t.webp",
-        width: 30,
-        height: 20,
-        provider: "offline",
-        model: "t",
+        ...testImageFields,
       },
     })
   ).id;

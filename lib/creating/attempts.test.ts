@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { errorTextIn } from "@/i18n/error-translator";
 import { englishOf } from "@/test/error-text";
-import { makeUser } from "@/test/fixtures";
+import { makeUser, testImageFields } from "@/test/fixtures";
 import { submitAttempt } from "./attempts";
 import { db } from "../server/db";
 
@@ -20,12 +20,7 @@ async function dayWithDrafts(creatorId: number, n: number) {
           parentId: seed.id,
           creatorId,
           prompt: `d${i}`,
-          resultKey: "r.png",
-          thumbKey: "t.webp",
-          width: 30,
-          height: 20,
-          provider: "offline",
-          model: "t",
+          ...testImageFields,
         },
       }),
     ),

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { makeUser } from "@/test/fixtures";
+import { makeUser, testImageFields } from "@/test/fixtures";
 import { db } from "../server/db";
 import { setVote, type VoteValue } from "./votes";
 
@@ -21,12 +21,7 @@ async function openDayWith(n: number, creatorId?: number) {
           prompt: `i${i}`,
           status: "SUBMITTED",
           submittedAt: new Date(),
-          resultKey: "r.png",
-          thumbKey: "t.webp",
-          width: 30,
-          height: 20,
-          provider: "offline",
-          model: "t",
+          ...testImageFields,
         },
       }),
     ),
