@@ -95,20 +95,23 @@ export async function seedSubmission(creatorId: number, prompt = "a seeded submi
     await mkdir(dirname(join(E2E.storageDir, key)), { recursive: true });
     await writeFile(join(E2E.storageDir, key), body);
   }
-  return testDb().image.create({
-    data: {
-      dayId: day.id,
-      parentId: day.seedImageId,
-      creatorId,
-      prompt,
-      status: "SUBMITTED",
-      submittedAt: new Date(),
-      resultKey: `${base}/result.png`,
-      thumbKey: `${base}/thumb.webp`,
-      width: 300,
-      height: 200,
-      provider: "offline",
-      model: "e2e",
-    },
-  });
+  return testDb().image.create({ data: submissionRow(day, creatorId, prompt, base) });
+}
+
+/** The row of a 300x200 submission on `day` whose files are `<base>/result.png` and `<base>/thumb.webp`. */
+export function submissionRow(day: { id: number; seedImageId: number }, creatorId: number, prompt: string, base: string) {
+  return {
+    dayId: day.id,
+    parentId: day.seedImageId,
+    creatorId,
+    prompt,
+    status: "SUBMITTED" as const,
+    submittedAt: new Date(),
+    resultKey: `${base}/result.png`,
+    thumbKey: `${base}/thumb.webp`,
+    width: 300,
+    height: 200,
+    provider: "offline",
+    model: "e2e",
+  };
 }

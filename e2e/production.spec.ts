@@ -6,7 +6,7 @@ import { chromium, expect, test, type APIResponse, type Browser, type BrowserCon
 import sharp from "sharp";
 import { createS3Storage } from "../lib/storage/s3";
 import { CHROMIUM } from "./chromium";
-import { uniqueId } from "./fixtures";
+import { submissionRow, uniqueId } from "./fixtures";
 import { startProductionStack, type ProductionStack } from "./production-stack";
 import { createAndSubmit } from "./create-flow";
 
@@ -71,20 +71,7 @@ async function seedSubmissions(count: number): Promise<number[]> {
     const base = `e2e-prod/${uniqueId("img")}`;
     await storage.put(`${base}/result.png`, png, "image/png");
     await storage.put(`${base}/thumb.webp`, await sharp(png).webp().toBuffer(), "image/webp");
-    rows.push({
-      dayId: day.id,
-      parentId: day.seedImageId,
-      creatorId: creator.id,
-      prompt: `seeded ${i}`,
-      status: "SUBMITTED" as const,
-      submittedAt: new Date(),
-      resultKey: `${base}/result.png`,
-      thumbKey: `${base}/thumb.webp`,
-      width: 300,
-      height: 200,
-      provider: "offline",
-      model: "e2e",
-    });
+    rows.push(submissionRow(day, creator.id, `seeded ${i}`, base));
   }
   await db.image.createMany({ data: rows });
   return (await db.image.findMany({ where: { creatorId: creator.id }, select: { id: true } })).map((r) => r.id);

@@ -8,6 +8,7 @@ import { getCurrentUser } from "@/lib/auth/auth";
 import { getCurrentDay } from "@/lib/days/days";
 import { getSettings } from "@/lib/settings/settings";
 import { getVoteFeed } from "@/lib/voting/feed";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("vote");
@@ -31,12 +32,7 @@ export default async function VotePage() {
         </p>
       )}
       {feed.items.length === 0 ? (
-        <div className="empty" data-testid="vote-empty">
-          <p>{t("page.empty")}</p>
-          <Link className="button" href="/create">
-            {t("page.beFirst")}
-          </Link>
-        </div>
+        <EmptyState testId="vote-empty" message={t("page.empty")} action={{ href: "/create", label: t("page.beFirst") }} />
       ) : (
         <VoteGrid items={feed.items} seed={feed.seed} closed={feed.day.closed} signedIn={!!user} />
       )}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDay } from "@/i18n/format-day";
 import { personName } from "@/i18n/person-name";
@@ -10,6 +9,7 @@ import { listTimelapseFrames, listWinners } from "@/lib/days/days";
 import { withThumbUrls } from "@/lib/images/card-urls";
 import { getSettings } from "@/lib/settings/settings";
 import styles from "./page.module.css";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("pages");
@@ -32,12 +32,7 @@ export default async function WinnersPage() {
       <h1>{t("winners.title")}</h1>
       <p className="muted">{t("winners.intro")}</p>
       {winners.length === 0 ? (
-        <div className="empty" data-testid="winners-empty">
-          <p>{t("winners.empty")}</p>
-          <Link className="button" href="/vote">
-            {t("winners.voteCta")}
-          </Link>
-        </div>
+        <EmptyState testId="winners-empty" message={t("winners.empty")} action={{ href: "/vote", label: t("winners.voteCta") }} />
       ) : (
         <>
           <section className={`section ${styles.timelapse}`} aria-labelledby="timelapse-title">
