@@ -19,7 +19,7 @@ export default defineConfig([
     },
   },
   globalIgnores([
-    ".next/**",
+    "**/.next/**",
     ".next-bench/**",
     "out/**",
     "build/**",

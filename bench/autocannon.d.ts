@@ -32,6 +32,8 @@ declare module "autocannon" {
       connections?: number;
       duration?: number;
       timeout?: number;
+      /** Requests per second across all connections (a fixed rate); autocannon then measures latency from when each request was due. */
+      overallRate?: number;
       method?: string;
       headers?: Headers;
       requests?: Request[];

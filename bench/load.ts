@@ -1,14 +1,16 @@
-// Load: the vote path with 64 connections for 60 s while 8 participants generate at once with the
-// offline engine (through the real server action over HTTP) and a reader keeps loading pages, all
-// on one production server. Reports errors (must be zero), exact counters, and the server's
-// resident memory before, at peak and after.
+// Load: does generating slow voting? On one production server, votes at a steady 100 per second
+// (an open loop, as a busy study sends them) first alone, then while 8 participants generate back
+// to back with the offline engine (through the real server action over HTTP) and a reader keeps
+// loading pages; then the saturated figures (64 connections as fast as they go, with the
+// generators). Reports vote latency in each phase and their ratio, generations per second, errors
+// (must be zero), exact counters, and the server's resident memory before, at peak and after.
 // Run: npm run bench -- load (or: node --conditions=react-server --import tsx bench/load.ts)
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { progress } from "./lib/cleanup";
 import { counterMismatches, voteCount, voteLoad, waitForQuiet } from "./lib/load";
-import { machineLine, mb, median, table } from "./lib/report";
+import { machineLine, mb, median, ratio, table } from "./lib/report";
 import { sampleRss } from "./lib/rss";
 import { insertSubmissions, insertUsers, openToday } from "./lib/seed";
 import { DIST_DIR, ROOT, ensureBuild } from "./lib/server";
@@ -17,7 +19,9 @@ import { benchApp, runBenchmark } from "./lib/harness";
 
 const VOTERS = 64;
 const GENERATORS = 8;
-const DURATION_S = 60;
+const DURATION_S = 30;
+/** The steady vote rate of the first two phases. */
+const RATE = 100;
 const IMAGES = 200;
 const POOL_SIZE = 20;
 
@@ -106,12 +110,17 @@ runBenchmark(async (cleanup) => {
   const probe = await generate(app.url, actionId, makerCookies[0]!, "192.0.2.200", day.dayId, mask);
   if (!probe.ok) throw new Error(`the generate action did not succeed: ${probe.detail}`);
 
-  progress(`${DURATION_S} s: ${VOTERS} vote connections, ${GENERATORS} generators, one page reader…`);
+  // Phase 1: votes alone, at the steady rate.
   const rss = sampleRss(app.pid);
+  progress(`${DURATION_S} s: ${RATE} votes/s alone…`);
+  const alone = await voteLoad(app.url, voterCreds, imageIds, DURATION_S, { rate: RATE });
+
+  // Phases 2 and 3: the same votes, then saturated ones, while everyone else works.
   let running = true;
-  const generations: { ok: boolean; ms: number; detail: string }[] = [];
+  const generations: { ok: boolean; ms: number; detail: string; phase: number }[] = [];
+  let phase = 2;
   const generators = makerCookies.map(async (cookie, i) => {
-    while (running) generations.push(await generate(app.url, actionId, cookie, `192.0.2.${i + 1}`, day.dayId, mask));
+    while (running) generations.push({ ...(await generate(app.url, actionId, cookie, `192.0.2.${i + 1}`, day.dayId, mask)), phase });
   });
   const pages: { path: string; status: number; ms: number }[] = [];
   const reader = (async () => {
@@ -127,7 +136,11 @@ runBenchmark(async (cleanup) => {
       pages.push({ path, status: res?.status ?? 0, ms: performance.now() - started });
     }
   })();
-  const votes = await voteLoad(app.url, voterCreds, imageIds, DURATION_S);
+  progress(`${DURATION_S} s: ${RATE} votes/s with ${GENERATORS} generators and a page reader…`);
+  const withGenerators = await voteLoad(app.url, voterCreds, imageIds, DURATION_S, { rate: RATE });
+  phase = 3;
+  progress(`${DURATION_S} s: ${VOTERS} vote connections as fast as they go, with the generators…`);
+  const saturated = await voteLoad(app.url, voterCreds, imageIds, DURATION_S);
   running = false;
   await Promise.all([...generators, reader]);
   const memory = rss.stop();
@@ -137,42 +150,61 @@ runBenchmark(async (cleanup) => {
 
   const genOk = generations.filter((g) => g.ok);
   const genFailed = generations.filter((g) => !g.ok);
+  const steadyGen = genOk.filter((g) => g.phase === 2);
   const pageBad = pages.filter((p) => p.status !== 200);
   console.log(
-    `One production server (next start, pool ${POOL_SIZE}) for ${DURATION_S} s: POST /api/vote from ${VOTERS} connections (one voter and address each, random votes on ${IMAGES} submissions), ` +
-      `${GENERATORS} participants generating back to back through the create page's server action (offline engine, ${width}×${height}, 9 % mask), and one reader loading /, /vote, /winners, /api/vote/images and /lineage in turn. ` +
-      `Server memory is the resident set of the server's process tree, sampled every 0.5 s. Everything shares this machine's cores.\n`,
+    `One production server (next start, pool ${POOL_SIZE}), three ${DURATION_S} s phases: POST /api/vote at ${RATE}/s alone; at ${RATE}/s while ${GENERATORS} participants generate back to back ` +
+      `through the create page's server action (offline engine, ${width}×${height}, 9 % mask) and one reader loads /, /vote, /winners, /api/vote/images and /lineage in turn; ` +
+      `then ${VOTERS} vote connections as fast as they go, with the generators. Fixed-rate latency counts from when each vote was due (open loop). ` +
+      `Server memory is the resident set of the server's process tree, sampled every 0.5 s over all phases. Everything shares this machine's cores.\n`,
   );
+  const voteRow = (name: string, r: typeof alone) => [
+    name,
+    r.requests,
+    `${r.reqPerSec.toFixed(0)} req/s`,
+    `${r.p50} ms`,
+    `p99 ${r.p99} ms`,
+    `${r.errors} / ${r.non2xx}`,
+  ];
   console.log(
     table(
-      ["path", "done", "rate", "p50", "p95 / p99", "errors / non-2xx", "check"],
+      ["votes", "done", "rate", "p50", "p99", "errors / non-2xx"],
+      [
+        voteRow(`${RATE}/s alone`, alone),
+        voteRow(`${RATE}/s with ${GENERATORS} generators`, withGenerators),
+        voteRow(`saturated (${VOTERS} connections) with ${GENERATORS} generators`, saturated),
+      ],
+    ),
+  );
+  console.log("");
+  console.log(
+    table(
+      ["ratio", "p99", "p50"],
+      [[`${RATE}/s with generators / alone`, ratio(withGenerators.p99, alone.p99), ratio(withGenerators.p50, alone.p50)]],
+    ),
+  );
+  console.log("");
+  console.log(
+    table(
+      ["other work", "done", "rate", "p50", "p95", "failed", "check"],
       [
         [
-          "votes",
-          votes.requests,
-          `${votes.reqPerSec.toFixed(0)} req/s`,
-          `${votes.p50} ms`,
-          `p99 ${votes.p99} ms`,
-          `${votes.errors} / ${votes.non2xx}`,
-          `counters exact: ${exact ? "yes" : "**no**"} (${await voteCount(db.pool)} Vote rows)`,
-        ],
-        [
-          "generations",
+          "generations (all phases)",
           genOk.length,
-          `${(genOk.length / DURATION_S).toFixed(2)} /s`,
+          `${(genOk.length / (2 * DURATION_S)).toFixed(2)} /s`,
           `${median(genOk.map((g) => g.ms)).toFixed(0)} ms`,
-          `p95 ${p95(genOk.map((g) => g.ms)).toFixed(0)} ms`,
+          `${p95(genOk.map((g) => g.ms)).toFixed(0)} ms`,
           `${genFailed.length}`,
-          `${stored - 1} stored attempts (rows) for ${genOk.length} successes`,
+          `${steadyGen.length} during the ${RATE}/s phase; ${stored - 1} stored attempts (rows) for ${genOk.length} successes`,
         ],
         [
           "page reads",
           pages.length,
-          `${(pages.length / DURATION_S).toFixed(1)} /s`,
+          `${(pages.length / (2 * DURATION_S)).toFixed(1)} /s`,
           `${median(pages.map((p) => p.ms)).toFixed(0)} ms`,
-          `p95 ${p95(pages.map((p) => p.ms)).toFixed(0)} ms`,
+          `${p95(pages.map((p) => p.ms)).toFixed(0)} ms`,
           `${pageBad.length}`,
-          "",
+          `counters exact: ${exact ? "yes" : "**no**"} (${await voteCount(db.pool)} Vote rows)`,
         ],
       ],
     ),

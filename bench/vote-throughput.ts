@@ -1,6 +1,7 @@
 // Vote throughput: POST /api/vote on the production build (session cookie, route handler,
-// lib/voting/votes.ts) against a bare node:http + mariadb server doing the same transaction
-// (bench/baseline-vote-server.mjs), both hit by the same autocannon load in this run: 64
+// lib/voting/votes.ts) against two floors doing the same transaction: a bare Next.js route handler
+// (bench/baseline/next-app, what Next itself costs) and a bare node:http + mariadb server
+// (bench/baseline-vote-server.mjs), all hit by the same autocannon load in this run: 64
 // connections, one voter each, random votes on 200 submissions, after a short warm-up. Between
 // the two, votes and counters are reset, and after each the counters are checked against a
 // recount of the Vote rows.
@@ -10,7 +11,7 @@ import { progress } from "./lib/cleanup";
 import { counterMismatches, resetVotes, voteCount, voteLoad, waitForQuiet, type LoadResult } from "./lib/load";
 import { machineLine, ratio, table } from "./lib/report";
 import { insertSubmissions, insertUsers, openToday } from "./lib/seed";
-import { ensureBuild, freePort, startNodeServer, type RunningServer } from "./lib/server";
+import { ensureBuild, freePort, startNextBaseline, startNodeServer, type RunningServer } from "./lib/server";
 import { signedInClients } from "./lib/session";
 import { benchApp, runBenchmark } from "./lib/harness";
 
@@ -70,6 +71,12 @@ runBenchmark(async (cleanup) => {
   const ours = await measure("ours", app, cookies, imageIds, db);
   await resetVotes(db.pool);
 
+  const byHeader = voters.map((v) => ({ "x-user-id": String(v.id) }));
+  const nextBaseline = await startNextBaseline({ databaseUrl: db.url, poolSize: POOL_SIZE });
+  cleanup.add("stop the Next.js baseline", () => nextBaseline.stop());
+  const bareNext = await measure("bare Next.js", nextBaseline, byHeader, imageIds, db);
+  await resetVotes(db.pool);
+
   const port = await freePort();
   const baseline = await startNodeServer({
     label: "baseline vote server",
@@ -79,30 +86,32 @@ runBenchmark(async (cleanup) => {
     env: { PORT: String(port), DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(POOL_SIZE) },
   });
   cleanup.add("stop baseline", () => baseline.stop());
-  const base = await measure(
-    "baseline",
-    baseline,
-    voters.map((v) => ({ "x-user-id": String(v.id) })),
-    imageIds,
-    db,
-  );
+  const base = await measure("baseline", baseline, byHeader, imageIds, db);
 
   console.log(
-    `POST /api/vote, ${VOTERS} connections (one signed-in voter each) for ${DURATION_S} s after a ${WARMUP_S} s warm-up; random votes (1, -1, 0) on ${IMAGES} submissions; app pool ${POOL_SIZE}. ` +
-      `Baseline: bench/baseline-vote-server.mjs, the same transaction on node:http + mariadb (pool ${POOL_SIZE}), voter from an x-user-id header. ` +
+    `POST /api/vote, ${VOTERS} connections (one signed-in voter each) for ${DURATION_S} s after a ${WARMUP_S} s warm-up; random votes (1, -1, 0) on ${IMAGES} submissions; pool ${POOL_SIZE} everywhere. ` +
+      `Floors: a bare Next.js route handler (bench/baseline/next-app, built with this project's next) and bare node:http (bench/baseline-vote-server.mjs), both running the same transaction (bench/baseline/vote-tx.mjs) with the voter from an x-user-id header: no session, no rate limit. ` +
       `Load generator, servers and MariaDB share this machine. "counters exact": every image's upvotes/downvotes equal a recount of its Vote rows afterwards.\n`,
   );
   console.log(
     table(
       ["server", "req/s", "p50", "p99", "non-2xx", "errors (incl. timeouts)", "statuses", "counters exact"],
-      [row("ours: next start, POST /api/vote", ours), row("baseline: node:http + mariadb", base)],
+      [
+        row("ours: next start, POST /api/vote", ours),
+        row("floor: bare Next.js route handler", bareNext),
+        row("floor: node:http + mariadb", base),
+      ],
     ),
   );
   console.log("");
   console.log(
-    table(["ours / baseline", "throughput", "p99 latency"], [["ratio", ratio(ours.reqPerSec, base.reqPerSec), ratio(ours.p99, base.p99)]]),
+    table(
+      ["ratio", "throughput", "p99 latency"],
+      [
+        ["ours / bare Next.js", ratio(ours.reqPerSec, bareNext.reqPerSec), ratio(ours.p99, bareNext.p99)],
+        ["ours / node:http", ratio(ours.reqPerSec, base.reqPerSec), ratio(ours.p99, base.p99)],
+      ],
+    ),
   );
-  console.log(`\nours: counters exact: ${ours.exact ? "yes" : "no"} (${ours.votes} Vote rows at the end)`);
-  console.log(`baseline: counters exact: ${base.exact ? "yes" : "no"} (${base.votes} Vote rows at the end)`);
   console.log(`\n${machineLine()}`);
 });

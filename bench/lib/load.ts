@@ -17,8 +17,18 @@ export type LoadResult = {
 
 const VALUES = [1, -1, 0] as const;
 
-/** Runs POST /api/vote for `seconds` with one connection per entry of `credentials`. */
-export function voteLoad(baseUrl: string, credentials: Record<string, string>[], imageIds: number[], seconds: number): Promise<LoadResult> {
+/**
+ * Runs POST /api/vote for `seconds` with one connection per entry of `credentials`: as fast as the
+ * server answers, or at a fixed `rate` (requests per second in all, an open loop: latency counts
+ * from when each vote was due, so a stalled server cannot hide its stall).
+ */
+export function voteLoad(
+  baseUrl: string,
+  credentials: Record<string, string>[],
+  imageIds: number[],
+  seconds: number,
+  opts: { rate?: number } = {},
+): Promise<LoadResult> {
   let next = 0;
   return new Promise((resolve, reject) => {
     autocannon(
@@ -27,6 +37,7 @@ export function voteLoad(baseUrl: string, credentials: Record<string, string>[],
         connections: credentials.length,
         duration: seconds,
         timeout: 30,
+        ...(opts.rate ? { overallRate: opts.rate } : {}),
         // Each connection is created once; it takes the next voter's credentials for good, so
         // no voter ever has two votes in flight (as with one person clicking).
         setupClient(client) {

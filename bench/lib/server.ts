@@ -45,9 +45,11 @@ export async function startNodeServer(opts: {
   env: Record<string, string>;
   port: number;
   readyPath: string;
+  /** Where to run it; the repository by default. */
+  cwd?: string;
 }): Promise<RunningServer> {
   const child = spawn(process.execPath, opts.args, {
-    cwd: ROOT,
+    cwd: opts.cwd ?? ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...opts.env },
     // Its own process group: stop() signals the group, so `next start`'s workers go too.
     detached: true,
@@ -111,7 +113,8 @@ export async function startApp(opts: AppOptions): Promise<RunningServer> {
   progress(`starting next start on port ${port}…`);
   return startNodeServer({
     label: "next start",
-    args: ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
+    // As `npm start` runs it (idle connections kept 65 s, as load balancers expect).
+    args: ["node_modules/next/dist/bin/next", "start", "-p", String(port), "--keepAliveTimeout", "65000"],
     port,
     readyPath: "/api/health",
     env: {
@@ -131,5 +134,31 @@ export async function startApp(opts: AppOptions): Promise<RunningServer> {
       RATE_LIMIT_SCALE: "1000",
       ...opts.env,
     },
+  });
+}
+
+const NEXT_BASELINE_DIR = fileURLToPath(new URL("../baseline/next-app/", import.meta.url));
+
+/**
+ * The bare Next.js route handler doing the vote transaction (bench/baseline/next-app), built with
+ * the project's own `next` and started on a free port: the floor the app's vote route is held to.
+ */
+export async function startNextBaseline(opts: { databaseUrl: string; poolSize: number }): Promise<RunningServer> {
+  progress("building the bare Next.js baseline (bench/baseline/next-app)…");
+  const next = fileURLToPath(new URL("../../node_modules/next/dist/bin/next", import.meta.url));
+  const build = spawnSync(process.execPath, [next, "build"], {
+    cwd: NEXT_BASELINE_DIR,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    stdio: ["ignore", 2, 2],
+  });
+  if (build.status !== 0) throw new Error("building the Next.js baseline failed");
+  const port = await freePort();
+  return startNodeServer({
+    label: "bare Next.js baseline",
+    args: [next, "start", "-p", String(port), "--keepAliveTimeout", "65000"],
+    cwd: NEXT_BASELINE_DIR,
+    port,
+    readyPath: "/api/health",
+    env: { NODE_ENV: "production", PORT: String(port), DATABASE_URL: opts.databaseUrl, DATABASE_POOL_SIZE: String(opts.poolSize) },
   });
 }

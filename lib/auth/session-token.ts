@@ -1,16 +1,49 @@
 import "server-only";
-import { getToken } from "next-auth/jwt";
+import { hkdf } from "node:crypto";
+import { jwtDecrypt } from "jose";
+import { getToken, type JWTDecodeParams } from "next-auth/jwt";
 import { getEnv } from "@/lib/server/env";
 import { sessionCookieName, usesSecureCookies } from "@/lib/security/session-cookie";
 
-/** The request's cookies as name → value, from its Cookie header. */
+/** The request's cookies as name → value, from its Cookie header (a malformed value is skipped). */
 function cookieMap(headers: Headers): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of (headers.get("cookie") ?? "").split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0) out.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+    if (eq <= 0) continue;
+    try {
+      out.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+    } catch {
+      // A stray "%" is not a session; it must not become a 500 either.
+    }
   }
   return out;
+}
+
+/**
+ * next-auth's session encryption key for a secret, derived once. next-auth derives it (HKDF-SHA256,
+ * no salt, its fixed info string; next-auth/jwt getDerivedEncryptionKey) on every decode, which
+ * was the largest piece of our own CPU per vote; the key only changes with the secret.
+ */
+const keys = new Map<string, Promise<Uint8Array>>();
+function encryptionKey(secret: string): Promise<Uint8Array> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = new Promise((resolve, reject) =>
+      hkdf("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32, (err, bytes) =>
+        err ? reject(err) : resolve(new Uint8Array(bytes)),
+      ),
+    );
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+/** next-auth's JWT decode (A256GCM, 15 s clock tolerance), with the derived key cached. */
+async function decode({ token, secret }: JWTDecodeParams) {
+  if (!token) return null;
+  const { payload } = await jwtDecrypt(token, await encryptionKey(String(secret)), { clockTolerance: 15 });
+  return payload;
 }
 
 /**
@@ -26,6 +59,7 @@ export async function sessionUserId(req: Request): Promise<number | null> {
     secret: env.NEXTAUTH_SECRET,
     secureCookie: usesSecureCookies(env, req.headers),
     cookieName: sessionCookieName(env, req.headers),
+    decode,
   });
   const uid = token?.uid;
   return typeof uid === "number" && Number.isInteger(uid) && uid > 0 ? uid : null;

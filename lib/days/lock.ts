@@ -26,18 +26,22 @@ export const onConnection =
 
 /**
  * Locks the image row (reading `columns` of it), then the row of its day, and returns both. The
- * day is `day.id`, or read from the locked image row when it is a function of it; with no day
- * (a missing image, the bundled seed) only the image is locked.
+ * day is `day.id`, or "ofImage": the day the image belongs to, found by a subquery, so that both
+ * statements go out together (one round trip on a pool connection, which pipelines them; the
+ * server still runs them in order, image first). With no day (a missing image, the bundled seed)
+ * the status is undefined.
  */
 export async function lockImageThenDay<I extends object>(
   q: LockQuery,
   image: { id: number; mode: RowLock; columns?: string },
-  day: { id: number | ((row: I) => number | null); mode: RowLock },
+  day: { id: number | "ofImage"; mode: RowLock },
 ): Promise<{ image: I | undefined; dayStatus: string | undefined }> {
-  const [row] = await q<I>(`SELECT ${image.columns ?? "id"} FROM Image WHERE id = ? ${image.mode}`, [image.id]);
-  const dayId = typeof day.id === "function" ? (row ? day.id(row) : null) : day.id;
-  if (dayId === null) return { image: row, dayStatus: undefined };
-  const [d] = await q<{ status: string }>(`SELECT status FROM Day WHERE id = ? ${day.mode}`, [dayId]);
+  const imageRows = q<I>(`SELECT ${image.columns ?? "id"} FROM Image WHERE id = ? ${image.mode}`, [image.id]);
+  const dayRows =
+    day.id === "ofImage"
+      ? q<{ status: string }>(`SELECT status FROM Day WHERE id = (SELECT dayId FROM Image WHERE id = ?) ${day.mode}`, [image.id])
+      : imageRows.then(() => q<{ status: string }>(`SELECT status FROM Day WHERE id = ? ${day.mode}`, [day.id]));
+  const [[row], [d]] = await Promise.all([imageRows, dayRows]);
   return { image: row, dayStatus: d?.status };
 }
 

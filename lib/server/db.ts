@@ -77,9 +77,21 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * by the pool) is retried once on a fresh connection: the server rolled the lost transaction
  * back, so running `fn` again cannot apply anything twice. `fn` must only touch the database.
  * A connection lost during COMMIT is not retried, since the commit may have happened.
+ *
+ * `before` runs on the same connection ahead of the transaction, outside it (autocommit; the
+ * request limit's counters, which must not hold locks while the vote waits for its image), on the
+ * first attempt only. Its statements, the isolation level and START TRANSACTION go to the server
+ * together: the driver pipelines statements issued before earlier ones have answered, so they
+ * cost one round trip, not four. `before` must therefore issue its statements before it awaits.
  */
-export async function rawTransaction<T>(fn: (conn: PoolConnection) => Promise<T>): Promise<T> {
-  return retry(() => rawTransactionOnce(fn), { attempts: 2, retryable: (err) => err instanceof LostBeforeCommit }).catch((err: unknown) => {
+export async function rawTransaction<T>(
+  fn: (conn: PoolConnection) => Promise<T>,
+  opts: { before?: (conn: PoolConnection) => Promise<void> } = {},
+): Promise<T> {
+  return retry((attempt) => rawTransactionOnce(fn, attempt === 1 ? opts.before : undefined), {
+    attempts: 2,
+    retryable: (err) => err instanceof LostBeforeCommit,
+  }).catch((err: unknown) => {
     throw err instanceof LostBeforeCommit ? err.cause : err;
   });
 }
@@ -87,14 +99,17 @@ export async function rawTransaction<T>(fn: (conn: PoolConnection) => Promise<T>
 /** A connection lost before COMMIT was sent: the server rolled the transaction back. */
 class LostBeforeCommit extends Error {}
 
-async function rawTransactionOnce<T>(fn: (conn: PoolConnection) => Promise<T>): Promise<T> {
+async function rawTransactionOnce<T>(
+  fn: (conn: PoolConnection) => Promise<T>,
+  before?: (conn: PoolConnection) => Promise<void>,
+): Promise<T> {
   let conn: PoolConnection | undefined;
   let committing = false;
   let lost = false;
   try {
     conn = await pool.getConnection();
-    await conn.query("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
-    await conn.beginTransaction();
+    const first = before?.(conn);
+    await Promise.all([first, conn.query("SET TRANSACTION ISOLATION LEVEL READ COMMITTED"), conn.beginTransaction()]);
     const result = await fn(conn);
     committing = true;
     await conn.commit();

@@ -1,4 +1,5 @@
 import "server-only";
+import type { PoolConnection } from "mariadb";
 import { now } from "@/lib/server/clock";
 import { withConnection } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
@@ -58,28 +59,37 @@ export function clientAddress(headers: Headers): string {
  * arrive at once. Plain MySQL, so it works on any MySQL-compatible managed database.
  */
 export async function takeRateLimit(name: LimitName, who: { userKey?: string | number | null; address: string }): Promise<void> {
+  return withConnection((conn) => countRequest(conn, name, who));
+}
+
+/**
+ * takeRateLimit on a connection the caller holds (the vote route counts on its transaction's
+ * connection, ahead of the transaction). Every bucket's statement is issued before the first
+ * answer is awaited, so the driver sends them together (see rawTransaction's `before`).
+ */
+export async function countRequest(
+  conn: PoolConnection,
+  name: LimitName,
+  who: { userKey?: string | number | null; address: string },
+): Promise<void> {
   const limit = LIMITS[name];
   const scale = getEnv().RATE_LIMIT_SCALE;
   const at = now().getTime();
   const buckets: { key: string; hits: number; windowS: number }[] = [{ key: `${name}:addr:${who.address}`, ...limit.addr }];
   if (who.userKey != null && who.userKey !== "") buckets.push({ key: `${name}:user:${String(who.userKey).slice(0, 100)}`, ...limit.user });
 
-  const counts = await withConnection(async (conn) => {
-    const out: number[] = [];
-    for (const b of buckets) {
-      const windowStart = new Date(Math.floor(at / (b.windowS * 1000)) * b.windowS * 1000);
-      // A row from an earlier window starts again at 1; an instance whose clock lags slightly
-      // cannot move a window back (GREATEST). Assignments run left to right, so the IF still
-      // sees the old windowStart.
-      const res = (await conn.query(
+  // A row from an earlier window starts again at 1; an instance whose clock lags slightly cannot
+  // move a window back (GREATEST). Assignments run left to right, so the IF still sees the old
+  // windowStart.
+  const pending = buckets.map(
+    (b) =>
+      conn.query(
         `INSERT INTO RateLimit (bucket, windowStart, hits) VALUES (?, ?, LAST_INSERT_ID(1))
          ON DUPLICATE KEY UPDATE hits = LAST_INSERT_ID(IF(windowStart >= VALUES(windowStart), hits + 1, 1)), windowStart = GREATEST(windowStart, VALUES(windowStart))`,
-        [b.key, windowStart],
-      )) as { insertId: bigint | number };
-      out.push(Number(res.insertId));
-    }
-    return out;
-  });
+        [b.key, new Date(Math.floor(at / (b.windowS * 1000)) * b.windowS * 1000)],
+      ) as Promise<{ insertId: bigint | number }>,
+  );
+  const counts = (await Promise.all(pending)).map((res) => Number(res.insertId));
 
   let retryAfterS = 0;
   buckets.forEach((b, i) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { PoolConnection } from "mariadb";
 import { lockImageThenDay, onConnection } from "@/lib/days/lock";
 import { rawTransaction } from "@/lib/server/db";
 import { ActionError } from "@/lib/server/errors";
@@ -30,50 +31,78 @@ type VoterRow = { bannedAt: Date | null; voteId: number | null; value: number | 
  * waits for votes in flight and no vote lands on a closed day. This is the hottest path in
  * the app, so it is plain SQL on the shared pool: five short statements, no ORM per statement.
  */
-export async function setVote(input: VoteInput): Promise<VoteOutcome> {
+export async function setVote(input: VoteInput, opts: { before?: (conn: PoolConnection) => Promise<void> } = {}): Promise<VoteOutcome> {
   const settings = await getSettings();
   const { userId, imageId, value: next } = input;
   const position = input.position ?? null;
   const locale = input.locale ?? null;
   return rawTransaction(async (conn) => {
-    const { image, dayStatus } = await lockImageThenDay<LockedImage>(
+    // The image row, its day and the voter's row go to the server together (one round trip); the
+    // server runs them in order, so the day and the vote row are read under the image's lock.
+    const locked = lockImageThenDay<LockedImage>(
       onConnection(conn),
       { id: imageId, mode: "FOR UPDATE", columns: "creatorId, dayId, status, hiddenAt IS NOT NULL AS hidden, upvotes, downvotes" },
-      { id: (row) => row.dayId, mode: "LOCK IN SHARE MODE" },
+      { id: "ofImage", mode: "LOCK IN SHARE MODE" },
     );
+    const voterRows = conn.query(
+      "SELECT u.bannedAt, v.id AS voteId, v.value FROM User u LEFT JOIN Vote v ON v.userId = u.id AND v.imageId = ? WHERE u.id = ?",
+      [imageId, userId],
+    ) as Promise<VoterRow[]>;
+    const [{ image, dayStatus }, [voter]] = await Promise.all([locked, voterRows]);
     if (!image || image.status !== "SUBMITTED" || image.dayId === null) throw new ActionError("NOT_FOUND", { detail: "IMAGE_NOT_IN_VOTE" });
     if (Number(image.hidden)) throw new ActionError("HIDDEN");
     if (!settings.allowSelfVoting && image.creatorId === userId) throw new ActionError("OWN_IMAGE");
     if (dayStatus !== "OPEN") throw new ActionError("DAY_CLOSED", { detail: "VOTING_CLOSED" });
     // The ban is checked here as well as at sign-in: it takes effect on the very next vote.
-    const [voter] = (await conn.query(
-      "SELECT u.bannedAt, v.id AS voteId, v.value FROM User u LEFT JOIN Vote v ON v.userId = u.id AND v.imageId = ? WHERE u.id = ?",
-      [imageId, userId],
-    )) as VoterRow[];
     if (!voter || voter.bannedAt) throw new ActionError("BANNED");
 
     const old = (voter.value ?? 0) as VoteValue;
     if (old === next) return { imageId, value: next, upvotes: image.upvotes, downvotes: image.downvotes };
-    if (next === 0) {
-      await conn.query("DELETE FROM Vote WHERE id = ?", [voter.voteId]);
-    } else if (voter.voteId !== null) {
-      // A switch: the voter has seen the tallies, which are shown after a first vote.
-      await conn.query("UPDATE Vote SET value = ?, position = ?, talliesVisible = 1, locale = ?, updatedAt = NOW(3) WHERE id = ?", [
+    const upvotes = image.upvotes + (next === 1 ? 1 : 0) - (old === 1 ? 1 : 0);
+    const downvotes = image.downvotes + (next === -1 ? 1 : 0) - (old === -1 ? 1 : 0);
+    // The vote row and the counters are written together too (one round trip).
+    await Promise.all([
+      writeVote(conn, {
+        userId,
+        imageId,
         next,
         position,
         locale,
-        voter.voteId,
-      ]);
-    } else {
-      // Before a first vote, tallies were visible only if the experiment shows them to all.
-      await conn.query(
-        "INSERT INTO Vote (userId, imageId, value, position, talliesVisible, locale, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, NOW(3), NOW(3))",
-        [userId, imageId, next, position, settings.hideTalliesUntilVoted ? 0 : 1, locale],
-      );
-    }
-    const upvotes = image.upvotes + (next === 1 ? 1 : 0) - (old === 1 ? 1 : 0);
-    const downvotes = image.downvotes + (next === -1 ? 1 : 0) - (old === -1 ? 1 : 0);
-    await conn.query("UPDATE Image SET upvotes = ?, downvotes = ? WHERE id = ?", [upvotes, downvotes, imageId]);
+        voteId: voter.voteId,
+        firstTalliesVisible: !settings.hideTalliesUntilVoted,
+      }),
+      conn.query("UPDATE Image SET upvotes = ?, downvotes = ? WHERE id = ?", [upvotes, downvotes, imageId]),
+    ]);
     return { imageId, value: next, upvotes, downvotes };
-  });
+  }, opts);
+}
+
+/** Clears, switches or casts the voter's row for the image (issued at once; see setVote). */
+function writeVote(
+  conn: PoolConnection,
+  v: {
+    userId: number;
+    imageId: number;
+    next: VoteValue;
+    position: number | null;
+    locale: string | null;
+    voteId: number | null;
+    firstTalliesVisible: boolean;
+  },
+): Promise<unknown> {
+  if (v.next === 0) return conn.query("DELETE FROM Vote WHERE id = ?", [v.voteId]);
+  // A switch: the voter has seen the tallies, which are shown after a first vote.
+  if (v.voteId !== null) {
+    return conn.query("UPDATE Vote SET value = ?, position = ?, talliesVisible = 1, locale = ?, updatedAt = NOW(3) WHERE id = ?", [
+      v.next,
+      v.position,
+      v.locale,
+      v.voteId,
+    ]);
+  }
+  // Before a first vote, tallies were visible only if the experiment shows them to all.
+  return conn.query(
+    "INSERT INTO Vote (userId, imageId, value, position, talliesVisible, locale, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, NOW(3), NOW(3))",
+    [v.userId, v.imageId, v.next, v.position, v.firstTalliesVisible ? 1 : 0, v.locale],
+  );
 }

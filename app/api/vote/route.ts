@@ -4,7 +4,7 @@ import { sessionUserId } from "@/lib/auth/session-token";
 import { getEnv } from "@/lib/server/env";
 import { errorResponse, readJson } from "@/lib/server/http";
 import { assertSameOriginJson } from "@/lib/security/same-origin";
-import { clientAddress, takeRateLimit } from "@/lib/server/rate-limit";
+import { clientAddress, countRequest } from "@/lib/server/rate-limit";
 import { voteSchema } from "@/lib/validations/vote";
 import { setVote } from "@/lib/voting/votes";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 /**
  * POST { imageId, value: 1 | -1 | 0, position? } as the signed-in user (session cookie), from the
  * app's own pages only (lib/security/same-origin). The same rules as the vote page's action: both
- * call lib/votes.setVote.
+ * call lib/voting/votes.setVote.
  */
 export async function POST(req: Request) {
   try {
@@ -23,9 +23,15 @@ export async function POST(req: Request) {
     // checked by setVote, inside its transaction, so a ban still takes effect on the next vote.
     const userId = await sessionUserId(req);
     if (!userId) throw new AuthError("UNAUTHENTICATED");
-    await takeRateLimit("vote", { userKey: userId, address: clientAddress(req.headers) });
     const input = await readJson(req, voteSchema);
-    return Response.json(await setVote({ userId, ...input, locale: await currentLocale() }), { headers: { "Cache-Control": "no-store" } });
+    // The request is counted against the vote limit on the vote's own connection, just ahead of
+    // its transaction and in the same round trip (shared by every instance, as ever).
+    const who = { userKey: userId, address: clientAddress(req.headers) };
+    const outcome = await setVote(
+      { userId, ...input, locale: await currentLocale() },
+      { before: (conn) => countRequest(conn, "vote", who) },
+    );
+    return Response.json(outcome, { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
     return errorResponse(err, req, "POST /api/vote");
   }
