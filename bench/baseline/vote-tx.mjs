@@ -32,47 +32,52 @@ export class Refused extends Error {
   }
 }
 
+/**
+ * The statements of lib/voting/votes.ts setVote, pipelined as it pipelines them: isolation level and
+ * START TRANSACTION together; the image lock, its day and the voter's row together; the vote and
+ * the counters together; then COMMIT.
+ */
 export async function setVote(pool, userId, imageId, next, position) {
   const conn = await pool.getConnection();
   try {
-    await conn.query("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
-    await conn.beginTransaction();
+    await Promise.all([conn.query("SET TRANSACTION ISOLATION LEVEL READ COMMITTED"), conn.beginTransaction()]);
     try {
-      const [image] = await conn.query(
-        "SELECT creatorId, dayId, status, hiddenAt IS NOT NULL AS hidden, upvotes, downvotes FROM Image WHERE id = ? FOR UPDATE",
-        [imageId],
-      );
+      const [[image], [day], [voter]] = await Promise.all([
+        conn.query(
+          "SELECT creatorId, dayId, status, hiddenAt IS NOT NULL AS hidden, upvotes, downvotes FROM Image WHERE id = ? FOR UPDATE",
+          [imageId],
+        ),
+        conn.query("SELECT status FROM Day WHERE id = (SELECT dayId FROM Image WHERE id = ?) LOCK IN SHARE MODE", [imageId]),
+        conn.query(
+          "SELECT u.bannedAt, v.id AS voteId, v.value FROM User u LEFT JOIN Vote v ON v.userId = u.id AND v.imageId = ? WHERE u.id = ?",
+          [imageId, userId],
+        ),
+      ]);
       if (!image || image.status !== "SUBMITTED" || image.dayId === null)
         throw new Refused(404, "NOT_FOUND", "That image is not in a vote.");
       if (Number(image.hidden)) throw new Refused(404, "HIDDEN", "That image has been removed from the vote.");
       if (!ALLOW_SELF_VOTING && image.creatorId === userId) throw new Refused(403, "OWN_IMAGE", "You cannot vote on your own image.");
-      const [day] = await conn.query("SELECT status FROM Day WHERE id = ? LOCK IN SHARE MODE", [image.dayId]);
       if (day?.status !== "OPEN") throw new Refused(409, "DAY_CLOSED", "Voting on this day has closed.");
-      const [voter] = await conn.query(
-        "SELECT u.bannedAt, v.id AS voteId, v.value FROM User u LEFT JOIN Vote v ON v.userId = u.id AND v.imageId = ? WHERE u.id = ?",
-        [imageId, userId],
-      );
       if (!voter || voter.bannedAt) throw new Refused(403, "BANNED", "This account has been suspended.");
       const old = voter.value ?? 0;
       let result = { imageId, value: next, upvotes: image.upvotes, downvotes: image.downvotes };
       if (old !== next) {
-        if (next === 0) {
-          await conn.query("DELETE FROM Vote WHERE id = ?", [voter.voteId]);
-        } else if (voter.voteId !== null) {
-          await conn.query("UPDATE Vote SET value = ?, position = ?, talliesVisible = 1, updatedAt = NOW(3) WHERE id = ?", [
-            next,
-            position,
-            voter.voteId,
-          ]);
-        } else {
-          await conn.query(
-            "INSERT INTO Vote (userId, imageId, value, position, talliesVisible, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, NOW(3), NOW(3))",
-            [userId, imageId, next, position, HIDE_TALLIES_UNTIL_VOTED ? 0 : 1],
-          );
-        }
         const upvotes = image.upvotes + (next === 1 ? 1 : 0) - (old === 1 ? 1 : 0);
         const downvotes = image.downvotes + (next === -1 ? 1 : 0) - (old === -1 ? 1 : 0);
-        await conn.query("UPDATE Image SET upvotes = ?, downvotes = ? WHERE id = ?", [upvotes, downvotes, imageId]);
+        const write =
+          next === 0
+            ? conn.query("DELETE FROM Vote WHERE id = ?", [voter.voteId])
+            : voter.voteId !== null
+              ? conn.query("UPDATE Vote SET value = ?, position = ?, talliesVisible = 1, updatedAt = NOW(3) WHERE id = ?", [
+                  next,
+                  position,
+                  voter.voteId,
+                ])
+              : conn.query(
+                  "INSERT INTO Vote (userId, imageId, value, position, talliesVisible, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, NOW(3), NOW(3))",
+                  [userId, imageId, next, position, HIDE_TALLIES_UNTIL_VOTED ? 0 : 1],
+                );
+        await Promise.all([write, conn.query("UPDATE Image SET upvotes = ?, downvotes = ? WHERE id = ?", [upvotes, downvotes, imageId])]);
         result = { imageId, value: next, upvotes, downvotes };
       }
       await conn.commit();
