@@ -9,7 +9,8 @@ const serverUrl = process.env.TEST_DATABASE_SERVER_URL || "mysql://root@127.0.0.
 
 export type E2EServer = ReturnType<typeof server>;
 
-function server(name: string, port: number) {
+/** A server's database, storage folder, port and environment for this run (specs that start one of their own use it too). */
+export function server(name: string, port: number) {
   const dbName = `pixelpatchwork_e2e_${name}_${run}`;
   const baseURL = `http://localhost:${port}`;
   const storageDir = join(process.cwd(), ".data", `e2e-storage-${name}-${run}`);

@@ -90,6 +90,7 @@ const cases = () =>
             completionVotes: 5,
             streakMinVotes: 5,
             leaderboardAfterVotes: 10,
+            voteSampleSize: 0,
             hideTalliesUntilVoted: "on",
             hideAuthors: "on",
             randomizeOrder: "on",

@@ -26,6 +26,9 @@ export function SettingsForm({ settings }: { settings: Settings }) {
     ["creatorsLeaderboard", t("settings.rewards.creatorsLeaderboard"), t("settings.rewards.creatorsLeaderboardHint")],
   ];
 
+  // Number fields whose meaning needs more than a label.
+  const hints: Partial<Record<keyof Settings, string>> = { voteSampleSize: t("settings.limits.voteSampleSizeHint") };
+
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -50,6 +53,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
             ["completionVotes", t("settings.limits.completionVotes"), settings.completionVotes, 1],
             ["streakMinVotes", t("settings.limits.streakMinVotes"), settings.streakMinVotes, 1],
             ["leaderboardAfterVotes", t("settings.limits.leaderboardAfterVotes"), settings.leaderboardAfterVotes, 1],
+            ["voteSampleSize", t("settings.limits.voteSampleSize"), settings.voteSampleSize, 1],
           ] as const
         ).map(([name, label, value, step]) => (
           <div className="field" key={name}>
@@ -61,8 +65,13 @@ export function SettingsForm({ settings }: { settings: Settings }) {
               step={step}
               defaultValue={value}
               aria-invalid={!!err(name)}
-              aria-describedby={err(name) ? `${name}-error` : undefined}
+              aria-describedby={[hints[name] && `${name}-hint`, err(name) && `${name}-error`].filter(Boolean).join(" ") || undefined}
             />
+            {hints[name] && (
+              <p className="hint" id={`${name}-hint`}>
+                {hints[name]}
+              </p>
+            )}
             {err(name) && (
               <p className="error-text" id={`${name}-error`}>
                 {err(name)}

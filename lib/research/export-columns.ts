@@ -4,7 +4,7 @@
 import { keyFromDate } from "@/lib/server/clock";
 import type { Cell } from "@/lib/research/csv";
 
-export type ExportTable = "users" | "days" | "images" | "votes" | "flags" | "audit";
+export type ExportTable = "users" | "days" | "images" | "votes" | "exposures" | "flags" | "audit";
 
 /** Rows as the exporter reads them (lib/research/export.ts selects exactly these fields). */
 export interface ExportRows {
@@ -64,6 +64,7 @@ export interface ExportRows {
     updatedAt: Date;
     image: { dayId: number | null };
   };
+  exposures: { id: number; userId: number; imageId: number; dayId: number; position: number; sampled: boolean; createdAt: Date };
   flags: { id: number; imageId: number; userId: number; reason: string; createdAt: Date };
   audit: {
     id: number;
@@ -205,11 +206,34 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       field("imageId", "The image voted on (images.id)."),
       col("dayId", "The day of that image (days.id), for convenience.", (r) => r.image.dayId),
       field("value", "1 (up) or -1 (down)."),
-      field("position", "Where the image stood in this voter's grid when they voted (0-based); for herding research."),
+      field(
+        "position",
+        "Where the image stood in this voter's full order when they voted (0-based, counted across the pages of the list, not within one); for herding research. In sample mode, its place in the voter's sample (see exposures.sampled).",
+      ),
       field("talliesVisible", "Whether the voter could see the image's tallies when casting this vote."),
       field("locale", 'Interface language the voter used when the vote took its current value: "en", "es" or "ar".'),
       field("createdAt", "When the user first voted on the image."),
       field("updatedAt", "When the vote last took its current value."),
+    ],
+  },
+  exposures: {
+    title: "exposures",
+    description:
+      "Which submissions each voter was shown on the vote page, where, and whether the exposure-balanced sample chose them: one row per voter and image, written when the page of the list holding the image was served to a signed-in voter on an open day (the first showing is kept; visitors who are not signed in and closed days' rankings are not recorded). An image counts as shown once its page was sent, whether or not the voter scrolled to it. Counting rows per image gives its views, which sample mode (setting voteSampleSize) balances. Join to votes on userId and imageId.",
+    columns: [
+      field("id", "Internal exposure id."),
+      field("userId", "The voter (users.id)."),
+      field("imageId", "The image shown (images.id)."),
+      field("dayId", "The image's day (days.id)."),
+      field(
+        "position",
+        "Where the image stood in this voter's full order when first shown (0-based, across pages, as votes.position): their own random order, newest first, or their sample in that order.",
+      ),
+      field(
+        "sampled",
+        "true if the voter was in sample mode and the exposure-balanced sample chose the image for them (fewest views first, ties at random but stable for the voter); false if they were shown every submission.",
+      ),
+      field("createdAt", "When the image was first shown to the voter."),
     ],
   },
   flags: {

@@ -96,6 +96,8 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
         createdAt: v.createdAt,
         updatedAt: v.updatedAt,
       }));
+    case "exposures":
+      return db.exposure.findMany({ orderBy: { id: "asc" } });
     case "flags":
       return db.flag.findMany({ orderBy: { id: "asc" } });
     case "audit":
@@ -116,7 +118,7 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
   }
 }
 
-const TABLES: ExportTable[] = ["users", "days", "images", "votes", "flags", "audit"];
+const TABLES: ExportTable[] = ["users", "days", "images", "votes", "exposures", "flags", "audit"];
 
 beforeAll(() => {
   process.env.EXPORT_HASH_SALT = SALT;
@@ -163,6 +165,13 @@ describe("exportTable", () => {
     await castVote(voter.id, cafe.id, 1);
     await castVote(admin.id, cafe.id, 1);
     await db.vote.updateMany({ where: { userId: voter.id }, data: { position: 3, talliesVisible: true } });
+    await db.exposure.createMany({
+      data: [
+        { userId: voter.id, imageId: tricky.id, dayId: day.id, position: 3 },
+        { userId: voter.id, imageId: cafe.id, dayId: day.id, position: 0, sampled: true },
+        { userId: admin.id, imageId: cafe.id, dayId: day.id, position: 1 },
+      ],
+    });
     await flagImage(voter.id, tricky.id, '-looks like spam, "clearly"');
     await hideImage(admin.id, tricky.id, "@everyone, formula-looking reason");
     await closeDayAs(day.id, cafe.id, { totalParticipants: 3, totalSubmissions: 2, totalVotes: 3 });

@@ -104,6 +104,11 @@ const FETCHERS: { [T in ExportTable]: Fetch<ExportRows[T]> } = {
         image: { select: { dayId: true } },
       },
     }),
+  exposures: (after, take) =>
+    db.exposure.findMany({
+      ...page(after, take),
+      select: { id: true, userId: true, imageId: true, dayId: true, position: true, sampled: true, createdAt: true },
+    }),
   flags: (after, take) =>
     db.flag.findMany({ ...page(after, take), select: { id: true, imageId: true, userId: true, reason: true, createdAt: true } }),
   audit: (after, take) =>

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { getEnv } from "@/lib/server/env";
 import { ActionError } from "@/lib/server/errors";
 
@@ -44,4 +44,20 @@ export function completionCodeKey(): Buffer {
   const env = getEnv();
   const secret = env.NEXTAUTH_SECRET ?? env.EXPORT_HASH_SALT;
   return secret ? derive(secret, "completion-code") : notConfigured();
+}
+
+// Without any secret (a local run that never set one) cursors are signed with a key of this
+// process: they then last as long as it does. Production requires NEXTAUTH_SECRET (lib/server/env).
+let processKey: Buffer | undefined;
+
+/**
+ * The key that signs the vote feed's cursors (lib/voting/feed-cursor.ts), so a client cannot
+ * forge one: from NEXTAUTH_SECRET, else EXPORT_HASH_SALT, else a key of this process. Every
+ * instance with the same secret accepts the others' cursors.
+ */
+export function feedCursorKey(): Buffer {
+  const env = getEnv();
+  const secret = env.NEXTAUTH_SECRET ?? env.EXPORT_HASH_SALT;
+  if (secret) return derive(secret, "feed-cursor");
+  return (processKey ??= randomBytes(32));
 }

@@ -30,6 +30,12 @@ export const settingsSchema = z
      * the veto recount them, lib/voting/effective-counts.ts). Off by default: the stored tallies.
      */
     excludeBannedVoters: z.boolean(),
+    /**
+     * Research: show each voter a sample of this many of the day's submissions, chosen to balance
+     * exposure (fewest views first, ties at random but stable for the voter; lib/voting/vote-sample.ts),
+     * recorded as sampled in the exposures export. 0 shows everyone every submission.
+     */
+    voteSampleSize: z.number().int().min(0).max(1000),
     /** Crowd platforms: what a participant must have done, in total, to get a completion code. */
     completionSubmissions: z.number().int().min(0).max(100),
     completionVotes: z.number().int().min(0).max(10_000),
@@ -65,6 +71,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hideAuthors: true,
   randomizeOrder: true,
   excludeBannedVoters: false,
+  voteSampleSize: 0,
   completionSubmissions: 1,
   completionVotes: 5,
   prolificCompletionUrl: null,

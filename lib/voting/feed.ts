@@ -1,12 +1,16 @@
 import "server-only";
 import { keyFromDate } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
+import { ActionError } from "@/lib/server/errors";
 import { getStorage } from "@/lib/storage";
-import { rankEligible } from "@/lib/voting/eligible-ranking";
-import { rankImages } from "@/lib/voting/ranking";
 import { getSettings } from "@/lib/settings/settings";
-import { seededShuffle } from "@/lib/voting/shuffle";
+import { recordExposures } from "@/lib/voting/exposures";
+import { decodeCursor, encodeCursor } from "@/lib/voting/feed-cursor";
+import { feedOrder } from "@/lib/voting/feed-order";
 import { type PersonName, personNameFields } from "@/i18n/person-name";
+
+/** Items per page: a phone's first few screens, and a light first response at any size of day. */
+export const FEED_PAGE_SIZE = 24;
 
 export type FeedItem = {
   id: number;
@@ -25,12 +29,34 @@ export type FeedItem = {
   mine: boolean;
 };
 
+/** What a grid holds of one page: its items, the full order's length and where to continue. */
+export type FeedPage = { items: FeedItem[]; total: number; nextCursor: string | null };
+
+export type FeedOptions = {
+  /** Where to continue: the nextCursor of the previous page. None for the first page. */
+  cursor?: string | null;
+  /** Items per page; FEED_PAGE_SIZE unless a test asks for smaller pages. */
+  pageSize?: number;
+};
+
 /**
- * A day's submitted, visible images as one viewer should see them: in their own stable random
- * order (or newest first, or ranked once the day is closed), authors and tallies shown only as
- * the experiment's settings allow. The vote page, its JSON endpoint and load tests share this.
+ * One page of a day's submitted, visible images as one viewer should see them: in their own
+ * stable random order (or newest first, or ranked once the day is closed, or their
+ * exposure-balanced sample: lib/voting/feed-order.ts), authors and tallies shown only as the
+ * experiment's settings allow. The vote and day pages (their first page) and the JSON endpoint
+ * (any page) share this. Each item carries its place in the viewer's full order (`position`,
+ * which a vote records), and `nextCursor` continues exactly that order; `total` is its length.
+ *
+ * Only the page's rows are read in full and only its URLs signed. A cursor that is not this
+ * server's, or another viewer's, is refused with INVALID_CURSOR; one for another day, or for an
+ * order that has changed since its first page (an image hidden, a setting changed, the day
+ * closed), with STALE_CURSOR: both 400s. The items served to a signed-in voter on an open day are
+ * recorded as shown (lib/voting/exposures.ts).
  */
-export async function getVoteFeed(dayId: number, viewerId: number | null) {
+export async function getVoteFeed(dayId: number, viewerId: number | null, opts: FeedOptions = {}) {
+  const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
+  if (cursor && cursor.viewerId !== (viewerId ?? 0)) throw new ActionError("INVALID_CURSOR");
+  if (cursor && cursor.dayId !== dayId) throw new ActionError("STALE_CURSOR");
   const settings = await getSettings();
   const day = await db.day.findUnique({
     where: { id: dayId },
@@ -44,37 +70,42 @@ export async function getVoteFeed(dayId: number, viewerId: number | null) {
   });
   if (!day) return null;
   const closed = day.status === "CLOSED";
+  const order = await feedOrder({ day: { id: day.id, closed, winnerImageId: day.winnerImageId }, viewerId, settings, asOf: cursor?.asOf });
+  if (cursor && order.fingerprint !== cursor.fingerprint) throw new ActionError("STALE_CURSOR");
+  const start = cursor?.offset ?? 0;
+  const pageIds = order.ids.slice(start, start + (opts.pageSize ?? FEED_PAGE_SIZE));
   const [images, votes] = await Promise.all([
-    db.image.findMany({
-      where: { dayId, status: "SUBMITTED", hiddenAt: null },
-      orderBy: { createdAt: "desc" },
-      select: {
-        id: true,
-        prompt: true,
-        width: true,
-        height: true,
-        thumbKey: true,
-        resultKey: true,
-        maskKey: true,
-        upvotes: true,
-        downvotes: true,
-        submittedAt: true,
-        createdAt: true,
-        creatorId: true,
-        creator: { select: personNameFields },
-      },
-    }),
-    viewerId ? db.vote.findMany({ where: { userId: viewerId, image: { dayId } }, select: { imageId: true, value: true } }) : [],
+    pageIds.length === 0
+      ? []
+      : db.image.findMany({
+          where: { id: { in: pageIds } },
+          select: {
+            id: true,
+            prompt: true,
+            width: true,
+            height: true,
+            thumbKey: true,
+            resultKey: true,
+            maskKey: true,
+            upvotes: true,
+            downvotes: true,
+            creatorId: true,
+            creator: { select: personNameFields },
+          },
+        }),
+    viewerId && pageIds.length > 0
+      ? db.vote.findMany({ where: { userId: viewerId, imageId: { in: pageIds } }, select: { imageId: true, value: true } })
+      : [],
   ]);
   const mine = new Map(votes.map((v) => [v.imageId, v.value]));
-  const ordered = closed
-    ? await finalOrder(images, dayId, day.winnerImageId, settings.excludeBannedVoters)
-    : settings.randomizeOrder
-      ? seededShuffle(images, `${dayId}:${viewerId ?? "anon"}`)
-      : images;
+  const byId = new Map(images.map((img) => [img.id, img]));
   const storage = getStorage();
+  const page = pageIds.flatMap((id, i) => {
+    const img = byId.get(id);
+    return img ? [{ img, position: start + i }] : [];
+  });
   const items: FeedItem[] = await Promise.all(
-    ordered.map(async (img, position) => {
+    page.map(async ({ img, position }) => {
       const myVote = (mine.get(img.id) ?? 0) as -1 | 0 | 1;
       const showTally = closed || !settings.hideTalliesUntilVoted || myVote !== 0;
       return {
@@ -93,31 +124,23 @@ export async function getVoteFeed(dayId: number, viewerId: number | null) {
       };
     }),
   );
+  if (viewerId !== null && !closed) await recordExposures({ userId: viewerId, dayId: day.id, sampled: order.sampled, items });
+  const next = start + pageIds.length;
   return {
     day: { id: day.id, dateKey: keyFromDate(day.date), closed },
     seed: { url: await storage.url(day.seedImage.resultKey), width: day.seedImage.width, height: day.seedImage.height },
     items,
+    /** How many items the viewer's full order holds (their sample's size in sample mode). */
+    total: order.ids.length,
+    /** The next page's cursor; null on the last page. */
+    nextCursor:
+      next < order.ids.length
+        ? encodeCursor({ dayId: day.id, viewerId: viewerId ?? 0, offset: next, asOf: order.asOf, fingerprint: order.fingerprint })
+        : null,
+    /** Whether the viewer sees an exposure-balanced sample rather than every submission. */
+    sampled: order.sampled,
     selfVoting: settings.allowSelfVoting,
   };
 }
 
 export type VoteFeed = NonNullable<Awaited<ReturnType<typeof getVoteFeed>>>;
-
-/**
- * A closed day's final ranking, by the rule the rollover decided it with (rankEligible): the
- * recorded winner first (a ban after the close may have moved the race since, but not the
- * result), then the eligible submissions in race order, then those that could not win (a banned
- * creator's) in Wilson order.
- */
-async function finalOrder<T extends { id: number; upvotes: number; downvotes: number; submittedAt: Date | null; createdAt: Date }>(
-  images: T[],
-  dayId: number,
-  winnerImageId: number | null,
-  excludeBannedVoters: boolean,
-): Promise<T[]> {
-  const race = await rankEligible(db, dayId, excludeBannedVoters);
-  const place = new Map(race.map((r, i) => [r.id, i]));
-  const rest = new Map(rankImages(images.filter((i) => !place.has(i.id))).map((r, i) => [r.id, race.length + i]));
-  const rank = (id: number) => (id === winnerImageId ? -1 : (place.get(id) ?? rest.get(id) ?? Number.MAX_SAFE_INTEGER));
-  return [...images].sort((a, b) => rank(a.id) - rank(b.id));
-}

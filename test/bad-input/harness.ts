@@ -143,6 +143,7 @@ export function makeHarness({ fx, session, storageDir, W, H, modules }: Deps) {
       prolificCompletionUrl: "",
       streakMinVotes: "5",
       leaderboardAfterVotes: "10",
+      voteSampleSize: "0",
     };
   }
   return {

@@ -34,7 +34,13 @@ export default async function VotePage() {
       {feed.items.length === 0 ? (
         <EmptyState testId="vote-empty" message={t("page.empty")} action={{ href: "/create", label: t("page.beFirst") }} />
       ) : (
-        <VoteGrid items={feed.items} seed={feed.seed} closed={feed.day.closed} signedIn={!!user} />
+        <VoteGrid
+          page={{ items: feed.items, total: feed.total, nextCursor: feed.nextCursor }}
+          dayKey={feed.day.dateKey}
+          seed={feed.seed}
+          closed={feed.day.closed}
+          signedIn={!!user}
+        />
       )}
       {user && day && !feed.day.closed && settings.personalLeaderboard && (
         <PersonalRanking userId={user.id} dayId={day.id} afterVotes={settings.leaderboardAfterVotes} />

@@ -25,6 +25,7 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
     ["days", t("export.tables.days")],
     ["images", t("export.tables.images")],
     ["votes", t("export.tables.votes")],
+    ["exposures", t("export.tables.exposures")],
     ["flags", t("export.tables.flags")],
     ["audit", t("export.tables.audit")],
   ] as const;

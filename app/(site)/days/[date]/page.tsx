@@ -39,7 +39,13 @@ export default async function DayPage({ params }: { params: Promise<{ date: stri
       {feed.items.length === 0 ? (
         <div className="empty">{t("day.empty")}</div>
       ) : (
-        <VoteGrid items={feed.items} seed={feed.seed} closed signedIn={!!user} />
+        <VoteGrid
+          page={{ items: feed.items, total: feed.total, nextCursor: feed.nextCursor }}
+          dayKey={feed.day.dateKey}
+          seed={feed.seed}
+          closed
+          signedIn={!!user}
+        />
       )}
     </>
   );

@@ -1,16 +1,33 @@
 import { getCurrentUser } from "@/lib/auth/auth";
 import { getCurrentDay } from "@/lib/days/days";
+import { dateFromKey } from "@/lib/server/clock";
+import { db } from "@/lib/server/db";
+import { ActionError } from "@/lib/server/errors";
 import { errorResponse } from "@/lib/server/http";
+import { fieldErrorsOf } from "@/lib/validations/field-errors";
+import { feedQuerySchema } from "@/lib/validations/feed";
 import { getVoteFeed } from "@/lib/voting/feed";
 
 export const dynamic = "force-dynamic";
 
-/** Today's submitted images as the signed-in viewer (or an anonymous one) sees them on /vote. */
+/**
+ * One page of a day's submitted images as the signed-in viewer (or an anonymous one) sees them on
+ * /vote or /days/<date>: `?day=YYYY-MM-DD` (today's open day when absent), `&cursor=` the previous
+ * page's nextCursor (the first page when absent). The pages share lib/voting/feed.ts with the
+ * pages' own first page, so they continue the same order with the same global positions.
+ */
 export async function GET(req: Request) {
   try {
-    const [user, day] = await Promise.all([getCurrentUser(), getCurrentDay()]);
-    const feed = day ? await getVoteFeed(day.id, user?.id ?? null) : null;
-    return Response.json(feed ?? { day: null, items: [] }, { headers: { "Cache-Control": "no-store" } });
+    const query = feedQuerySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+    if (!query.success) throw new ActionError("INVALID", { fieldErrors: fieldErrorsOf(query.error) });
+    const { day: dateKey, cursor } = query.data;
+    const [user, day] = await Promise.all([
+      getCurrentUser(),
+      dateKey ? db.day.findUnique({ where: { date: dateFromKey(dateKey) }, select: { id: true } }) : getCurrentDay(),
+    ]);
+    if (dateKey && !day) throw new ActionError("NOT_FOUND", { detail: "DAY_NOT_FOUND" });
+    const feed = day ? await getVoteFeed(day.id, user?.id ?? null, { cursor }) : null;
+    return Response.json(feed ?? { day: null, items: [], total: 0, nextCursor: null }, { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
     return errorResponse(err, req, "GET /api/vote/images");
   }
