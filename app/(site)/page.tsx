@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { after } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { Picture } from "@/components/ui/picture";
 import { WinnersStrip } from "@/components/winners/winners-strip";
@@ -6,12 +7,23 @@ import { getCurrentUser } from "@/lib/auth/auth";
 import { getCurrentDay, listWinners } from "@/lib/days/days";
 import { getEnv } from "@/lib/server/env";
 import { imageUrls } from "@/lib/images/urls";
+import { ensureVariants, variantSources } from "@/lib/images/variants";
+import { log } from "@/lib/server/log";
+import { getStorage } from "@/lib/storage";
+
+/** How wide the hero picture is drawn: the full width on phones, a bit over half beside the text. */
+const HERO_SIZES = "(min-width: 1200px) 640px, (min-width: 880px) 55vw, 100vw";
 
 export default async function LandingPage() {
   const [user, day, winners] = await Promise.all([getCurrentUser(), getCurrentDay(), listWinners(12)]);
   const t = await getTranslations("common");
   const seed = day?.seedImage;
   const seedUrl = seed ? (await imageUrls(seed)).url : null;
+  const storage = getStorage();
+  const seedSources = seed ? await variantSources(seed, (key) => storage.url(key)) : [];
+  // A seed shown for the first time has no smaller copies yet: made after this response, once.
+  if (seed && !seed.variants)
+    after(() => ensureVariants(seed.id).catch((err: unknown) => log.error("image variants failed", err, { imageId: seed.id })));
   const strip = await Promise.all(
     winners.map(async (w) => ({ ...w, image: { ...w.image, thumbUrl: (await imageUrls(w.image)).thumbUrl } })),
   );
@@ -44,6 +56,8 @@ export default async function LandingPage() {
             width={seed.width}
             height={seed.height}
             priority
+            sources={seedSources}
+            sizes={HERO_SIZES}
             caption={
               <span data-testid="todays-seed-caption">{t("landing.seedCaption", { date: day.dateKey, zone: getEnv().APP_TIME_ZONE })}</span>
             }

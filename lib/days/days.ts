@@ -16,7 +16,7 @@ const DEFAULT_SEED = {
   prompt: "The first seed: a sunset over mountains and a lake.",
 };
 
-const seedFields = { id: true, resultKey: true, thumbKey: true, width: true, height: true, prompt: true } as const;
+const seedFields = { id: true, resultKey: true, thumbKey: true, width: true, height: true, prompt: true, variants: true } as const;
 
 /**
  * On the very first run there is no Day: store the bundled seed and open today with it. Safe to

@@ -4,6 +4,7 @@ import { keyFromDate, now, todayKey } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { closeDay, type ClosedDay } from "@/lib/rollover/close-day";
 import { log } from "@/lib/server/log";
+import { ensureVariants } from "@/lib/images/variants";
 
 export type { ClosedDay } from "@/lib/rollover/close-day";
 
@@ -51,6 +52,10 @@ export async function runRollover(): Promise<RolloverResult> {
     closed.push(result);
     log.info("day closed", { ...result, ms: Math.round(performance.now() - started) });
   }
+  // Today's seed is shown large on the landing page: its smaller copies are made now, once, so
+  // no participant waits for them. A failure only means the page serves the full picture.
+  const seed = closed.at(-1)?.nextSeedImageId;
+  if (seed) await ensureVariants(seed).catch((err: unknown) => log.error("image variants failed", err, { imageId: seed }));
   // Counters of windows long past are of no use to any limit; the daily run keeps the table small.
   await pruneRateLimits().catch((err: unknown) => log.error("rate-limit prune failed", err));
   return { today, closed };

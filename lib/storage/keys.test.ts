@@ -67,6 +67,7 @@ describe("contentTypeForKey", () => {
   it.each([
     ["a.png", "image/png"],
     ["dir/a.webp", "image/webp"],
+    ["dir/a.w480.avif", "image/avif"],
     ["a.jpg", "image/jpeg"],
     ["a.jpeg", "image/jpeg"],
     ["a.gif", "image/gif"],

@@ -66,6 +66,7 @@ export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";
 const CONTENT_TYPES: Record<string, string> = {
   png: "image/png",
   webp: "image/webp",
+  avif: "image/avif",
   jpg: "image/jpeg",
   jpeg: "image/jpeg",
   gif: "image/gif",

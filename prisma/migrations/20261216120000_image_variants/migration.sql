@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE `Image` ADD COLUMN `variants` VARCHAR(255) NULL;
