@@ -21,6 +21,7 @@ export default defineConfig([
   globalIgnores([
     "**/.next/**",
     ".next-bench/**",
+    ".image-worker/**",
     "out/**",
     "build/**",
     "next-env.d.ts",

@@ -1,6 +1,9 @@
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 import { API_CSP } from "./lib/security/csp";
+import { IMAGE_WORKER_DIR } from "./lib/imagegen/work/worker-file";
+import { buildImageWorker } from "./scripts/image-worker";
 
 // On every response. Pages also get a nonce-based Content-Security-Policy from proxy.ts;
 // everything else (JSON, stored files, build assets) gets the locked-down one below.
@@ -24,8 +27,14 @@ const nextConfig: NextConfig = {
     ];
   },
   reactStrictMode: true,
-  // sharp and the mariadb driver are native/Node-only; keep them out of the server bundle.
-  serverExternalPackages: ["sharp", "mariadb"],
+  // sharp and the mariadb driver are native/Node-only; keep them out of the server bundle. piscina
+  // starts its threads from a file beside its own code, which must stay where npm put it.
+  serverExternalPackages: ["sharp", "mariadb", "piscina"],
+  // Worker threads load the image worker by path at run time, which no import shows the tracer:
+  // name it, and what it loads, for the functions that generate (Vercel copies only traced files).
+  outputFileTracingIncludes: {
+    "/create": [`./${IMAGE_WORKER_DIR}/**`, "./node_modules/piscina/**", "./node_modules/sharp/**", "./node_modules/@img/**"],
+  },
   // Benchmarks build into their own folder so they never clobber a dev or test build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   experimental: {
@@ -38,4 +47,13 @@ const nextConfig: NextConfig = {
 // Points next-intl at i18n/request.ts, which picks each request's language and catalogue.
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
-export default withNextIntl(nextConfig);
+/**
+ * The image worker (.image-worker/image-worker.mjs) is bundled here, so that whatever builds or
+ * serves the app in development ships it too: `npm run build`, a bare `next build` (the
+ * benchmarks', Vercel's), `next dev` (`npm run dev` also rebuilds it when its sources change).
+ * Next reads this file in several processes; building again is quick and changes nothing.
+ */
+export default async function config(phase: string): Promise<NextConfig> {
+  if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) await buildImageWorker();
+  return withNextIntl(nextConfig);
+}

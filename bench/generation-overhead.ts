@@ -1,6 +1,6 @@
 // Server-side overhead of one generation at 1024x1024, excluding the engine's own time:
-// validate the mask, composite, thumbnail, store four files, record the row (real MariaDB,
-// local disk). The engine here returns the seed unchanged at once, so what is timed is ours.
+// validate the mask, composite, thumbnail (on the image worker pool, as the app does), store four
+// files, record the row (real MariaDB, local disk). The engine here returns the seed unchanged at once, so what is timed is ours.
 // Run: npm run bench (or: node --conditions=react-server --import tsx bench/generation-overhead.ts)
 import { rm } from "node:fs/promises";
 import { Cleanup } from "./lib/cleanup";
@@ -23,6 +23,9 @@ async function main() {
     process.env.DATABASE_URL = dbInfo.url;
     const { closeDb } = await import("@/lib/server/db");
     cleanup.add("close the app's pool", () => closeDb());
+    // Generation's image work runs on worker threads started from the bundled worker: bundle the current sources.
+    const { buildImageWorker } = await import("../scripts/image-worker");
+    await buildImageWorker();
     const { generateAttempt } = await import("@/lib/creating/generation");
     const { makeOpenDay, makeUser, rectMask, tempStorage } = await import("../test/fixtures");
     const store = await tempStorage();

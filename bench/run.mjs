@@ -23,6 +23,7 @@ const BENCHMARKS = [
   { name: "export-memory", title: "Research export of 1,000,000 votes: streamed vs all in memory", server: false, timeoutS: 300 },
   { name: "vote-throughput", title: "Vote throughput: POST /api/vote vs a bare node:http + mariadb server", server: true, timeoutS: 360 },
   { name: "vote-page", title: "/vote on a phone: thumbnails vs the original full-size pictures", server: true, timeoutS: 480 },
+  { name: "vote-page-scale", title: "/vote on a phone at 200 and at 20,000 submissions: the first page only", server: true, timeoutS: 480 },
   {
     name: "load",
     title: "Load: 64 vote connections for 60 s, 8 concurrent generations and page reads on one server",

@@ -121,3 +121,44 @@ test.describe("on a phone", () => {
     expect(box === null || box.width <= 390).toBe(true);
   });
 });
+
+test("while every image worker is busy, the page shows its place in line, and gives the place up when the participant leaves", async ({
+  page,
+}) => {
+  // The server's side of the line (pool, positions, refusals, the status route) has its own tests
+  // (lib/creating/generation-pool.test.ts, app/api/generations). Here, the page's side: it names
+  // its attempt, polls where it stands, shows the place it is told, and gives it up on leaving.
+  expect(await signInAs(page.request, uniqueId("queue"))).toBe(200);
+  let position = 3;
+  await page.route("**/api/generations/*", (route) =>
+    route.request().method() === "DELETE"
+      ? route.fulfill({ json: { cancelled: true } })
+      : route.fulfill({ json: { state: "waiting", position } }),
+  );
+  // The generate action is held back, as a full line would hold it, until the page is left.
+  await page.route("**/create", async (route) => {
+    if (route.request().method() === "POST") await new Promise(() => {});
+    await route.continue();
+  });
+  await page.goto("/create");
+  await waitForEditor(page);
+  await page.getByRole("button", { name: "Rectangle", exact: true }).click();
+  await drag(page, [
+    [300, 300],
+    [700, 600],
+  ]);
+  await page.getByLabel("Prompt").fill("a lighthouse");
+  await page.getByRole("button", { name: "Generate" }).click();
+  const progress = page.getByTestId("generation-progress");
+  await expect(progress).toContainText("you are 3rd in line");
+  await expect(progress).toContainText("If you leave this page now, you give up your place in line");
+  position = 2;
+  await expect(progress).toContainText("you are 2nd in line");
+
+  // Leaving the page fires "pagehide", and the page gives its place up with a keepalive request,
+  // which the browser still delivers after the page is gone; Playwright only sees requests of a
+  // live page, so the event is fired here as the browser fires it.
+  const givenUp = page.waitForRequest((r) => r.method() === "DELETE" && /\/api\/generations\/[0-9a-f]{32}$/.test(r.url()));
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pagehide")));
+  expect((await givenUp).headers()["content-type"]).toBe("application/json");
+});

@@ -9,6 +9,7 @@ import type { Attempt } from "@/lib/creating/attempts";
 import { PROMPT_MAX } from "@/lib/validations/generate";
 import { AttemptsList } from "./attempts-list";
 import { GenerationProgress } from "./generation-progress";
+import { newTicket, useGenerationStatus } from "./use-generation-status";
 import styles from "./create.module.css";
 
 // Konva needs the browser; the editor is never rendered on the server.
@@ -40,6 +41,9 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
   const [used, setUsed] = useState(limits.generationsUsed);
   const [error, setError] = useState<string>();
   const [startedAt, setStartedAt] = useState<number | null>(null);
+  // Names the attempt under way, so the page can ask for its place in line while it waits.
+  const [ticket, setTicket] = useState<string | null>(null);
+  const status = useGenerationStatus(ticket);
   const [pending, startTransition] = useTransition();
 
   const left = limits.generationQuota - used;
@@ -51,7 +55,9 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
     if (!canGenerate || !editor.current) return;
     setError(undefined);
     const handle = editor.current;
+    const attempt = newTicket();
     setStartedAt(Date.now());
+    setTicket(attempt);
     startTransition(async () => {
       try {
         const { png } = await handle.exportMask();
@@ -59,6 +65,7 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
         form.set("dayId", String(day.id));
         form.set("prompt", prompt);
         form.set("mask", new File([png], "mask.png", { type: "image/png" }));
+        form.set("ticket", attempt);
         const res = await generateAction(form);
         if (res.ok) {
           setAttempts(res.data.attempts);
@@ -71,6 +78,7 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
         setError(t("form.connectionLost"));
       } finally {
         setStartedAt(null);
+        setTicket(null);
       }
     });
   }
@@ -128,7 +136,13 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
             </p>
           )}
           <div aria-live="polite">
-            {startedAt !== null && <GenerationProgress startedAt={startedAt} engine={engine.provider} />}
+            {startedAt !== null && (
+              <GenerationProgress
+                startedAt={startedAt}
+                engine={engine.provider}
+                position={status?.state === "waiting" ? status.position : null}
+              />
+            )}
             {error && (
               <p className="alert" role="alert" id="generate-error">
                 {error}

@@ -4,8 +4,15 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import styles from "./create.module.css";
 
+type Props = {
+  startedAt: number;
+  engine: "openai" | "offline";
+  /** The attempt's place in line while every image worker is busy (1 = next); absent once it runs. */
+  position?: number | null;
+};
+
 /** What is happening while the engine works: elapsed time and the current step, in words. */
-export function GenerationProgress({ startedAt, engine }: { startedAt: number; engine: "openai" | "offline" }) {
+export function GenerationProgress({ startedAt, engine, position }: Props) {
   const t = useTranslations("create");
   const format = useFormatter();
   const [now, setNow] = useState(() => Date.now());
@@ -14,9 +21,21 @@ export function GenerationProgress({ startedAt, engine }: { startedAt: number; e
     return () => clearInterval(timer);
   }, []);
   const seconds = Math.max(0, (now - startedAt) / 1000);
-  const step = seconds < 1 ? t("progress.sending") : engine === "openai" ? t("progress.painting") : t("progress.paintingOffline");
+  const queued = position != null && position > 0;
+  const step = queued
+    ? t("progress.queued", { position })
+    : seconds < 1
+      ? t("progress.sending")
+      : engine === "openai"
+        ? t("progress.painting")
+        : t("progress.paintingOffline");
   return (
-    <div role="status" className={`card compact ${styles.progress}`} data-testid="generation-progress">
+    <div
+      role="status"
+      className={`card compact ${styles.progress}`}
+      data-testid="generation-progress"
+      data-queue-position={queued ? position : undefined}
+    >
       <progress aria-label={t("progress.label")} className={styles.progressBar} />
       <p className={styles.progressStep}>
         {step}{" "}
@@ -24,7 +43,7 @@ export function GenerationProgress({ startedAt, engine }: { startedAt: number; e
           {t("progress.elapsed", { seconds: format.number(seconds, { maximumFractionDigits: 0, useGrouping: false }) })}
         </span>
       </p>
-      <p className={`hint ${styles.progressHint}`}>{t("progress.leave")}</p>
+      <p className={`hint ${styles.progressHint}`}>{queued ? t("progress.leaveQueue") : t("progress.leave")}</p>
     </div>
   );
 }

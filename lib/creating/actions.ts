@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { currentLocale } from "@/i18n/current";
 import { listAttempts, submitAttempt } from "@/lib/creating/attempts";
 import { generateAttempt } from "@/lib/creating/generation";
+import { trackGeneration } from "@/lib/creating/progress";
 import { getImageEngine, getPromptModerator } from "@/lib/imagegen";
 import { newBadges, personalSummary } from "@/lib/rewards/personal";
 import { defineAction } from "@/lib/server/safe-action";
@@ -11,13 +12,30 @@ import { getSettings } from "@/lib/settings/settings";
 import { getStorage } from "@/lib/storage";
 import { generateSchema, submitSchema } from "@/lib/validations/generate";
 
-/** Generates one attempt on today's seed and returns the participant's updated attempts. */
+/**
+ * Generates one attempt on today's seed and returns the participant's updated attempts. With a
+ * ticket, the page can ask where the attempt stands meanwhile, and give it up (lib/creating/progress.ts).
+ */
 export const generateAction = defineAction({ access: "user", schema: generateSchema, limit: "generate" }, async (input, { user }) => {
   const mask = Buffer.from(await input.mask.arrayBuffer());
-  const image = await generateAttempt(
-    { userId: user.id, dayId: input.dayId, prompt: input.prompt, mask, locale: await currentLocale() },
-    { engine: getImageEngine(), storage: getStorage(), moderate: getPromptModerator() },
-  );
+  const tracked = input.ticket ? trackGeneration(input.ticket, user.id) : null;
+  let image;
+  try {
+    image = await generateAttempt(
+      {
+        userId: user.id,
+        dayId: input.dayId,
+        prompt: input.prompt,
+        mask,
+        locale: await currentLocale(),
+        signal: tracked?.signal,
+        onQueuePosition: tracked?.onQueuePosition,
+      },
+      { engine: getImageEngine(), storage: getStorage(), moderate: getPromptModerator() },
+    );
+  } finally {
+    tracked?.end();
+  }
   revalidatePath("/create");
   return { imageId: image.id, attempts: await listAttempts(user.id, input.dayId) };
 });

@@ -2,11 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { keyFromDate } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
-import { compositeOutsideMask } from "@/lib/images/composite";
-import { makeThumbnail } from "@/lib/images/thumbnail";
 import { markEngineRecovered, recordEngineFailure } from "@/lib/imagegen/failures";
 import { EngineError, type ImageEngine } from "@/lib/imagegen/types";
-import { MaskError, readMask } from "@/lib/mask/mask";
+import { getImageWorkPool, type ImageWorkPool } from "@/lib/imagegen/work";
+import type { ImageWork } from "@/lib/imagegen/work/tasks";
+import { checkMaskHeader, MaskError } from "@/lib/mask/mask";
+import { workRefusal } from "@/lib/creating/work-refusal";
 import { isConnectionError } from "@/lib/server/db-errors";
 import { detail } from "@/lib/server/error-codes";
 import { refundQuotaReliably, takeQuota } from "@/lib/creating/quotas";
@@ -20,16 +21,31 @@ export type GenerationDeps = {
   engine: ImageEngine;
   storage: Storage;
   moderate: (prompt: string) => Promise<{ flagged: boolean; categories: string[] }>;
+  /** Where the image work runs: the app's worker pool (lib/imagegen/work) unless given. */
+  pool?: ImageWorkPool;
 };
 
 /** `locale`: the creator's interface language, recorded on the image for research. */
-export type GenerationInput = { userId: number; dayId: number; prompt: string; mask: Buffer; locale?: string | null };
+export type GenerationInput = {
+  userId: number;
+  dayId: number;
+  prompt: string;
+  mask: Buffer;
+  locale?: string | null;
+  /** Cancels the attempt wherever it is (in line, in a worker, waiting for the engine); the quota is given back. */
+  signal?: AbortSignal;
+  /** The attempt's place in line while every image worker is busy (1 = next), then 0 when its turn comes. */
+  onQueuePosition?: (position: number) => void;
+};
 
 /**
- * One generation, end to end: validate the mask against today's seed, take a unit of the daily
- * quota, run the engine, put the seed back outside the mask, store the files, then record the
- * Image row in one transaction. Any failure after the quota was taken gives it back and deletes
- * whatever files were written, so nothing half-done remains.
+ * One generation, end to end: validate the mask against today's seed (its turn in line for an
+ * image worker: refused as busy when the line is full, before anything is taken), take a unit of
+ * the daily quota, run the engine, put the seed back outside the mask, store the files, then record
+ * the Image row in one transaction. The image work runs on the worker pool, and the steps after the
+ * first go ahead of new generations there. Any failure after the quota was taken (a cancellation,
+ * a crashed worker included) gives it back and deletes whatever files were written, so nothing
+ * half-done remains.
  */
 export async function generateAttempt(input: GenerationInput, deps: GenerationDeps) {
   const started = performance.now();
@@ -40,17 +56,21 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
   if (!day || day.status !== "OPEN") throw new ActionError("DAY_CLOSED");
   const seed = day.seedImage;
   const settings = await getSettings();
+  const pool = deps.pool ?? getImageWorkPool();
+  const size = { width: seed.width, height: seed.height };
 
   let mask;
   try {
-    mask = await readMask(
-      input.mask,
-      { width: seed.width, height: seed.height },
-      { min: settings.minMaskCoverage, max: settings.maxMaskCoverage },
+    // What needs no decoding is refused at once, before the upload waits in line.
+    checkMaskHeader(input.mask, size);
+    mask = await pool.run(
+      { kind: "read-mask", png: input.mask, size, bounds: { min: settings.minMaskCoverage, max: settings.maxMaskCoverage } },
+      { signal: input.signal, onQueuePosition: input.onQueuePosition },
     );
   } catch (err) {
     if (err instanceof MaskError) throw new ActionError("INVALID_MASK", { fieldErrors: { mask: [err.detail] } });
-    throw err;
+    // Busy, cancelled or a failed worker: nothing has been taken yet.
+    throw workRefusal(err);
   }
 
   const verdict = await deps.moderate(input.prompt);
@@ -62,6 +82,8 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
     throw new ActionError("QUOTA", { detail: detail("GENERATION_QUOTA", { count: settings.generationQuota }) });
   }
 
+  // This generation had its turn: its later steps go ahead of new ones and are never refused.
+  const work: ImageWork = (task) => pool.run(task, { signal: input.signal, accepted: true });
   const written: string[] = [];
   try {
     const seedFile = await deps.storage.get(seed.resultKey).catch((err: unknown) => {
@@ -74,9 +96,17 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
       prompt: input.prompt,
       width: seed.width,
       height: seed.height,
+      signal: input.signal,
+      work,
     });
-    const final = await compositeOutsideMask(seedFile.body, result.image, mask.edit, seed.width, seed.height);
-    const thumb = await makeThumbnail(final);
+    const { final, thumb } = await work({
+      kind: "finish",
+      seed: seedFile.body,
+      generated: result.image,
+      edit: mask.edit,
+      width: seed.width,
+      height: seed.height,
+    });
 
     const base = `days/${keyFromDate(day.date)}/${randomUUID()}`;
     const files: [string, Buffer, string][] = [
@@ -154,6 +184,11 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
         await recordEngineFailure(err.operator).catch((e) => log.error("could not record the engine failure", e));
       }
       throw new ActionError(err.code, { detail: err.detail });
+    }
+    const refusal = workRefusal(err);
+    if (refusal !== err) {
+      if (refusal instanceof ActionError && refusal.cause !== undefined) log.error(`generation failed: ${refusal.code}`, refusal.cause);
+      throw refusal;
     }
     log.error("generation failed", err);
     if (isConnectionError(err)) throw new ActionError("UNAVAILABLE", { detail: "DATABASE_UNAVAILABLE_ATTEMPT" });

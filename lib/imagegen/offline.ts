@@ -11,6 +11,7 @@ import { parsePrompt } from "./offline/prompt";
 import { createRng, seedFromInputs } from "./offline/random";
 import { steer } from "./offline/steer";
 import { EngineError, type EditRequest, type EditResult, type ImageEngine } from "./types";
+import { ImageWorkError } from "./work/errors";
 
 export const OFFLINE_MODEL = "pixelpatchwork-offline-inpaint-v1";
 
@@ -20,7 +21,11 @@ async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
   if (signal?.aborted) throw new EngineError("ABORTED", { cause: signal.reason });
 }
 
-async function inpaint(req: EditRequest): Promise<Buffer> {
+/**
+ * The inpainting itself, on the calling thread: the seed with the masked region repainted, as PNG.
+ * The engine hands it to a worker when the request carries one (EditRequest.work).
+ */
+export async function inpaint(req: Omit<EditRequest, "work">): Promise<Buffer> {
   const { signal } = req;
   await checkpoint(signal);
   const image = await decodeRgba(req.image);
@@ -81,11 +86,13 @@ export function createOfflineEngine(): ImageEngine {
     model: OFFLINE_MODEL,
     async edit(req: EditRequest): Promise<EditResult> {
       const started = performance.now();
+      const { image: seed, mask, prompt, width, height, work } = req;
       let image: Buffer;
       try {
-        image = await inpaint(req);
+        image = work ? await work({ kind: "inpaint", image: seed, mask, prompt, width, height }) : await inpaint(req);
       } catch (err) {
-        if (err instanceof EngineError) throw err;
+        // A worker's own failures (busy, cancelled, crashed) are the pool's to report, not bad output.
+        if (err instanceof EngineError || err instanceof ImageWorkError) throw err;
         throw new EngineError("BAD_OUTPUT", { cause: err });
       }
       return {

@@ -97,7 +97,13 @@ export function createOpenAIEngine(opts: OpenAIEngineOptions): ImageEngine {
       const deadline = started + policy.timeoutMs;
       const model = await resolve(deadline, req.signal);
       const size = chooseSize(model.id, req.width, req.height);
-      const sent = await scaleForEngine(req.image, req.mask, req, size);
+      // Resampling the seed and mask is CPU work: on the worker pool when the request has one.
+      const from = { width: req.width, height: req.height };
+      const scaled = size.width !== req.width || size.height !== req.height;
+      const sent =
+        scaled && req.work
+          ? await req.work({ kind: "scale-for-engine", image: req.image, mask: req.mask, from, to: size })
+          : await scaleForEngine(req.image, req.mask, from, size);
       const res = await withRetries(
         async ({ signal, timeoutMs }) => {
           // Fresh File objects per attempt, so a retry never reuses a consumed upload body.

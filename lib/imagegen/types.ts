@@ -1,6 +1,7 @@
 // The one interface every image engine implements (OpenAI, offline). The server composites the
 // seed back outside the mask afterwards, whatever the engine returns (lib/images/composite.ts).
 import { type DetailArg, type ErrorCode, type ErrorDetail, toDetail } from "@/lib/server/error-codes";
+import type { ImageWork } from "./work/tasks";
 
 export type EngineProvider = "openai" | "offline";
 
@@ -14,6 +15,9 @@ export interface EditRequest {
   height: number;
   /** Aborts the work (the user left, or a deadline passed). */
   signal?: AbortSignal;
+  /** Where the engine's CPU-heavy steps run: the app's worker pool (lib/imagegen/work), already
+   *  bound to this request's signal. Without it they run on the calling thread. */
+  work?: ImageWork;
 }
 
 export interface EditResult {

@@ -113,15 +113,25 @@ function declaredSize(png: Buffer): Size {
 }
 
 /**
+ * The checks that need no decoding (bytes, PNG signature, declared size against the picture's):
+ * a caller can refuse a bad upload at once, before it queues for the work of decoding it.
+ * Returns the size; throws `MaskError`.
+ */
+export function checkMaskHeader(png: Buffer, expected: Size): Size {
+  const size = declaredSize(png);
+  if (size.width !== expected.width || size.height !== expected.height) {
+    throw new MaskError(detail("MASK_WRONG_SIZE", { ...size, expectedWidth: expected.width, expectedHeight: expected.height }));
+  }
+  return size;
+}
+
+/**
  * Checks an untrusted mask PNG (bytes, signature, declared size, decodability, exact size) and
  * returns its edit map without judging coverage. Engines use this directly; uploads go through
  * `readMask`, which adds the coverage bounds. Throws `MaskError`.
  */
 export async function readEditMap(png: Buffer, expected: Size): Promise<Uint8Array> {
-  const size = declaredSize(png);
-  if (size.width !== expected.width || size.height !== expected.height) {
-    throw new MaskError(detail("MASK_WRONG_SIZE", { ...size, expectedWidth: expected.width, expectedHeight: expected.height }));
-  }
+  const size = checkMaskHeader(png, expected);
   // limitInputPixels repeats our IHDR check inside libvips; failOn "warning" rejects truncated data
   // instead of silently decoding a partial (grey-padded) image.
   const image = sharp(png, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "warning" });

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_DATABASE_URL, EnvError, parseEnv } from "./env";
 
@@ -33,6 +34,15 @@ describe("parseEnv", () => {
     expect(parseEnv({ OPENAI_API_KEY: "sk-test", IMAGE_ENGINE: "offline" }).IMAGE_ENGINE).toBe("offline");
   });
 
+  it("sizes the image workers to the machine, and their line to the workers, unless told", () => {
+    const env = parseEnv({});
+    expect(env.IMAGE_WORKERS).toBe(Math.max(1, availableParallelism() - 1));
+    expect(env.IMAGE_QUEUE_LIMIT).toBe(16 * env.IMAGE_WORKERS);
+    expect(env.IMAGE_TASK_TIMEOUT_MS).toBe(60_000);
+    expect(parseEnv({ IMAGE_WORKERS: "3" }).IMAGE_QUEUE_LIMIT).toBe(48);
+    expect(parseEnv({ IMAGE_WORKERS: "3", IMAGE_QUEUE_LIMIT: "0" })).toMatchObject({ IMAGE_WORKERS: 3, IMAGE_QUEUE_LIMIT: 0 });
+  });
+
   it("parses lists and booleans", () => {
     const env = parseEnv({ ADMIN_EMAILS: " a@x.org, b@y.org ,,", S3_FORCE_PATH_STYLE: "true" });
     expect(env.ADMIN_EMAILS).toEqual(["a@x.org", "b@y.org"]);
@@ -63,6 +73,10 @@ describe("parseEnv", () => {
     ["DATABASE_URL", { DATABASE_URL: "mysql://u:p@db.example.com:3306/app?sslcert=/nonexistent/ca.pem" }, "cannot be read (ENOENT)"],
     ["AUTH_TRUST_HOST", { AUTH_TRUST_HOST: "false" }, '"true" or unset'],
     ["DATABASE_ALLOW_PUBLIC_KEY_RETRIEVAL", { DATABASE_ALLOW_PUBLIC_KEY_RETRIEVAL: "maybe" }, '"true" or "false"'],
+    ["IMAGE_WORKERS", { IMAGE_WORKERS: "0" }, "between 1 and 256"],
+    ["IMAGE_WORKERS", { IMAGE_WORKERS: "two" }, "whole number"],
+    ["IMAGE_QUEUE_LIMIT", { IMAGE_QUEUE_LIMIT: "-1" }, "between 0 and 10000"],
+    ["IMAGE_TASK_TIMEOUT_MS", { IMAGE_TASK_TIMEOUT_MS: "10" }, "between 1000 and 600000"],
   ])("names %s when it is malformed", (variable, source, fragment) => {
     const err = issuesOf(source);
     const issue = err.issues.find((i) => i.variable === variable);

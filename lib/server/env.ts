@@ -1,5 +1,6 @@
 // The only module that reads process.env. Every variable is validated once, with messages that
 // name the variable; empty strings count as missing so `FOO=` in a .env file means "unset".
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { DatabaseUrlError, parseDatabaseUrl } from "@/lib/server/db-url";
 
@@ -19,6 +20,16 @@ const int = (fallback: number, min: number, max: number) =>
       .int("must be a whole number")
       .min(min, `must be between ${min} and ${max}`)
       .max(max, `must be between ${min} and ${max}`),
+  );
+const optionalInt = (min: number, max: number) =>
+  z.preprocess(
+    blank,
+    z.coerce
+      .number({ message: "must be a whole number" })
+      .int("must be a whole number")
+      .min(min, `must be between ${min} and ${max}`)
+      .max(max, `must be between ${min} and ${max}`)
+      .optional(),
   );
 const list = z.preprocess(
   blank,
@@ -112,6 +123,16 @@ const envSchema = z
     OPENAI_BASE_URL: optionalUrl,
     OPENAI_IMAGE_MODEL: z.preprocess(blank, z.string().default("gpt-image-2")),
     OPENAI_TIMEOUT_MS: int(120_000, 1_000, 600_000),
+    /**
+     * Worker threads for image work (mask checks, the offline engine, compositing, thumbnails),
+     * so it never holds up requests. One less than the machine's CPUs, at least 1: the request
+     * thread keeps a core of its own.
+     */
+    IMAGE_WORKERS: int(Math.max(1, availableParallelism() - 1), 1, 256),
+    /** Generations that may wait for a worker before more are refused as busy; 16 per worker unless set. */
+    IMAGE_QUEUE_LIMIT: optionalInt(0, 10_000),
+    /** A step of image work running longer than this is stopped (its worker replaced) and the attempt refunded. */
+    IMAGE_TASK_TIMEOUT_MS: int(60_000, 1_000, 600_000),
     GITHUB_ID: optionalString,
     GITHUB_SECRET: optionalString,
     GOOGLE_CLIENT_ID: optionalString,
@@ -190,10 +211,12 @@ const envSchema = z
         "Google sign-in needs both GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET",
       );
   })
-  .transform(({ IMAGE_ENGINE, ...e }) => ({
+  .transform(({ IMAGE_ENGINE, IMAGE_QUEUE_LIMIT, ...e }) => ({
     ...e,
     /** With no key the offline engine is the default, so a fresh clone works with no account. */
     IMAGE_ENGINE: IMAGE_ENGINE ?? (e.OPENAI_API_KEY ? ("openai" as const) : ("offline" as const)),
+    /** About the same longest wait on any machine: the line grows with the workers that empty it. */
+    IMAGE_QUEUE_LIMIT: IMAGE_QUEUE_LIMIT ?? 16 * e.IMAGE_WORKERS,
   }));
 
 export type Env = z.infer<typeof envSchema>;

@@ -89,6 +89,10 @@ export const ERROR_STATUS = {
   SEED_UNAVAILABLE: 503,
   STORAGE: 503,
   GENERATION_FAILED: 500,
+  /** Every image worker busy and the line full: nothing was taken, try again in `seconds`. */
+  GENERATION_BUSY: 503,
+  /** An image worker died during the attempt; the attempt was refunded. */
+  WORKER_FAILED: 500,
   ATTEMPT_NOT_FOUND: 404,
   ALREADY_SUBMITTED: 409,
   NOT_ALLOWED: 409,
@@ -109,6 +113,9 @@ export const ERROR_STATUS = {
   FLAG_NOT_IN_VOTE: 404,
   FLAG_OWN_IMAGE: 403,
   ALREADY_FLAGGED: 409,
+  // The vote feed's pages (lib/voting/feed-cursor.ts).
+  INVALID_CURSOR: 400,
+  STALE_CURSOR: 400,
   // Moderation.
   IMAGE_NOT_FOUND: 404,
   USER_NOT_FOUND: 404,
@@ -191,6 +198,7 @@ export const ERROR_VALUES = {
   MASK_TOO_LITTLE: ["coverage", "min"],
   MASK_TOO_MUCH: ["coverage", "max"],
   GENERATION_QUOTA: ["count"],
+  GENERATION_BUSY: ["seconds"],
   SUBMISSION_QUOTA: ["count"],
   TIMEOUT: ["seconds"],
   AT_LEAST: ["min"],

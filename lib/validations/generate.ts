@@ -17,6 +17,10 @@ export const promptSchema = plainText({
   max: PROMPT_MAX,
 });
 
+/** How the create page names an attempt while it waits: random, made in the browser (lib/creating/progress.ts). */
+export const TICKET_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+export const ticketSchema = z.string().regex(TICKET_PATTERN, issue("INVALID_FIELD"));
+
 export const dayIdSchema = z.coerce.number(issue("MISSING_DAY")).int(issue("MISSING_DAY")).positive(issue("MISSING_DAY"));
 
 export const generateSchema = z.object({
@@ -26,6 +30,8 @@ export const generateSchema = z.object({
     .instanceof(File, issue("MASK_REQUIRED"))
     .refine((f) => f.size > 0, issue("MASK_FILE_EMPTY"))
     .refine((f) => f.size <= MASK_UPLOAD_MAX_BYTES, issue("MASK_FILE_TOO_LARGE", { max: MASK_UPLOAD_MAX_BYTES / 1024 / 1024 })),
+  /** Names the attempt for its place in line (GET /api/generations/<ticket>); optional for other callers. */
+  ticket: ticketSchema.optional(),
 });
 
 export const submitSchema = z.object({
