@@ -21,16 +21,27 @@ const BENCHMARKS = [
     timeoutS: 300,
   },
   { name: "export-memory", title: "Research export of 1,000,000 votes: streamed vs all in memory", server: false, timeoutS: 300 },
-  { name: "vote-throughput", title: "Vote throughput: POST /api/vote vs a bare node:http + mariadb server", server: true, timeoutS: 360 },
+  {
+    name: "vote-throughput",
+    title: "Vote throughput: POST /api/vote vs a bare Next.js route handler and bare node:http, same transaction",
+    server: true,
+    timeoutS: 480,
+  },
   { name: "vote-page", title: "/vote on a phone: thumbnails vs the original full-size pictures", server: true, timeoutS: 480 },
   { name: "vote-page-scale", title: "/vote on a phone at 200 and at 20,000 submissions: the first page only", server: true, timeoutS: 480 },
   {
     name: "load",
-    title: "Load: 64 vote connections for 60 s, 8 concurrent generations and page reads on one server",
+    title: "Load: votes at 100/s alone and while 8 participants generate, then saturated, on one server",
     server: true,
     timeoutS: 420,
   },
   { name: "editor", title: "Mask editor: 300 strokes, then the mask export", server: true, timeoutS: 360 },
+  {
+    name: "lighthouse",
+    title: "Lighthouse (mobile) on /, /vote, /create and /winners vs a bare Next.js page",
+    server: true,
+    timeoutS: 600,
+  },
 ];
 /** After a timeout's SIGTERM, how long a benchmark gets to stop its servers and drop its database. */
 const CLEANUP_GRACE_MS = 30_000;

@@ -6,61 +6,24 @@
 // day. Thumbnails are the app's own WebP of a few realistic pictures, hard-linked under every
 // submission's key. Each size 3 times, each in a fresh context and as a fresh voter; medians.
 // Run: npm run bench -- vote-page-scale (or: node --conditions=react-server --import tsx bench/vote-page-scale.ts)
-import { link, mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
 import { devices, type Browser } from "@playwright/test";
-import type { Pool } from "mariadb";
 import { launchBrowser, signedInContext } from "./lib/browser";
 import { progress } from "./lib/cleanup";
-import { loadSeedPixels, makePicture } from "./lib/pictures";
 import { machineLine, mb, median, table } from "./lib/report";
-import { insertSubmissions, insertUsers, openToday, type OpenDay } from "./lib/seed";
+import { insertUsers, openToday } from "./lib/seed";
 import { ensureBuild } from "./lib/server";
 import { fmt } from "./stats";
 import { benchDatabase, benchServer, benchStorage, runBenchmark } from "./lib/harness";
+import { addSubmissions, picturePool } from "./lib/submissions";
 
 const SIZES = [200, 20_000] as const;
-/** Distinct pictures; every submission links one under its own keys (caches go by URL). */
-const PICTURES = 8;
 const RUNS = 3;
 const LOAD_TIMEOUT_MS = 180_000;
-/** Thumbnails are all the grid fetches; the full picture is shared by every submission. */
-const RESULT_KEY = "bench/scale/result.png";
 
 // Playwright's Pixel 7 without its browser pick: the system Chromium is what runs.
 const { defaultBrowserType: _channel, ...PIXEL_7 } = devices["Pixel 7"]!;
 
 type Sample = { docBytes: number; htmlBytes: number; docMs: number; elements: number; cards: number; lcp: number; lcpWhat: string };
-
-/** Writes the pictures' thumbnails once; returns a function that links one under a new key. */
-async function picturePool(storageDir: string): Promise<(i: number) => Promise<string>> {
-  const seed = await loadSeedPixels();
-  const pool = join(storageDir, "bench-pictures");
-  await mkdir(pool, { recursive: true });
-  for (let k = 0; k < PICTURES; k++) {
-    const p = await makePicture(seed, k);
-    await writeFile(join(pool, `${k}.webp`), p.thumb);
-    if (k === 0) {
-      await mkdir(dirname(join(storageDir, RESULT_KEY)), { recursive: true });
-      await writeFile(join(storageDir, RESULT_KEY), p.png);
-    }
-  }
-  return async (i) => {
-    const thumbKey = `bench/scale/${Math.floor(i / 1000)}/${i}.webp`;
-    await mkdir(dirname(join(storageDir, thumbKey)), { recursive: true });
-    await link(join(pool, `${i % PICTURES}.webp`), join(storageDir, thumbKey));
-    return thumbKey;
-  };
-}
-
-/** Submissions number `from` to `to - 1` on the day, by a creator of their own. */
-async function addSubmissions(pool: Pool, day: OpenDay, thumbOf: (i: number) => Promise<string>, from: number, to: number) {
-  const [creator] = await insertUsers(pool, `bench-creator-${from}`, 1);
-  const items = [];
-  for (let i = from; i < to; i++)
-    items.push({ resultKey: RESULT_KEY, thumbKey: await thumbOf(i), width: 1536, height: 1024, prompt: `a patch, submission ${i + 1}` });
-  await insertSubmissions(pool, day, creator!.id, items);
-}
 
 async function loadOnce(browser: Browser, baseUrl: string, voter: string): Promise<Sample> {
   const context = await signedInContext(browser, baseUrl, voter, PIXEL_7);
@@ -130,7 +93,7 @@ runBenchmark(async (cleanup) => {
   ensureBuild();
   const db = await benchDatabase(cleanup, "votescale");
   const storageDir = await benchStorage(cleanup, "votescale");
-  progress(`making ${PICTURES} pictures and their thumbnails…`);
+  progress("making pictures and their thumbnails…");
   const thumbOf = await picturePool(storageDir);
   const app = await benchServer(cleanup, db, storageDir);
   const day = await openToday(app.url, db.pool);
