@@ -4,7 +4,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import net from "node:net";
+import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { progress, withTimeout } from "./cleanup";
 
@@ -41,6 +43,8 @@ export async function freePort(): Promise<number> {
  */
 export async function startNodeServer(opts: {
   label: string;
+  /** The program; node itself by default. */
+  command?: string;
   args: string[];
   env: Record<string, string>;
   port: number;
@@ -48,7 +52,7 @@ export async function startNodeServer(opts: {
   /** Where to run it; the repository by default. */
   cwd?: string;
 }): Promise<RunningServer> {
-  const child = spawn(process.execPath, opts.args, {
+  const child = spawn(opts.command ?? process.execPath, opts.args, {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...opts.env },
     // Its own process group: stop() signals the group, so `next start`'s workers go too.
@@ -107,17 +111,24 @@ async function stopGroup(child: ChildProcess, exited: Promise<unknown>): Promise
 
 export type AppOptions = { databaseUrl: string; storageDir: string; poolSize?: number; env?: Record<string, string> };
 
-/** The app as a production server: `next start` from .next-bench on a free port. */
+/** package.json's `start` script, as an operator's `npm start` runs it. */
+const START_SCRIPT = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+
+/**
+ * The app as a production server from .next-bench on a free port, started by the very command
+ * `npm start` runs (its environment included), without npm itself in the measured process tree.
+ */
 export async function startApp(opts: AppOptions): Promise<RunningServer> {
   const port = await freePort();
   progress(`starting next start on port ${port}…`);
   return startNodeServer({
     label: "next start",
-    // As `npm start` runs it (idle connections kept 65 s, as load balancers expect).
-    args: ["node_modules/next/dist/bin/next", "start", "-p", String(port), "--keepAliveTimeout", "65000"],
+    command: "/bin/sh",
+    args: ["-c", `exec ${START_SCRIPT} -p ${port}`],
     port,
     readyPath: "/api/health",
     env: {
+      PATH: `${join(ROOT, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`,
       NODE_ENV: "production",
       NEXT_DIST_DIR: DIST_DIR,
       PORT: String(port),
