@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { errorMessage } from "@/i18n/error-message";
 import { decodeDetail } from "@/lib/auth/sign-in-error";
-import { CROWD_ID_PARAMS } from "@/lib/validations/participant";
+import { CROWD_ID_PARAMS } from "@/lib/validations/constants";
 
 /**
  * Arriving with ?PROLIFIC_PID=… or MTurk's ?workerId=… signs the person in with that id, then

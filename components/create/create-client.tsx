@@ -2,11 +2,11 @@
 
 import dynamic from "next/dynamic";
 import { useFormatter, useTranslations } from "next-intl";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState, useTransition, type CSSProperties } from "react";
 import { generateAction } from "@/lib/creating/actions";
 import type { MaskEditorHandle } from "@/components/editor/types";
 import type { Attempt } from "@/lib/creating/attempts";
-import { PROMPT_MAX } from "@/lib/validations/generate";
+import { PROMPT_MAX } from "@/lib/validations/constants";
 import { AttemptsList } from "./attempts-list";
 import { GenerationProgress } from "./generation-progress";
 import { newTicket, useGenerationStatus } from "./use-generation-status";
@@ -20,7 +20,13 @@ const MaskEditor = dynamic(() => import("@/components/editor/mask-editor").then(
 
 function EditorLoading() {
   const t = useTranslations("create");
-  return <div className={`skeleton ${styles.editorSkeleton}`} aria-label={t("loadingEditor")} />;
+  return (
+    <div className={styles.editorPlaceholder} aria-busy="true" aria-label={t("loadingEditor")}>
+      <div className={`skeleton ${styles.toolbarSkeleton}`} />
+      <div className={`skeleton ${styles.seedSkeleton}`} />
+      <div className={styles.footerSkeleton} />
+    </div>
+  );
 }
 
 type Props = {
@@ -85,7 +91,12 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
 
   return (
     <div className={styles.layout} data-seed-id={seed.id} data-day={day.dateKey}>
-      <section aria-labelledby="create-title" className={styles.editorColumn}>
+      <section
+        aria-labelledby="create-title"
+        className={styles.editorColumn}
+        // The editor's placeholder keeps the seed's shape (create.module.css).
+        style={{ "--seed-ratio": `${seed.width} / ${seed.height}` } as CSSProperties}
+      >
         <h1 id="create-title">{t("title")}</h1>
         <p className="muted">{t("intro", { date: day.dateKey })}</p>
         <MaskEditor

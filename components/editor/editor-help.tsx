@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
-import { BRUSH_MAX, BRUSH_MIN } from "./model";
+import { BRUSH_MAX, BRUSH_MIN } from "./brush";
 import { useShortcutLabels } from "./toolbar";
 import styles from "./editor.module.css";
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { editorReducer, initialEditorState, isEffectiveOp, toMaskModel, type EditorAction, type EditorState } from "./editor-state";
 import { activeOps } from "./history";
-import { BRUSH_MAX, maskModelSchema, type MaskOp } from "./model";
+import { BRUSH_MAX } from "./brush";
+import { maskModelSchema, type MaskOp } from "./model";
 
 const run = (actions: EditorAction[], from: EditorState = initialEditorState) => actions.reduce(editorReducer, from);
 const rect: MaskOp = { kind: "rect", mode: "add", x: 1, y: 1, w: 10, h: 10 };

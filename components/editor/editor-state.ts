@@ -1,5 +1,6 @@
 import { emptyHistory, pushOp, redo, undo, activeOps, type History } from "./history";
-import { BRUSH_DEFAULT, clampBrushSize, stepBrushSize, type MaskModel, type MaskOp, type Tool } from "./model";
+import { BRUSH_DEFAULT, clampBrushSize, stepBrushSize } from "./brush";
+import type { MaskModel, MaskOp, Tool } from "./model";
 
 /** Everything the editor remembers between renders that is part of the mask model. */
 export type EditorState = {

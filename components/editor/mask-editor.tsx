@@ -136,7 +136,9 @@ function MaskEditorBody({ imageUrl, width, height, minCoverage, maxCoverage, onC
         <div
           dir="ltr"
           className={styles.stageBox}
-          style={fit > 0 ? { width: stageW, height: stageH, cursor } : { aspectRatio: `${width} / ${height}` }}
+          // Until measured, the full width at the picture's ratio: the size it will nearly always get,
+          // so nothing below moves when the stage appears.
+          style={fit > 0 ? { width: stageW, height: stageH, cursor } : { width: "100%", aspectRatio: `${width} / ${height}` }}
           role="application"
           aria-roledescription={t("editor.canvasRole")}
           aria-label={t("editor.canvasLabel")}

@@ -6,11 +6,10 @@ import {
   SLIDER_STEPS,
   brushSizeToSlider,
   clampBrushSize,
-  maskModelSchema,
-  maskOpsSchema,
   sliderToBrushSize,
   stepBrushSize,
-} from "./model";
+} from "./brush";
+import { maskModelSchema, maskOpsSchema } from "./model";
 
 describe("maskOpsSchema", () => {
   it("accepts every op kind as plain JSON", () => {

@@ -5,7 +5,8 @@ import type { KeyboardEvent } from "react";
 import { directionOf, isLocale } from "@/i18n/locales";
 import { Icon, type IconName } from "./icons";
 import { SHORTCUTS } from "./keyboard";
-import { BRUSH_MAX, BRUSH_MIN, SLIDER_STEPS, brushSizeToSlider, sliderToBrushSize, type Tool } from "./model";
+import { BRUSH_MAX, BRUSH_MIN, SLIDER_STEPS, brushSizeToSlider, sliderToBrushSize } from "./brush";
+import type { Tool } from "./model";
 import styles from "./editor.module.css";
 
 type ShortcutLabels = { -readonly [K in keyof typeof SHORTCUTS]: string };

@@ -1,8 +1,8 @@
 import { issue } from "./field-errors";
 import { z } from "./zod";
 import { plainText } from "@/lib/validations/text";
+import { PROMPT_MAX } from "./constants";
 
-export const PROMPT_MAX = 1000;
 export const MASK_UPLOAD_MAX_BYTES = 8 * 1024 * 1024;
 
 export const promptSchema = plainText({

@@ -13,6 +13,3 @@ export const participantIdSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, issue("PARTICIPANT_ID_CHARACTERS"));
 
 export const participantSignInSchema = z.object({ participantId: participantIdSchema });
-
-/** The query parameters crowd platforms use to pass the worker's id, in order of preference. */
-export const CROWD_ID_PARAMS = ["PROLIFIC_PID", "workerId", "participantId"] as const;
