@@ -1,4 +1,4 @@
-import { currentLocale } from "@/i18n/current";
+import { localeOfRequest } from "@/i18n/locales";
 import { AuthError } from "@/lib/auth/auth";
 import { sessionUserId } from "@/lib/auth/session-token";
 import { getEnv } from "@/lib/server/env";
@@ -28,7 +28,7 @@ export async function POST(req: Request) {
     // its transaction and in the same round trip (shared by every instance, as ever).
     const who = { userKey: userId, address: clientAddress(req.headers) };
     const outcome = await setVote(
-      { userId, ...input, locale: await currentLocale() },
+      { userId, ...input, locale: localeOfRequest(req) },
       { before: (conn) => countRequest(conn, "vote", who) },
     );
     return Response.json(outcome, { headers: { "Cache-Control": "no-store" } });
