@@ -44,6 +44,11 @@ export function VoteGrid({ page, dayKey, seed, closed, signedIn }: Props) {
   const busy = useRef(false);
   /** The card to focus once it is rendered (after "Show more"). */
   const focusNext = useRef<number | null>(null);
+  /** The cards shown, for loadMore: read there, not a dependency, so a vote does not renew the observer. */
+  const shown = useRef(state);
+  useEffect(() => {
+    shown.current = state;
+  }, [state]);
 
   const loadMore = useCallback(
     async (fromButton: boolean) => {
@@ -65,13 +70,13 @@ export function VoteGrid({ page, dayKey, seed, closed, signedIn }: Props) {
           });
           return;
         }
-        const seen = new Set(state.map((i) => i.id));
+        const seen = new Set(shown.current.map((i) => i.id));
         const added = body.items.filter((i) => !seen.has(i.id));
         // Functional: a vote cast while the page was loading must not be undone by this update.
         setState((items) => [...items, ...added]);
         setCursor(body.nextCursor);
         if (fromButton && added[0]) focusNext.current = added[0].id;
-        setAnnounce(t("grid.loaded", { count: added.length, shown: state.length + added.length, total: body.total }));
+        setAnnounce(t("grid.loaded", { count: added.length, shown: shown.current.length + added.length, total: body.total }));
       } catch {
         setFailure({ message: t("grid.loadFailed"), reload: false });
       } finally {
@@ -79,7 +84,7 @@ export function VoteGrid({ page, dayKey, seed, closed, signedIn }: Props) {
         setLoading(false);
       }
     },
-    [cursor, dayKey, state, t],
+    [cursor, dayKey, t],
   );
 
   // Near the end of the list, the next page loads by itself. A fresh observer reports at once

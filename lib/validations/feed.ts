@@ -18,5 +18,3 @@ export const feedQuerySchema = z.object({
     .max(1000, issue("TEXT_TOO_LONG", { max: 1000 }))
     .optional(),
 });
-
-export type FeedQuery = z.infer<typeof feedQuerySchema>;

@@ -18,7 +18,7 @@ export const promptSchema = plainText({
 });
 
 /** How the create page names an attempt while it waits: random, made in the browser (lib/creating/progress.ts). */
-export const TICKET_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+const TICKET_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 export const ticketSchema = z.string().regex(TICKET_PATTERN, issue("INVALID_FIELD"));
 
 export const dayIdSchema = z.coerce.number(issue("MISSING_DAY")).int(issue("MISSING_DAY")).positive(issue("MISSING_DAY"));

@@ -37,7 +37,7 @@ const payloadSchema = z
   .strict();
 
 /** What the client sends back: base64url payload, a dot, base64url MAC. Bounded before any work. */
-export const cursorTextSchema = z
+const cursorTextSchema = z
   .string()
   .max(400)
   .regex(new RegExp(`^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{${MAC_LENGTH}}$`));

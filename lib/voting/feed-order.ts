@@ -10,7 +10,7 @@ import { voterSample } from "@/lib/voting/vote-sample";
 /** What ordering needs of every submission: no prompt, no keys, nothing to sign. */
 type OrderRow = { id: number; creatorId: number | null; upvotes: number; downvotes: number; submittedAt: Date | null; createdAt: Date };
 
-export type FeedOrder = {
+type FeedOrder = {
   /** The ids of the voter's full order: position k is ids[k]. */
   ids: number[];
   /** Whether the exposure-balanced sample chose these (sample mode). */

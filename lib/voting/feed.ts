@@ -32,7 +32,7 @@ export type FeedItem = {
 /** What a grid holds of one page: its items, the full order's length and where to continue. */
 export type FeedPage = { items: FeedItem[]; total: number; nextCursor: string | null };
 
-export type FeedOptions = {
+type FeedOptions = {
   /** Where to continue: the nextCursor of the previous page. None for the first page. */
   cursor?: string | null;
   /** Items per page; FEED_PAGE_SIZE unless a test asks for smaller pages. */
@@ -137,8 +137,6 @@ export async function getVoteFeed(dayId: number, viewerId: number | null, opts: 
       next < order.ids.length
         ? encodeCursor({ dayId: day.id, viewerId: viewerId ?? 0, offset: next, asOf: order.asOf, fingerprint: order.fingerprint })
         : null,
-    /** Whether the viewer sees an exposure-balanced sample rather than every submission. */
-    sampled: order.sampled,
     selfVoting: settings.allowSelfVoting,
   };
 }
