@@ -8,7 +8,6 @@ import { getCurrentDay, listWinners } from "@/lib/days/days";
 import { getEnv } from "@/lib/server/env";
 import { imageUrls } from "@/lib/images/urls";
 import { ensureVariants, variantSources } from "@/lib/images/variants";
-import { log } from "@/lib/server/log";
 import { getStorage } from "@/lib/storage";
 
 /** How wide the hero picture is drawn: the full width on phones, a bit over half beside the text. */
@@ -22,8 +21,7 @@ export default async function LandingPage() {
   const storage = getStorage();
   const seedSources = seed ? await variantSources(seed, (key) => storage.url(key)) : [];
   // A seed shown for the first time has no smaller copies yet: made after this response, once.
-  if (seed && !seed.variants)
-    after(() => ensureVariants(seed.id).catch((err: unknown) => log.error("image variants failed", err, { imageId: seed.id })));
+  if (seed && !seed.variants) after(() => ensureVariants(seed.id));
   const strip = await Promise.all(
     winners.map(async (w) => ({ ...w, image: { ...w.image, thumbUrl: (await imageUrls(w.image)).thumbUrl } })),
   );

@@ -15,12 +15,15 @@ const inFlight = new Map<number, Promise<void>>();
 
 /**
  * Makes the image's variants (each width in every format) and records them on its row. Idempotent:
- * an image that has them is left alone, and concurrent calls in one process share the work.
+ * an image that has them is left alone, and concurrent calls in one process share the work. Never
+ * rejects: without variants the page shows the full-size picture, so a failure is only logged.
  */
 export function ensureVariants(imageId: number): Promise<void> {
   let work = inFlight.get(imageId);
   if (!work) {
-    work = makeVariants(imageId).finally(() => inFlight.delete(imageId));
+    work = makeVariants(imageId)
+      .catch((err: unknown) => log.error("image variants failed", err, { imageId }))
+      .finally(() => inFlight.delete(imageId));
     inFlight.set(imageId, work);
   }
   return work;

@@ -55,7 +55,7 @@ export async function runRollover(): Promise<RolloverResult> {
   // Today's seed is shown large on the landing page: its smaller copies are made now, once, so
   // no participant waits for them. A failure only means the page serves the full picture.
   const seed = closed.at(-1)?.nextSeedImageId;
-  if (seed) await ensureVariants(seed).catch((err: unknown) => log.error("image variants failed", err, { imageId: seed }));
+  if (seed) await ensureVariants(seed);
   // Counters of windows long past are of no use to any limit; the daily run keeps the table small.
   await pruneRateLimits().catch((err: unknown) => log.error("rate-limit prune failed", err));
   return { today, closed };

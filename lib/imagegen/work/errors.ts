@@ -3,14 +3,9 @@
 // and refunds (lib/creating/generation.ts); a task's own failures (a bad mask, bad engine output)
 // reach them as MaskError, EngineError or Error instead.
 
-export type ImageWorkFailure = "busy" | "aborted" | "timeout" | "crashed";
-
+/** What the pool's errors have in common; callers tell them apart by class. */
 export class ImageWorkError extends Error {
-  constructor(
-    readonly reason: ImageWorkFailure,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "ImageWorkError";
   }
@@ -22,27 +17,27 @@ export class ImageWorkBusyError extends ImageWorkError {
     /** When a place in line is likely to be free again, in whole seconds (at least 1). */
     readonly retryAfterS: number,
   ) {
-    super("busy", `every image worker is busy and the line is full; try again in ${retryAfterS} s`);
+    super(`every image worker is busy and the line is full; try again in ${retryAfterS} s`);
   }
 }
 
 /** The caller's signal aborted the task, while it waited or while it ran (its worker was stopped). */
 export class ImageWorkAbortedError extends ImageWorkError {
   constructor(cause?: unknown) {
-    super("aborted", "the image task was cancelled", { cause });
+    super("the image task was cancelled", { cause });
   }
 }
 
 /** The task ran longer than the pool allows; its worker was stopped. */
 export class ImageWorkTimeoutError extends ImageWorkError {
   constructor(readonly timeoutMs: number) {
-    super("timeout", `the image task did not finish within ${timeoutMs} ms`);
+    super(`the image task did not finish within ${timeoutMs} ms`);
   }
 }
 
 /** The worker running the task died (exited, crashed, ran out of memory); the pool replaces it. */
 export class ImageWorkCrashedError extends ImageWorkError {
   constructor(cause: unknown) {
-    super("crashed", `the image worker failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`the image worker failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }

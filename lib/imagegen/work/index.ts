@@ -10,8 +10,7 @@ import { createLocalImageWorkPool } from "./local-pool";
 import type { ImageWorkPool } from "./pool";
 import { imageWorkerPath } from "./worker-file";
 
-export type { ImageWorkPool, RunOptions } from "./pool";
-export * from "./errors";
+export type { ImageWorkPool } from "./pool";
 
 type Cached = { key: string; pool: ImageWorkPool };
 // On globalThis: Next may evaluate this module more than once in a process (route handlers and
@@ -20,7 +19,7 @@ const slot = globalThis as typeof globalThis & { __pixelpatchworkImageWork?: Cac
 
 /**
  * The process's pool, created on first use. In development it is replaced when the worker file is
- * rebuilt (next.config.ts watches the sources), so edits to the image code take effect at once.
+ * rebuilt (scripts/watch-image-worker.ts watches the sources), so edits to the image code take effect at once.
  */
 export function getImageWorkPool(): ImageWorkPool {
   const env = getEnv();
