@@ -168,9 +168,11 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
       coverage: Number(mask.coverage.toFixed(4)),
     });
     return image;
-  } catch (err) {
+  } catch (caught) {
     await refundQuotaReliably(input.userId, day.id, "generations").catch((e) => log.error("quota refund failed", e));
     await Promise.all(written.map((k) => deps.storage.delete(k).catch((e) => log.error(`could not delete ${k}`, e))));
+    // The pool's own failures (busy, cancelled, timed out, crashed) become refusals like any other.
+    const err = workRefusal(caught);
     if (err instanceof ActionError) {
       // A refusal the user caused needs no log line; a failure of ours (storage, the seed) does,
       // with its cause, since the user only sees what its code says.
@@ -184,11 +186,6 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
         await recordEngineFailure(err.operator).catch((e) => log.error("could not record the engine failure", e));
       }
       throw new ActionError(err.code, { detail: err.detail });
-    }
-    const refusal = workRefusal(err);
-    if (refusal !== err) {
-      if (refusal instanceof ActionError && refusal.cause !== undefined) log.error(`generation failed: ${refusal.code}`, refusal.cause);
-      throw refusal;
     }
     log.error("generation failed", err);
     if (isConnectionError(err)) throw new ActionError("UNAVAILABLE", { detail: "DATABASE_UNAVAILABLE_ATTEMPT" });
