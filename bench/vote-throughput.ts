@@ -24,7 +24,6 @@ const ROUNDS = 4;
 const SLICE_S = 5;
 
 type Contender = { label: string; server: RunningServer; credentials: Record<string, string>[]; slices: LoadResult[] };
-type Measured = LoadResult & { seconds: number };
 
 /** One slice of load on one server, then a pause until its last votes have landed. */
 async function slice(c: Contender, imageIds: number[], db: { name: string; pool: Pool }, seconds: number): Promise<LoadResult> {
@@ -34,7 +33,7 @@ async function slice(c: Contender, imageIds: number[], db: { name: string; pool:
 }
 
 /** The slices of one server as one run: requests over the time they took; p50/p99 the median slice's. */
-function combine(slices: LoadResult[]): Measured {
+function combine(slices: LoadResult[]): LoadResult {
   const requests = slices.reduce((n, r) => n + r.requests, 0);
   const statuses = new Map<string, number>();
   for (const r of slices) {
@@ -45,7 +44,6 @@ function combine(slices: LoadResult[]): Measured {
   }
   return {
     requests,
-    seconds: slices.length * SLICE_S,
     reqPerSec: requests / (slices.length * SLICE_S),
     p50: median(slices.map((r) => r.p50)),
     p99: median(slices.map((r) => r.p99)),
@@ -55,7 +53,7 @@ function combine(slices: LoadResult[]): Measured {
   };
 }
 
-function row(name: string, m: Measured): (string | number)[] {
+function row(name: string, m: LoadResult): (string | number)[] {
   return [name, m.reqPerSec.toFixed(0), `${m.p50} ms`, `${m.p99} ms`, m.non2xx, m.errors, m.statuses];
 }
 
@@ -115,7 +113,7 @@ runBenchmark(async (cleanup) => {
   await waitForQuiet(db.pool, db.name);
   const exact = (await counterMismatches(db.pool)) === 0;
   const votes = await voteCount(db.pool);
-  const [ours, bareNext, base] = contenders.map((c) => combine(c.slices)) as [Measured, Measured, Measured];
+  const [ours, bareNext, base] = contenders.map((c) => combine(c.slices)) as [LoadResult, LoadResult, LoadResult];
 
   console.log(
     `POST /api/vote, ${VOTERS} connections (one signed-in voter each), random votes (1, -1, 0) on ${IMAGES} submissions, pool ${POOL_SIZE} everywhere. ` +

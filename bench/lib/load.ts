@@ -108,12 +108,6 @@ export async function waitForQuiet(pool: Pool, database: string, timeoutMs = 30_
   throw new Error(`votes were still changing ${timeoutMs / 1000} s after the load stopped`);
 }
 
-/** Clears every vote and counter, so each server starts from the same empty state. */
-export async function resetVotes(pool: Pool): Promise<void> {
-  await pool.query("DELETE FROM Vote");
-  await pool.query("UPDATE Image SET upvotes = 0, downvotes = 0");
-}
-
 /** Images whose upvotes/downvotes differ from a recount of their Vote rows (0 = exact). */
 export async function counterMismatches(pool: Pool): Promise<number> {
   const rows = (await pool.query(

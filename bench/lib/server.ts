@@ -4,7 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import net from "node:net";
 import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -112,7 +112,9 @@ async function stopGroup(child: ChildProcess, exited: Promise<unknown>): Promise
 export type AppOptions = { databaseUrl: string; storageDir: string; poolSize?: number; env?: Record<string, string> };
 
 /** package.json's `start` script, as an operator's `npm start` runs it. */
-const START_SCRIPT = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+function startScript(): string {
+  return (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+}
 
 /**
  * The app as a production server from .next-bench on a free port, started by the very command
@@ -124,7 +126,7 @@ export async function startApp(opts: AppOptions): Promise<RunningServer> {
   return startNodeServer({
     label: "next start",
     command: "/bin/sh",
-    args: ["-c", `exec ${START_SCRIPT} -p ${port}`],
+    args: ["-c", `exec ${startScript()} -p ${port}`],
     port,
     readyPath: "/api/health",
     env: {
@@ -151,18 +153,38 @@ export async function startApp(opts: AppOptions): Promise<RunningServer> {
 const NEXT_BASELINE_DIR = fileURLToPath(new URL("../baseline/next-app/", import.meta.url));
 
 /**
+ * Whether bench/baseline/next-app's build is newer than its sources, the transaction it shares and
+ * the installed next: two benchmarks start it in one `npm run bench`, and one build serves both.
+ */
+function baselineBuildIsCurrent(): boolean {
+  const built = join(NEXT_BASELINE_DIR, ".next", "BUILD_ID");
+  if (!existsSync(built)) return false;
+  const sources = [
+    ...readdirSync(NEXT_BASELINE_DIR, { recursive: true, encoding: "utf8" })
+      .filter((f) => !f.startsWith(".next"))
+      .map((f) => join(NEXT_BASELINE_DIR, f)),
+    join(NEXT_BASELINE_DIR, "..", "vote-tx.mjs"),
+    join(ROOT, "node_modules", "next", "package.json"),
+  ];
+  const builtAt = statSync(built).mtimeMs;
+  return sources.every((f) => statSync(f).mtimeMs < builtAt);
+}
+
+/**
  * The bare Next.js route handler doing the vote transaction (bench/baseline/next-app), built with
  * the project's own `next` and started on a free port: the floor the app's vote route is held to.
  */
 export async function startNextBaseline(opts: { databaseUrl: string; poolSize: number }): Promise<RunningServer> {
-  progress("building the bare Next.js baseline (bench/baseline/next-app)…");
   const next = fileURLToPath(new URL("../../node_modules/next/dist/bin/next", import.meta.url));
-  const build = spawnSync(process.execPath, [next, "build"], {
-    cwd: NEXT_BASELINE_DIR,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    stdio: ["ignore", 2, 2],
-  });
-  if (build.status !== 0) throw new Error("building the Next.js baseline failed");
+  if (!baselineBuildIsCurrent()) {
+    progress("building the bare Next.js baseline (bench/baseline/next-app)…");
+    const build = spawnSync(process.execPath, [next, "build"], {
+      cwd: NEXT_BASELINE_DIR,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      stdio: ["ignore", 2, 2],
+    });
+    if (build.status !== 0) throw new Error("building the Next.js baseline failed");
+  }
   const port = await freePort();
   return startNodeServer({
     label: "bare Next.js baseline",

@@ -4,7 +4,7 @@
 import { link, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Pool } from "mariadb";
-import { loadSeedPixels, makePicture } from "./pictures";
+import { HEIGHT, WIDTH, loadSeedPixels, makePicture } from "./pictures";
 import { insertSubmissions, insertUsers, type OpenDay } from "./seed";
 
 /** Distinct pictures; every submission links one under its own keys. */
@@ -38,6 +38,6 @@ export async function addSubmissions(pool: Pool, day: OpenDay, thumbOf: (i: numb
   const [creator] = await insertUsers(pool, `bench-creator-${from}`, 1);
   const items = [];
   for (let i = from; i < to; i++)
-    items.push({ resultKey: RESULT_KEY, thumbKey: await thumbOf(i), width: 1536, height: 1024, prompt: `a patch, submission ${i + 1}` });
+    items.push({ resultKey: RESULT_KEY, thumbKey: await thumbOf(i), width: WIDTH, height: HEIGHT, prompt: `a patch, submission ${i + 1}` });
   await insertSubmissions(pool, day, creator!.id, items);
 }
