@@ -3,7 +3,6 @@ import { now } from "@/lib/server/clock";
 import { db, type Tx } from "@/lib/server/db";
 import { type PersonName, personNameFields } from "@/i18n/person-name";
 
-/** What one audited admin action records. before/after are stored as JSON (any JSON-able value). */
 /** An audit entry's own columns, as the log page lists them and the research export writes them. */
 export const auditEntryFields = {
   id: true,
@@ -17,6 +16,7 @@ export const auditEntryFields = {
   after: true,
 } as const;
 
+/** What one audited admin action records. before/after are stored as JSON (any JSON-able value). */
 export type AuditInput = {
   /** The admin who acted; null for the system (a script) or an account since deleted. */
   adminId: number | null;

@@ -1,19 +1,13 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BarChart } from "@/components/admin/bar-chart";
-import type { agreementForDay } from "@/lib/research/agreement";
+import type { DayAgreement } from "@/lib/research/agreement";
+import { strong } from "./rich";
 
 /** How far individual voters agreed with the crowd's final ranking of one day. */
-export async function AgreementSection({
-  agreement,
-  dayLabel,
-}: {
-  agreement: Awaited<ReturnType<typeof agreementForDay>> | null;
-  dayLabel: string;
-}) {
+export async function AgreementSection({ agreement, dayLabel }: { agreement: DayAgreement | null; dayLabel: string }) {
   const t = await getTranslations("admin");
   const format = await getFormatter();
   const locale = await getLocale();
-  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   return (
     <>
       <section className="section" aria-labelledby="agreement-title">

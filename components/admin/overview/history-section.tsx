@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TableScroll } from "@/components/admin/table-scroll";
-import type { listDayHistory } from "@/lib/research/stats";
+import type { DayHistoryRow } from "@/lib/research/stats";
 
 /** Every recent day: participants, submissions, votes and its winner. */
-export async function HistorySection({ history }: { history: Awaited<ReturnType<typeof listDayHistory>> }) {
+export async function HistorySection({ history }: { history: DayHistoryRow[] }) {
   const t = await getTranslations("admin");
   return (
     <>

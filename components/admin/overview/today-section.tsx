@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { getOverview } from "@/lib/research/stats";
+import type { Overview } from "@/lib/research/stats";
+import { strong } from "./rich";
 
 function duration(ms: number) {
   return { hours: Math.floor(ms / 3_600_000), minutes: Math.floor((ms % 3_600_000) / 60_000) };
 }
 
 /** The open day at a glance: submissions, voters, votes, generations, time left, the leader. */
-export async function TodaySection({ overview }: { overview: Awaited<ReturnType<typeof getOverview>> }) {
+export async function TodaySection({ overview }: { overview: Overview | null }) {
   const t = await getTranslations("admin");
-  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   return (
     <>
       {overview ? (

@@ -1,16 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BarChart } from "@/components/admin/bar-chart";
 import { TableScroll } from "@/components/admin/table-scroll";
-import type { topWords, wordsOverTime } from "@/lib/research/prompt-words";
+import type { WordTable, WordsOverTime } from "@/lib/research/prompt-words";
 
 /** The words prompts use most, in all prompts and in winning ones, and the top words day by day. */
-export async function WordsSection({
-  words,
-  trend,
-}: {
-  words: Awaited<ReturnType<typeof topWords>>;
-  trend: Awaited<ReturnType<typeof wordsOverTime>>;
-}) {
+export async function WordsSection({ words, trend }: { words: { all: WordTable; winners: WordTable }; trend: WordsOverTime }) {
   const t = await getTranslations("admin");
   const format = await getFormatter();
   return (
