@@ -137,6 +137,8 @@ export async function getVoteFeed(dayId: number, viewerId: number | null, opts: 
       next < order.ids.length
         ? encodeCursor({ dayId: day.id, viewerId: viewerId ?? 0, offset: next, asOf: order.asOf, fingerprint: order.fingerprint })
         : null,
+    /** Whether the viewer sees an exposure-balanced sample rather than every submission. */
+    sampled: order.sampled,
     selfVoting: settings.allowSelfVoting,
   };
 }
