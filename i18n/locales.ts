@@ -1,4 +1,5 @@
 // The interface languages. Plain data, safe for the server, the client and the proxy alike.
+import { readCookieHeader } from "@/lib/security/cookie-header";
 
 export const LOCALES = ["en", "es", "ar"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -44,13 +45,7 @@ export function localeFor(remembered: string | null | undefined, acceptLanguage:
 /** The language of a JSON request, read off its own headers, by the same rule as pages. */
 export function localeOfRequest(req: Request | null | undefined): Locale {
   if (!req) return DEFAULT_LOCALE;
-  const prefix = `${LOCALE_COOKIE}=`;
-  const remembered = (req.headers.get("cookie") ?? "")
-    .split(";")
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(prefix))
-    ?.slice(prefix.length);
-  return localeFor(remembered, req.headers.get("accept-language"));
+  return localeFor(readCookieHeader(req.headers.get("cookie")).get(LOCALE_COOKIE), req.headers.get("accept-language"));
 }
 
 /**

@@ -46,10 +46,10 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
   const [attempts, setAttempts] = useState(initialAttempts);
   const [used, setUsed] = useState(limits.generationsUsed);
   const [error, setError] = useState<string>();
-  const [startedAt, setStartedAt] = useState<number | null>(null);
-  // Names the attempt under way, so the page can ask for its place in line while it waits.
-  const [ticket, setTicket] = useState<string | null>(null);
-  const status = useGenerationStatus(ticket);
+  // The attempt under way: when it began (for its progress) and its ticket, which names it so the
+  // page can ask for its place in line while it waits.
+  const [running, setRunning] = useState<{ startedAt: number; ticket: string } | null>(null);
+  const status = useGenerationStatus(running?.ticket ?? null);
   const [pending, startTransition] = useTransition();
 
   const left = limits.generationQuota - used;
@@ -62,8 +62,7 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
     setError(undefined);
     const handle = editor.current;
     const attempt = newTicket();
-    setStartedAt(Date.now());
-    setTicket(attempt);
+    setRunning({ startedAt: Date.now(), ticket: attempt });
     startTransition(async () => {
       try {
         const { png } = await handle.exportMask();
@@ -83,8 +82,7 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
       } catch {
         setError(t("form.connectionLost"));
       } finally {
-        setStartedAt(null);
-        setTicket(null);
+        setRunning(null);
       }
     });
   }
@@ -147,9 +145,9 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
             </p>
           )}
           <div aria-live="polite">
-            {startedAt !== null && (
+            {running && (
               <GenerationProgress
-                startedAt={startedAt}
+                startedAt={running.startedAt}
                 engine={engine.provider}
                 position={status?.state === "waiting" ? status.position : null}
               />

@@ -3,22 +3,8 @@ import { hkdf } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { getToken, type JWTDecodeParams } from "next-auth/jwt";
 import { getEnv } from "@/lib/server/env";
+import { readCookieHeader } from "@/lib/security/cookie-header";
 import { sessionCookieName, usesSecureCookies } from "@/lib/security/session-cookie";
-
-/** The request's cookies as name → value, from its Cookie header (a malformed value is skipped). */
-function cookieMap(headers: Headers): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const part of (headers.get("cookie") ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq <= 0) continue;
-    try {
-      out.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
-    } catch {
-      // A stray "%" is not a session; it must not become a 500 either.
-    }
-  }
-  return out;
-}
 
 /**
  * next-auth's session encryption key for a secret, derived once. next-auth derives it (HKDF-SHA256,
@@ -55,7 +41,7 @@ async function decode({ token, secret }: JWTDecodeParams) {
 export async function sessionUserId(req: Request): Promise<number | null> {
   const env = getEnv();
   const token = await getToken({
-    req: { cookies: cookieMap(req.headers), headers: req.headers } as unknown as Parameters<typeof getToken>[0]["req"],
+    req: { cookies: readCookieHeader(req.headers.get("cookie")), headers: req.headers } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: env.NEXTAUTH_SECRET,
     secureCookie: usesSecureCookies(env, req.headers),
     cookieName: sessionCookieName(env, req.headers),

@@ -58,7 +58,8 @@ export async function getCurrentDay() {
   const day = await db.day.findFirst({
     where: { status: "OPEN" },
     orderBy: { date: "desc" },
-    select: { id: true, date: true, status: true, seedImage: { select: seedFields } },
+    // winnerImageId (null while open): so the row serves a vote feed as it is (lib/voting/feed.ts).
+    select: { id: true, date: true, status: true, winnerImageId: true, seedImage: { select: seedFields } },
   });
   return day && { ...day, dateKey: keyFromDate(day.date) };
 }

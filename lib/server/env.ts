@@ -12,25 +12,15 @@ const bool = (fallback: boolean) =>
     (v) => blank(v) ?? String(fallback),
     z.enum(["true", "false", "1", "0"], { message: 'must be "true" or "false"' }).transform((v) => v === "true" || v === "1"),
   );
-const int = (fallback: number, min: number, max: number) =>
-  z.preprocess(
-    (v) => blank(v) ?? String(fallback),
-    z.coerce
-      .number({ message: "must be a whole number" })
-      .int("must be a whole number")
-      .min(min, `must be between ${min} and ${max}`)
-      .max(max, `must be between ${min} and ${max}`),
-  );
-const optionalInt = (min: number, max: number) =>
-  z.preprocess(
-    blank,
-    z.coerce
-      .number({ message: "must be a whole number" })
-      .int("must be a whole number")
-      .min(min, `must be between ${min} and ${max}`)
-      .max(max, `must be between ${min} and ${max}`)
-      .optional(),
-  );
+/** A whole number from min to max, as an environment variable's text. */
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ message: "must be a whole number" })
+    .int("must be a whole number")
+    .min(min, `must be between ${min} and ${max}`)
+    .max(max, `must be between ${min} and ${max}`);
+const int = (fallback: number, min: number, max: number) => z.preprocess((v) => blank(v) ?? String(fallback), wholeNumber(min, max));
+const optionalInt = (min: number, max: number) => z.preprocess(blank, wholeNumber(min, max).optional());
 const list = z.preprocess(
   blank,
   z

@@ -18,6 +18,7 @@ const { keyFromDate } = await import("../server/clock");
 const { invalidateSettingsCache, updateSettings } = await import("../settings/settings");
 const { getVoteFeed } = await import("./feed");
 const { seededShuffle } = await import("./shuffle");
+const { voterSample } = await import("./vote-sample");
 const { getStorage } = await import("../storage");
 const { GET: feedRoute } = await import("@/app/api/vote/images/route");
 
@@ -265,5 +266,22 @@ describe("exposures and the exposure-balanced sample", () => {
     const grown = ids(await allPages(day.id, voters[0]!.id, 2));
     expect(grown).toHaveLength(4);
     expect(grown).toEqual(expect.arrayContaining([...first, late.id]));
+  });
+
+  it("stores one draw when two first pages draw at once, and both answer with the stored one", async () => {
+    const { day, images } = await dayWithSubmissions(12);
+    const voter = await makeUser();
+    // Two requests that saw different submissions (one hidden in between, say) draw differently.
+    const draw = (from: typeof images) =>
+      voterSample({ dayId: day.id, userId: voter.id, size: 3, candidates: from, allowSelf: false, topUp: true });
+    const halves = [images.slice(0, 6), images.slice(6)];
+    const answers = await Promise.all(halves.map(draw));
+    const rows = await db.voteSample.findMany({ where: { userId: voter.id, dayId: day.id } });
+    expect(rows).toHaveLength(1);
+    const stored: number[] = JSON.parse(rows[0]!.imageIds);
+    expect(stored).toHaveLength(3);
+    // Each answer is the stored draw as far as that request could show it; the loser's own draw is gone.
+    halves.forEach((half, k) => expect([...answers[k]!].sort()).toEqual(stored.filter((id) => half.some((i) => i.id === id)).sort()));
+    expect(answers.map((a) => a.size).sort()).toEqual([0, 3]);
   });
 });

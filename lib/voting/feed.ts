@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { keyFromDate } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { ActionError } from "@/lib/server/errors";
@@ -32,6 +33,22 @@ export type FeedItem = {
 /** What a grid holds of one page: its items, the full order's length and where to continue. */
 export type FeedPage = { items: FeedItem[]; total: number; nextCursor: string | null };
 
+/** What a feed needs of its day: read by findFeedDay, or by a caller that had to read it anyway. */
+const feedDayFields = {
+  id: true,
+  date: true,
+  status: true,
+  winnerImageId: true,
+  seedImage: { select: { resultKey: true, width: true, height: true } },
+} as const;
+
+export type FeedDay = Prisma.DayGetPayload<{ select: typeof feedDayFields }>;
+
+/** The day at `where` (its id or its date) with what a feed needs of it; null when there is none. */
+export function findFeedDay(where: Prisma.DayWhereUniqueInput): Promise<FeedDay | null> {
+  return db.day.findUnique({ where, select: feedDayFields });
+}
+
 type FeedOptions = {
   /** Where to continue: the nextCursor of the previous page. None for the first page. */
   cursor?: string | null;
@@ -51,23 +68,15 @@ type FeedOptions = {
  * server's, or another viewer's, is refused with INVALID_CURSOR; one for another day, or for an
  * order that has changed since its first page (an image hidden, a setting changed, the day
  * closed), with STALE_CURSOR: both 400s. The items served to a signed-in voter on an open day are
- * recorded as shown (lib/voting/exposures.ts).
+ * recorded as shown (lib/voting/exposures.ts). `dayOrId`: the day as findFeedDay (or getCurrentDay)
+ * read it, so a page that needed the row first does not read it twice, or its id.
  */
-export async function getVoteFeed(dayId: number, viewerId: number | null, opts: FeedOptions = {}) {
+export async function getVoteFeed(dayOrId: FeedDay | number, viewerId: number | null, opts: FeedOptions = {}) {
+  const dayId = typeof dayOrId === "number" ? dayOrId : dayOrId.id;
   const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
   if (cursor && cursor.viewerId !== (viewerId ?? 0)) throw new ActionError("INVALID_CURSOR");
   if (cursor && cursor.dayId !== dayId) throw new ActionError("STALE_CURSOR");
-  const settings = await getSettings();
-  const day = await db.day.findUnique({
-    where: { id: dayId },
-    select: {
-      id: true,
-      date: true,
-      status: true,
-      winnerImageId: true,
-      seedImage: { select: { resultKey: true, width: true, height: true } },
-    },
-  });
+  const [settings, day] = await Promise.all([getSettings(), typeof dayOrId === "number" ? findFeedDay({ id: dayOrId }) : dayOrId]);
   if (!day) return null;
   const closed = day.status === "CLOSED";
   const order = await feedOrder({ day: { id: day.id, closed, winnerImageId: day.winnerImageId }, viewerId, settings, asOf: cursor?.asOf });

@@ -90,13 +90,14 @@ export async function voterSample(opts: {
   const pool = candidates.filter((c) => !taken.has(c.id) && (opts.allowSelf || c.creatorId !== userId));
   if (pool.length === 0) return chosen(stored);
   const added = leastShown(pool, await viewsOn(dayId), tieRank(dayId, userId), size - kept.length);
-  const next = JSON.stringify([...stored, ...added]);
-  if (!row) {
-    await db.voteSample.createMany({ data: [{ userId, dayId, imageIds: next }], skipDuplicates: true });
-  } else {
-    // Only over the draw this request read: a concurrent top-up that got there first is kept.
-    await db.voteSample.updateMany({ where: { id: row.id, imageIds: row.imageIds }, data: { imageIds: next } });
-  }
+  const drawn = [...stored, ...added];
+  const next = JSON.stringify(drawn);
+  const { count } = !row
+    ? await db.voteSample.createMany({ data: [{ userId, dayId, imageIds: next }], skipDuplicates: true })
+    : // Only over the draw this request read: a concurrent top-up that got there first is kept.
+      await db.voteSample.updateMany({ where: { id: row.id, imageIds: row.imageIds }, data: { imageIds: next } });
+  if (count === 1) return chosen(drawn);
+  // Another request stored its draw first: theirs is the sample.
   const now = await db.voteSample.findUnique({ where, select: { imageIds: true } });
   return chosen(parseStored(now?.imageIds));
 }

@@ -9,7 +9,7 @@ import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { getCurrentUser } from "@/lib/auth/auth";
 import { getCurrentDay } from "@/lib/days/days";
 import { getSettings } from "@/lib/settings/settings";
-import { getVoteFeed } from "@/lib/voting/feed";
+import { type FeedDay, getVoteFeed } from "@/lib/voting/feed";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("vote");
@@ -35,7 +35,7 @@ export default async function VotePage() {
         </p>
       )}
       <Suspense fallback={<PageSkeleton title={false} />}>
-        <Feed dayId={day.id} viewerId={user?.id ?? null} signedIn={!!user} />
+        <Feed day={day} viewerId={user?.id ?? null} signedIn={!!user} />
       </Suspense>
       {user && settings.personalLeaderboard && (
         <PersonalRanking userId={user.id} dayId={day.id} afterVotes={settings.leaderboardAfterVotes} />
@@ -44,9 +44,9 @@ export default async function VotePage() {
   );
 }
 
-async function Feed({ dayId, viewerId, signedIn }: { dayId: number; viewerId: number | null; signedIn: boolean }) {
+async function Feed({ day, viewerId, signedIn }: { day: FeedDay; viewerId: number | null; signedIn: boolean }) {
   const t = await getTranslations("vote");
-  const feed = await getVoteFeed(dayId, viewerId);
+  const feed = await getVoteFeed(day, viewerId);
   if (!feed) return null;
   if (feed.items.length === 0) {
     return <EmptyState testId="vote-empty" message={t("page.empty")} action={{ href: "/create", label: t("page.beFirst") }} />;
@@ -56,7 +56,6 @@ async function Feed({ dayId, viewerId, signedIn }: { dayId: number; viewerId: nu
       page={{ items: feed.items, total: feed.total, nextCursor: feed.nextCursor }}
       dayKey={feed.day.dateKey}
       seed={feed.seed}
-      // The day closed between reading it above and reading its feed: the grid shows it as closed.
       closed={feed.day.closed}
       signedIn={signedIn}
     />

@@ -3,32 +3,26 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDay } from "@/i18n/format-day";
-import { z } from "zod";
 import { VoteGrid } from "@/components/vote/vote-grid";
 import { getCurrentUser } from "@/lib/auth/auth";
 import { dateFromKey } from "@/lib/server/clock";
-import { db } from "@/lib/server/db";
-import { getVoteFeed } from "@/lib/voting/feed";
+import { dateKeySchema } from "@/lib/validations/feed";
+import { findFeedDay, getVoteFeed } from "@/lib/voting/feed";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("vote");
   return { title: t("meta.day") };
 }
 
-const dateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(dateFromKey(s).getTime()));
-
 /** One past day: its final ranking, read-only. The open day's address leads to the vote. */
 export default async function DayPage({ params }: { params: Promise<{ date: string }> }) {
-  const parsed = dateSchema.safeParse((await params).date);
+  const parsed = dateKeySchema.safeParse((await params).date);
   if (!parsed.success) notFound();
-  const day = await db.day.findUnique({ where: { date: dateFromKey(parsed.data) }, select: { id: true, status: true } });
+  const day = await findFeedDay({ date: dateFromKey(parsed.data) });
   if (!day) notFound();
   if (day.status === "OPEN") redirect("/vote");
   const user = await getCurrentUser();
-  const feed = await getVoteFeed(day.id, user?.id ?? null);
+  const feed = await getVoteFeed(day, user?.id ?? null);
   if (!feed) notFound();
   const t = await getTranslations("vote");
   const locale = await getLocale();

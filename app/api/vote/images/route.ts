@@ -1,12 +1,11 @@
 import { getCurrentUser } from "@/lib/auth/auth";
 import { getCurrentDay } from "@/lib/days/days";
 import { dateFromKey } from "@/lib/server/clock";
-import { db } from "@/lib/server/db";
 import { ActionError } from "@/lib/server/errors";
 import { errorResponse } from "@/lib/server/http";
 import { fieldErrorsOf } from "@/lib/validations/field-errors";
 import { feedQuerySchema } from "@/lib/validations/feed";
-import { getVoteFeed } from "@/lib/voting/feed";
+import { findFeedDay, getVoteFeed } from "@/lib/voting/feed";
 
 export const dynamic = "force-dynamic";
 
@@ -21,12 +20,9 @@ export async function GET(req: Request) {
     const query = feedQuerySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
     if (!query.success) throw new ActionError("INVALID", { fieldErrors: fieldErrorsOf(query.error) });
     const { day: dateKey, cursor } = query.data;
-    const [user, day] = await Promise.all([
-      getCurrentUser(),
-      dateKey ? db.day.findUnique({ where: { date: dateFromKey(dateKey) }, select: { id: true } }) : getCurrentDay(),
-    ]);
+    const [user, day] = await Promise.all([getCurrentUser(), dateKey ? findFeedDay({ date: dateFromKey(dateKey) }) : getCurrentDay()]);
     if (dateKey && !day) throw new ActionError("NOT_FOUND", { detail: "DAY_NOT_FOUND" });
-    const feed = day ? await getVoteFeed(day.id, user?.id ?? null, { cursor }) : null;
+    const feed = day ? await getVoteFeed(day, user?.id ?? null, { cursor }) : null;
     return Response.json(feed ?? { day: null, items: [], total: 0, nextCursor: null }, { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
     return errorResponse(err, req, "GET /api/vote/images");
