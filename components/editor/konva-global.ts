@@ -1,6 +1,6 @@
 "use client";
 
-import Konva from "konva";
+import Konva from "konva/lib/Core";
 
 declare global {
   interface Window {
