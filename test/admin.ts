@@ -22,12 +22,17 @@ export async function makeAdmin() {
 }
 
 /**
- * A vote as setVote would leave it (the Vote row and the image's counters), written directly so
- * tests can vote on closed days, as banned users, at chosen times.
+ * A vote as setVote would leave it (the Vote row, the image's counters and the cast's event),
+ * written directly so tests can vote on closed days, as banned users, at chosen times.
  */
 export async function castVote(userId: number, imageId: number, value: 1 | -1, at?: Date) {
   const vote = await db.vote.create({ data: { userId, imageId, value, ...(at ? { createdAt: at, updatedAt: at } : {}) } });
-  await db.image.update({ where: { id: imageId }, data: value === 1 ? { upvotes: { increment: 1 } } : { downvotes: { increment: 1 } } });
+  const { dayId } = await db.image.update({
+    where: { id: imageId },
+    data: value === 1 ? { upvotes: { increment: 1 } } : { downvotes: { increment: 1 } },
+    select: { dayId: true },
+  });
+  await db.voteEvent.create({ data: { userId, imageId, dayId: dayId!, previous: 0, value, talliesVisible: false, createdAt: at } });
   return vote;
 }
 

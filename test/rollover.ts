@@ -67,13 +67,19 @@ export async function makeDay(date: Date) {
 
 /**
  * `up` up-votes and `down` down-votes on an image, each by a new user, left as setVote leaves
- * them: the Vote rows and the image's counters. Returns the voters' ids.
+ * them: the Vote rows, the image's counters and the casts' events. Returns the voters' ids.
  */
 export async function castVotes(imageId: number, up: number, down: number): Promise<number[]> {
   const voters: number[] = [];
   for (let i = 0; i < up + down; i++) voters.push((await makeUser()).id);
-  await db.vote.createMany({ data: voters.map((userId, i) => ({ userId, imageId, value: i < up ? 1 : -1 })) });
-  await db.image.update({ where: { id: imageId }, data: { upvotes: { increment: up }, downvotes: { increment: down } } });
+  const votes = voters.map((userId, i) => ({ userId, imageId, value: i < up ? 1 : -1 }));
+  await db.vote.createMany({ data: votes });
+  const { dayId } = await db.image.update({
+    where: { id: imageId },
+    data: { upvotes: { increment: up }, downvotes: { increment: down } },
+    select: { dayId: true },
+  });
+  await db.voteEvent.createMany({ data: votes.map((v) => ({ ...v, dayId: dayId!, previous: 0, talliesVisible: false })) });
   return voters;
 }
 

@@ -4,7 +4,7 @@
 import { keyFromDate } from "@/lib/server/clock";
 import type { Cell } from "@/lib/research/csv";
 
-export type ExportTable = "users" | "days" | "images" | "votes" | "exposures" | "flags" | "audit";
+export type ExportTable = "users" | "days" | "images" | "votes" | "voteEvents" | "exposures" | "flags" | "audit";
 
 /** Rows as the exporter reads them (lib/research/export.ts selects exactly these fields). */
 export interface ExportRows {
@@ -63,6 +63,18 @@ export interface ExportRows {
     createdAt: Date;
     updatedAt: Date;
     image: { dayId: number | null };
+  };
+  voteEvents: {
+    id: number;
+    userId: number;
+    imageId: number;
+    dayId: number;
+    previous: number;
+    value: number;
+    position: number | null;
+    talliesVisible: boolean;
+    locale: string | null;
+    createdAt: Date;
   };
   exposures: { id: number; userId: number; imageId: number; dayId: number; position: number; sampled: boolean; createdAt: Date };
   flags: { id: number; imageId: number; userId: number; reason: string; createdAt: Date };
@@ -199,7 +211,8 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
   },
   votes: {
     title: "votes",
-    description: "One row per user and image voted on (a changed vote is one row with its latest value; a cleared vote is gone).",
+    description:
+      "One row per user and image voted on: the vote as it stands (a changed vote is one row with its latest value; a cleared vote is gone). How each vote got there is in voteEvents.",
     columns: [
       field("id", "Internal vote id."),
       field("userId", "The voter (users.id)."),
@@ -214,6 +227,29 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       field("locale", 'Interface language the voter used when the vote took its current value: "en", "es" or "ar".'),
       field("createdAt", "When the user first voted on the image."),
       field("updatedAt", "When the vote last took its current value."),
+    ],
+  },
+  voteEvents: {
+    title: "voteEvents",
+    description:
+      "Every change a participant made to a vote, in order, never updated or deleted: a cast (previous 0), a switch (previous and value opposite, e.g. after seeing the tallies) or a retraction (value 0). Written in the same transaction as the vote, so for every image the events add up to its tallies. Recorded from the version that added this table on; votes cast before it have no events. Join to votes on userId and imageId for the current value.",
+    columns: [
+      field("id", "Internal event id; increases with time, so it orders one voter's changes."),
+      field("userId", "The voter (users.id)."),
+      field("imageId", "The image voted on (images.id)."),
+      field("dayId", "The image's day (days.id)."),
+      field("previous", "The voter's vote on the image before this change: 1 (up), -1 (down) or 0 (none)."),
+      field("value", "The vote after this change: 1 (up), -1 (down) or 0 (retracted)."),
+      field(
+        "position",
+        "Where the image stood in this voter's full order when they made the change (0-based, across pages, as votes.position).",
+      ),
+      field(
+        "talliesVisible",
+        "Whether the voter could see the image's tallies when making the change: always after their own first vote, and before it only if the experiment shows tallies to everyone.",
+      ),
+      field("locale", 'Interface language the voter used: "en", "es" or "ar".'),
+      field("createdAt", "When the change was made."),
     ],
   },
   exposures: {

@@ -96,6 +96,8 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
         createdAt: v.createdAt,
         updatedAt: v.updatedAt,
       }));
+    case "voteEvents":
+      return db.voteEvent.findMany({ orderBy: { id: "asc" } });
     case "exposures":
       return db.exposure.findMany({ orderBy: { id: "asc" } });
     case "flags":
@@ -118,7 +120,7 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
   }
 }
 
-const TABLES: ExportTable[] = ["users", "days", "images", "votes", "exposures", "flags", "audit"];
+const TABLES: ExportTable[] = ["users", "days", "images", "votes", "voteEvents", "exposures", "flags", "audit"];
 
 beforeAll(() => {
   process.env.EXPORT_HASH_SALT = SALT;

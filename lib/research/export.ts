@@ -16,7 +16,7 @@ export type ExportOptions = {
   raw?: boolean;
   /** Rows per database read; tests make it small to cross batch boundaries. */
   batchSize?: number;
-  /** Only images and votes made in this interface language (other tables ignore it). */
+  /** Only images, votes and vote events made in this interface language (other tables ignore it). */
   locale?: string;
 };
 
@@ -102,6 +102,22 @@ const FETCHERS: { [T in ExportTable]: Fetch<ExportRows[T]> } = {
         createdAt: true,
         updatedAt: true,
         image: { select: { dayId: true } },
+      },
+    }),
+  voteEvents: (after, take, locale) =>
+    db.voteEvent.findMany({
+      ...pageIn(after, take, locale),
+      select: {
+        id: true,
+        userId: true,
+        imageId: true,
+        dayId: true,
+        previous: true,
+        value: true,
+        position: true,
+        talliesVisible: true,
+        locale: true,
+        createdAt: true,
       },
     }),
   exposures: (after, take) =>

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { makeUser, testImageFields } from "@/test/fixtures";
 import { db } from "../server/db";
+import { invalidateSettingsCache, updateSettings } from "../settings/settings";
 import { setVote, type VoteValue } from "./votes";
 
 async function openDayWith(n: number, creatorId?: number) {
@@ -45,6 +46,49 @@ describe("setVote", () => {
     expect((await db.vote.findUniqueOrThrow({ where: { id: row.id } })).talliesVisible).toBe(true);
     expect(await setVote({ userId: voter.id, imageId: id, value: 0 })).toMatchObject({ value: 0, upvotes: 0, downvotes: 0 });
     expect(await db.vote.count({ where: { imageId: id } })).toBe(0);
+  });
+
+  it("keeps every change as an event: cast, switch, retract and re-cast give four, each with what it replaced", async () => {
+    const voter = await makeUser();
+    const { day, images } = await openDayWith(1);
+    const id = images[0]!.id;
+    await setVote({ userId: voter.id, imageId: id, value: 1, position: 4, locale: "es" });
+    await setVote({ userId: voter.id, imageId: id, value: -1, position: 2, locale: "es" });
+    // The same value again changes nothing, so it is no event.
+    await setVote({ userId: voter.id, imageId: id, value: -1, position: 2 });
+    await setVote({ userId: voter.id, imageId: id, value: 0, position: 7 });
+    await setVote({ userId: voter.id, imageId: id, value: 1, position: 0, locale: "ar" });
+    const events = await db.voteEvent.findMany({ where: { userId: voter.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.imageId, e.dayId, e.previous, e.value, e.position, e.talliesVisible, e.locale])).toEqual([
+      [id, day.id, 0, 1, 4, false, "es"],
+      [id, day.id, 1, -1, 2, true, "es"],
+      [id, day.id, -1, 0, 7, true, null],
+      // Retracted, the tallies are hidden again until this vote.
+      [id, day.id, 0, 1, 0, false, "ar"],
+    ]);
+    expect(await db.vote.findMany({ where: { imageId: id }, select: { value: true } })).toEqual([{ value: 1 }]);
+  });
+
+  it("writes no event for a refused vote, and records tallies as seen when the experiment shows them to all", async () => {
+    const creator = await makeUser();
+    const voter = await makeUser();
+    const { day, images } = await openDayWith(1, creator.id);
+    const id = images[0]!.id;
+    await expect(setVote({ userId: creator.id, imageId: id, value: 1 })).rejects.toMatchObject({ code: "OWN_IMAGE" });
+    await db.day.update({ where: { id: day.id }, data: { status: "CLOSED" } });
+    await expect(setVote({ userId: voter.id, imageId: id, value: 1 })).rejects.toMatchObject({ code: "DAY_CLOSED" });
+    expect(await db.voteEvent.count({ where: { imageId: id } })).toBe(0);
+    await db.day.update({ where: { id: day.id }, data: { status: "OPEN" } });
+    await updateSettings({ hideTalliesUntilVoted: false }, null);
+    try {
+      await setVote({ userId: voter.id, imageId: id, value: 1 });
+    } finally {
+      await db.setting.deleteMany();
+      invalidateSettingsCache();
+    }
+    expect(await db.voteEvent.findMany({ where: { imageId: id }, select: { previous: true, value: true, talliesVisible: true } })).toEqual([
+      { previous: 0, value: 1, talliesVisible: true },
+    ]);
   });
 
   it("counts a repeated vote once: one row per user and image", async () => {
@@ -103,6 +147,19 @@ describe("setVote", () => {
         counters(img.id),
       ]);
       expect(c).toEqual({ upvotes: up, downvotes: down });
+      // The events replay to the same tallies, and each voter's last event is their vote as it stands.
+      const events = await db.voteEvent.findMany({ where: { imageId: img.id }, orderBy: { id: "asc" } });
+      const net = (v: number) => events.reduce((n, e) => n + (e.value === v ? 1 : 0) - (e.previous === v ? 1 : 0), 0);
+      expect({ upvotes: net(1), downvotes: net(-1) }).toEqual(c);
+      const last = new Map(events.map((e) => [e.userId, e.value]));
+      const rows = await db.vote.findMany({ where: { imageId: img.id }, select: { userId: true, value: true } });
+      expect(new Map(rows.map((r) => [r.userId, r.value]))).toEqual(new Map([...last].filter(([, v]) => v !== 0)));
+      // Each event starts from where the voter's previous one ended.
+      const before = new Map<number, number>();
+      for (const e of events) {
+        expect(e.previous).toBe(before.get(e.userId) ?? 0);
+        before.set(e.userId, e.value);
+      }
     }
     expect(await db.vote.count({ where: { imageId: { in: images.map((i) => i.id) } } })).toBeGreaterThan(0);
   }, 120_000);

@@ -29,7 +29,8 @@ type VoterRow = { bannedAt: Date | null; voteId: number | null; value: number | 
  * Vote rows can never disagree, and there are no gap locks on a vote row that may not exist yet
  * (that order deadlocks under load). The day row is read in share mode so the rollover's close
  * waits for votes in flight and no vote lands on a closed day. This is the hottest path in
- * the app, so it is plain SQL on the shared pool: five short statements, no ORM per statement.
+ * the app, so it is plain SQL on the shared pool: six short statements, no ORM per statement. Every change is also appended to
+ * VoteEvent, in the same transaction, so no cast, switch or retraction is lost.
  */
 export async function setVote(input: VoteInput, opts: { before?: (conn: PoolConnection) => Promise<void> } = {}): Promise<VoteOutcome> {
   const settings = await getSettings();
@@ -60,18 +61,17 @@ export async function setVote(input: VoteInput, opts: { before?: (conn: PoolConn
     if (old === next) return { imageId, value: next, upvotes: image.upvotes, downvotes: image.downvotes };
     const upvotes = image.upvotes + (next === 1 ? 1 : 0) - (old === 1 ? 1 : 0);
     const downvotes = image.downvotes + (next === -1 ? 1 : 0) - (old === -1 ? 1 : 0);
-    // The vote row and the counters are written together too (one round trip).
+    // The vote row, the counters and the event are written together too (one round trip).
+    // Tallies are on screen once the voter has a vote, or for everyone when the experiment shows them.
+    const talliesVisible = old !== 0 || !settings.hideTalliesUntilVoted;
     await Promise.all([
-      writeVote(conn, {
-        userId,
-        imageId,
-        next,
-        position,
-        locale,
-        voteId: voter.voteId,
-        firstTalliesVisible: !settings.hideTalliesUntilVoted,
-      }),
+      writeVote(conn, { userId, imageId, next, position, locale, voteId: voter.voteId, talliesVisible }),
       conn.query("UPDATE Image SET upvotes = ?, downvotes = ? WHERE id = ?", [upvotes, downvotes, imageId]),
+      conn.query(
+        `INSERT INTO VoteEvent (userId, imageId, dayId, previous, value, position, talliesVisible, locale, createdAt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, NOW(3))`,
+        [userId, imageId, image.dayId, old, next, position, talliesVisible ? 1 : 0, locale],
+      ),
     ]);
     return { imageId, value: next, upvotes, downvotes };
   }, opts);
@@ -87,22 +87,21 @@ function writeVote(
     position: number | null;
     locale: string | null;
     voteId: number | null;
-    firstTalliesVisible: boolean;
+    talliesVisible: boolean;
   },
 ): Promise<unknown> {
   if (v.next === 0) return conn.query("DELETE FROM Vote WHERE id = ?", [v.voteId]);
-  // A switch: the voter has seen the tallies, which are shown after a first vote.
   if (v.voteId !== null) {
-    return conn.query("UPDATE Vote SET value = ?, position = ?, talliesVisible = 1, locale = ?, updatedAt = NOW(3) WHERE id = ?", [
+    return conn.query("UPDATE Vote SET value = ?, position = ?, talliesVisible = ?, locale = ?, updatedAt = NOW(3) WHERE id = ?", [
       v.next,
       v.position,
+      v.talliesVisible ? 1 : 0,
       v.locale,
       v.voteId,
     ]);
   }
-  // Before a first vote, tallies were visible only if the experiment shows them to all.
   return conn.query(
     "INSERT INTO Vote (userId, imageId, value, position, talliesVisible, locale, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, NOW(3), NOW(3))",
-    [v.userId, v.imageId, v.next, v.position, v.firstTalliesVisible ? 1 : 0, v.locale],
+    [v.userId, v.imageId, v.next, v.position, v.talliesVisible ? 1 : 0, v.locale],
   );
 }

@@ -18,13 +18,14 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
   await adminOrNotFound();
   const t = await getTranslations("admin");
   const { lang } = querySchema.parse(await searchParams);
-  // Images and votes can be limited to one interface language; the other tables have none.
-  const only = (table: string) => (lang && (table === "images" || table === "votes") ? `&lang=${lang}` : "");
+  // Images, votes and vote events can be limited to one interface language; the other tables have none.
+  const only = (table: string) => (lang && ["images", "votes", "voteEvents"].includes(table) ? `&lang=${lang}` : "");
   const tables = [
     ["users", t("export.tables.users")],
     ["days", t("export.tables.days")],
     ["images", t("export.tables.images")],
     ["votes", t("export.tables.votes")],
+    ["voteEvents", t("export.tables.voteEvents")],
     ["exposures", t("export.tables.exposures")],
     ["flags", t("export.tables.flags")],
     ["audit", t("export.tables.audit")],

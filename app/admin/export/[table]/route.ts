@@ -10,7 +10,7 @@ import { fieldErrorsOf, issue } from "@/lib/validations/field-errors";
 
 export const dynamic = "force-dynamic";
 
-const paramsSchema = z.object({ table: z.enum(["users", "days", "images", "votes", "exposures", "flags", "audit"]) });
+const paramsSchema = z.object({ table: z.enum(["users", "days", "images", "votes", "voteEvents", "exposures", "flags", "audit"]) });
 const querySchema = z.object({
   format: z.enum(["csv", "json"], issue("FIELD_ONE_OF")).default("csv"),
   raw: z.enum(["0", "1"], issue("FIELD_ONE_OF")).default("0"),
