@@ -2,7 +2,7 @@
 // bench/vote-throughput.ts: the bare node:http server (bench/baseline-vote-server.mjs) and the bare
 // Next.js route handler (bench/baseline/next-app). Same READ COMMITTED transaction and statements
 // (image row FOR UPDATE, day in share mode, user + existing vote, write the vote, update the
-// counters), the default settings hard-coded, no session, no rate limit, no validation library.
+// counters, append the vote event), the default settings hard-coded, no session, no rate limit, no validation library.
 import mariadb from "mariadb";
 
 /** The pool the app would open for DATABASE_URL and DATABASE_POOL_SIZE (as lib/server/db.ts configures it). */
@@ -34,8 +34,8 @@ export class Refused extends Error {
 
 /**
  * The statements of lib/voting/votes.ts setVote, pipelined as it pipelines them: isolation level and
- * START TRANSACTION together; the image lock, its day and the voter's row together; the vote and
- * the counters together; then COMMIT.
+ * START TRANSACTION together; the image lock, its day and the voter's row together; the vote, the
+ * counters and the event together; then COMMIT.
  */
 export async function setVote(pool, userId, imageId, next, position) {
   const conn = await pool.getConnection();
@@ -77,7 +77,15 @@ export async function setVote(pool, userId, imageId, next, position) {
                   "INSERT INTO Vote (userId, imageId, value, position, talliesVisible, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, NOW(3), NOW(3))",
                   [userId, imageId, next, position, HIDE_TALLIES_UNTIL_VOTED ? 0 : 1],
                 );
-        await Promise.all([write, conn.query("UPDATE Image SET upvotes = ?, downvotes = ? WHERE id = ?", [upvotes, downvotes, imageId])]);
+        const talliesVisible = old !== 0 || !HIDE_TALLIES_UNTIL_VOTED;
+        await Promise.all([
+          write,
+          conn.query("UPDATE Image SET upvotes = ?, downvotes = ? WHERE id = ?", [upvotes, downvotes, imageId]),
+          conn.query(
+            "INSERT INTO VoteEvent (userId, imageId, dayId, previous, value, position, talliesVisible, locale, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NOW(3))",
+            [userId, imageId, image.dayId, old, next, position, talliesVisible ? 1 : 0],
+          ),
+        ]);
         result = { imageId, value: next, upvotes, downvotes };
       }
       await conn.commit();
