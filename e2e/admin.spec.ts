@@ -33,6 +33,14 @@ test("an admin sees the dashboard, hides an image, changes a setting and downloa
   await voter.page.reload();
   await expect(voter.page.locator(`[data-image-id="${image.id}"]`)).toHaveCount(0);
 
+  // Running the rollover early closes nothing, and says so: the open day and when it ends.
+  const open = await testDb().day.findFirstOrThrow({ where: { status: "OPEN" }, orderBy: { date: "desc" } });
+  await page.getByRole("button", { name: "Run the rollover now" }).click();
+  await expect(page.getByTestId("rollover-result")).toContainText(
+    `Nothing was due: the open day (${open.date.toISOString().slice(0, 10)}) ends at`,
+  );
+  expect((await testDb().day.findUniqueOrThrow({ where: { id: open.id } })).status).toBe("OPEN");
+
   // Turn off the randomised order: the vote feed is newest first at once.
   await page.goto("/admin/settings");
   await page.getByLabel("Randomise the order per voter").uncheck();

@@ -5,8 +5,10 @@ import { closeDb } from "@/lib/server/db";
 import { runRollover } from "@/lib/rollover/rollover";
 
 async function main() {
-  const { today, closed } = await runRollover();
-  if (closed.length === 0) console.log(`Nothing to close: the latest open day is today (${today}) or later.`);
+  const { today, closed, idle } = await runRollover();
+  if (idle?.reason === "NOT_DUE") console.log(`Nothing was due: the open day (${idle.openDay}) ends at ${idle.dueAt}; today is ${today}.`);
+  if (idle?.reason === "NO_OPEN_DAY") console.log("Nothing was due: no day is open yet (the first visit to the site opens one).");
+  if (idle?.reason === "OUT_OF_ORDER") console.log("Stopped: the latest open day is not after the day before it (see the log line above).");
   for (const d of closed) {
     console.log(
       `Closed ${d.date}: winner ${d.winnerImageId ?? "none (seed carried over)"}, ${d.totalSubmissions} submissions, ${d.totalVotes} votes, ${d.totalParticipants} participants; opened ${d.nextDate}.`,

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/admin/audit";
 import { changeSettings, changedSettings } from "@/lib/settings/change";
 import { banUser, hideImage, unbanUser, unhideImage, vetoLeader } from "@/lib/moderation/moderation";
 import { db } from "@/lib/server/db";
-import { runRollover } from "@/lib/rollover/rollover";
+import { type RolloverIdle, runRollover } from "@/lib/rollover/rollover";
 import { defineAction } from "@/lib/server/safe-action";
 import {
   banSchema,
@@ -59,13 +59,19 @@ export const vetoLeaderAction = defineAction(
   },
 );
 
+/** What the admin is told of a rollover run: the dates it closed, or why it closed none. */
+export type RolloverReport = { closed: string[]; idle: RolloverIdle | null };
+
 /** The same rollover as the cron route, with the same idempotence; audited. */
-export const runRolloverAction = defineAction({ access: "admin", schema: emptySchema }, async (_input, { user }) => {
-  const res = await runRollover();
-  await recordAudit(db, { adminId: user.id, action: "rollover", targetType: "day", targetId: null, after: res });
-  refresh();
-  return { closed: res.closed.length };
-});
+export const runRolloverAction = defineAction(
+  { access: "admin", schema: emptySchema },
+  async (_input, { user }): Promise<RolloverReport> => {
+    const res = await runRollover();
+    await recordAudit(db, { adminId: user.id, action: "rollover", targetType: "day", targetId: null, after: res });
+    refresh();
+    return { closed: res.closed.map((d) => d.date), idle: res.idle };
+  },
+);
 
 export const updateSettingsAction = defineAction(
   { access: "admin", schema: settingsFormSchema },

@@ -153,13 +153,17 @@ describe("runRollover", () => {
     const D = nextDate();
     await makeDay(D);
     setClockForTests(() => at(D, 0, 23.999));
-    expect((await runRollover()).closed).toEqual([]);
+    // Nothing due, and it says why and when: the open day ends at the next midnight (UTC here).
+    expect(await runRollover()).toMatchObject({
+      closed: [],
+      idle: { reason: "NOT_DUE", openDay: keyFromDate(D), dueAt: at(D, 1).toISOString() },
+    });
     expect(await dayOn(D)).toMatchObject({ status: "OPEN", closedAt: null });
     expect(await dayOn(at(D, 1))).toBeNull();
 
     const closedAt = at(D, 1, 0.01);
     setClockForTests(() => closedAt);
-    expect((await runRollover()).closed).toHaveLength(1);
+    expect(await runRollover()).toMatchObject({ closed: [{ date: keyFromDate(D) }], idle: null });
     setClockForTests(() => at(D, 1, 5));
     expect((await runRollover()).closed).toEqual([]);
     expect(await dayOn(D)).toMatchObject({ status: "CLOSED", closedAt });
@@ -242,7 +246,10 @@ describe("runRollover", () => {
     await makeDay(D);
     // 03:00 UTC on the next UTC date is still the evening of D in New York (UTC-5 or -4).
     setClockForTests(() => at(D, 1, 3));
-    expect((await runRollover()).closed).toEqual([]);
+    const early = await runRollover();
+    expect(early.closed).toEqual([]);
+    // Due at midnight in New York: 04:00 or 05:00 UTC, by the season.
+    expect([at(D, 1, 4), at(D, 1, 5)].map((d) => d.toISOString())).toContain(early.idle?.reason === "NOT_DUE" && early.idle.dueAt);
     expect(await dayOn(D)).toMatchObject({ status: "OPEN" });
     // 05:30 UTC is past midnight there in summer and winter alike.
     setClockForTests(() => at(D, 1, 5.5));

@@ -5,11 +5,24 @@ import { db } from "@/lib/server/db";
 import { closeDay, type ClosedDay } from "@/lib/rollover/close-day";
 import { log } from "@/lib/server/log";
 import { ensureVariants } from "@/lib/images/variants";
+import { nextDateKey, startOfLocalDay } from "@/lib/days/midnight";
+import { getEnv } from "@/lib/server/env";
 
 export type { ClosedDay } from "@/lib/rollover/close-day";
 
-/** What one run did: the date it took as today, and the days it closed, oldest first. */
-export type RolloverResult = { today: string; closed: ClosedDay[] };
+/**
+ * Why a run closed nothing. NOT_DUE: the latest open day (`openDay`) has not ended; it is due at
+ * `dueAt`, its end in APP_TIME_ZONE. NO_OPEN_DAY: no day is open yet (the first visit opens one).
+ * OUT_OF_ORDER: the latest open day is not after the day before it, a state only a hand edit
+ * makes; the run stops rather than walk back through history (and logs it).
+ */
+export type RolloverIdle = { reason: "NOT_DUE"; openDay: string; dueAt: string } | { reason: "NO_OPEN_DAY" } | { reason: "OUT_OF_ORDER" };
+
+/**
+ * What one run did: the date it took as today, the days it closed (oldest first) and, when it
+ * closed none, why (`idle`; null when it closed any).
+ */
+export type RolloverResult = { today: string; closed: ClosedDay[]; idle: RolloverIdle | null };
 
 /**
  * A run catches up at most this many missed days; the next run carries on from there. Keeps a
@@ -30,19 +43,28 @@ export async function runRollover(): Promise<RolloverResult> {
   const today = todayKey(now());
   const closed: ClosedDay[] = [];
   let last: string | null = null;
+  let stopped: RolloverIdle | null = null;
   for (let i = 0; i < MAX_DAYS_PER_RUN; i++) {
     const day = await db.day.findFirst({
       where: { status: "OPEN" },
       orderBy: { date: "desc" },
       select: { id: true, date: true, seedImageId: true },
     });
-    if (!day) break;
+    if (!day) {
+      stopped = { reason: "NO_OPEN_DAY" };
+      break;
+    }
     const date = keyFromDate(day.date);
-    if (date >= today) break;
+    if (date >= today) {
+      const dueAt = new Date(startOfLocalDay(nextDateKey(date), getEnv().APP_TIME_ZONE)).toISOString();
+      stopped = { reason: "NOT_DUE", openDay: date, dueAt };
+      break;
+    }
     // Each pass must move forward. If the next day already existed and was closed by hand, the
     // latest open day would be an older one: stop rather than walk back through history.
     if (last !== null && date <= last) {
       log.warn("rollover stopped: latest open day is not after the one just closed", { date, last });
+      stopped = { reason: "OUT_OF_ORDER" };
       break;
     }
     last = date;
@@ -58,5 +80,5 @@ export async function runRollover(): Promise<RolloverResult> {
   if (seed) await ensureVariants(seed);
   // Counters of windows long past are of no use to any limit; the daily run keeps the table small.
   await pruneRateLimits().catch((err: unknown) => log.error("rate-limit prune failed", err));
-  return { today, closed };
+  return { today, closed, idle: closed.length === 0 ? stopped : null };
 }

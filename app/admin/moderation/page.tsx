@@ -9,6 +9,7 @@ import {
   vetoLeaderAction,
 } from "@/lib/admin/actions";
 import { ReasonAction } from "@/components/admin/reason-action";
+import { RolloverButton } from "@/components/admin/rollover-button";
 import { TableScroll } from "@/components/admin/table-scroll";
 import { ImageCard } from "@/components/ui/image-card";
 import { listBannedUsers, listDayCandidates } from "@/lib/moderation/candidates";
@@ -52,7 +53,7 @@ export default async function ModerationPage() {
               danger
             />
           )}
-          <ReasonAction label={t("moderation.actions.rollover")} fields={{}} action={runRolloverAction} needsReason={false} />
+          <RolloverButton label={t("moderation.actions.rollover")} action={runRolloverAction} />
         </div>
         {candidates.length === 0 ? (
           <div className="empty">{t("moderation.today.empty")}</div>

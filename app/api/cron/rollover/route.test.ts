@@ -90,7 +90,11 @@ describe("GET /api/cron/rollover", () => {
     expect(body.closed).toMatchObject([{ date: keyFromDate(day.date), winnerImageId: winner.id, totalSubmissions: 1 }]);
     expect(await db.day.findUniqueOrThrow({ where: { id: day.id } })).toMatchObject({ status: "CLOSED", winnerImageId: winner.id });
     expect(await db.day.findUnique({ where: { date: at(day.date, 1) } })).toMatchObject({ status: "OPEN", seedImageId: winner.id });
-    // A second call the same day is accepted and does nothing.
-    expect(await (await call(`Bearer ${SECRET}`)).json()).toMatchObject({ closed: [] });
+    // A second call the same day is accepted, does nothing and says why: the new day ends at midnight.
+    expect(await (await call(`Bearer ${SECRET}`)).json()).toEqual({
+      today: keyFromDate(at(day.date, 1)),
+      closed: [],
+      idle: { reason: "NOT_DUE", openDay: keyFromDate(at(day.date, 1)), dueAt: at(day.date, 2).toISOString() },
+    });
   });
 });

@@ -38,8 +38,9 @@ function authorized(req: Request): boolean {
 
 /**
  * GET with `Authorization: Bearer <CRON_SECRET>` (Vercel Cron, or any scheduler): runs the daily
- * rollover and answers with the days it closed. The request supplies no time: "today" is always
- * the server's clock in APP_TIME_ZONE.
+ * rollover and answers with the days it closed, or, when it closed none, why (`idle`: the open day
+ * has not ended, and when it will; no day is open; days out of order). The request supplies no
+ * time: "today" is always the server's clock in APP_TIME_ZONE.
  */
 export async function GET(req: Request) {
   try {
