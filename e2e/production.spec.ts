@@ -189,13 +189,16 @@ for (const [index, mode] of MODES.entries()) {
       return { status: res.status, upstream: res.headers.get("x-upstream") };
     }, ids[1]);
     expect(viaFetch).toEqual({ status: 200, upstream: portOf("b") });
-    const votes = await stack.db.vote.findMany({ where: { userId: user.id }, orderBy: { imageId: "asc" } });
-    expect(votes.map((v) => [v.imageId, v.value])).toEqual(
-      [
-        [ids[0], 1],
-        [ids[1], -1],
-      ].sort((a, b) => a[0]! - b[0]!),
-    );
+    // Polled: the button shows the vote pressed at once, before its server action has answered.
+    const votes = () => stack.db.vote.findMany({ where: { userId: user.id }, orderBy: { imageId: "asc" } });
+    await expect
+      .poll(async () => (await votes()).map((v) => [v.imageId, v.value]))
+      .toEqual(
+        [
+          [ids[0], 1],
+          [ids[1], -1],
+        ].sort((a, b) => a[0]! - b[0]!),
+      );
     expect([...served]).toEqual([portOf("b")]);
 
     // Another site's request with the participant's cookie is refused and changes nothing.
