@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { type CSSProperties, useEffect, useRef, useState } from "react";
 import { personName } from "@/i18n/person-name";
 import type { FeedItem } from "@/lib/voting/feed";
 import { FlagForm } from "./flag-form";
@@ -37,7 +37,11 @@ export function ImageDialog({
   return (
     <dialog ref={ref} className={styles.dialog} onClose={onClose} aria-labelledby="dialog-prompt">
       <div className={styles.dialogBody}>
-        <div className={styles.stage} style={{ aspectRatio: `${item.width} / ${item.height}` }}>
+        <div
+          className={styles.stage}
+          // The picture's own shape, so the stage is exactly the picture and the mask overlay on it lines up.
+          style={{ aspectRatio: `${item.width} / ${item.height}`, "--ratio": item.width / item.height } as CSSProperties}
+        >
           {/* eslint-disable-next-line @next/next/no-img-element -- pre-sized files straight from storage; the optimizer would re-encode them */}
           <img src={view === "after" ? item.url : seed.url} alt={view === "after" ? item.prompt : t("dialog.seedAlt")} />
           {showMask && item.maskUrl && (
