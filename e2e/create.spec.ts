@@ -93,6 +93,37 @@ test("a prompt is required and an out-of-bounds mask cannot be sent", async ({ p
   await expect(generate).toBeDisabled();
 });
 
+test("the mask and the prompt survive a reload, and can still be undone", async ({ page }) => {
+  expect(await signInAs(page.request, uniqueId("reload"))).toBe(200);
+  await page.goto("/create");
+  await waitForEditor(page);
+  await page.getByRole("button", { name: "Rectangle", exact: true }).click();
+  await drag(
+    page,
+    [
+      [300, 300],
+      [700, 600],
+    ],
+    10,
+  );
+  await page.getByLabel("Prompt").fill("a red kite over the hill");
+  await expect.poll(() => readCoverage(page)).toBeGreaterThan(0);
+  const before = await readCoverage(page);
+  // Saved a moment after the last change.
+  await expect
+    .poll(() => page.evaluate(() => window.localStorage.getItem("pixelpatchwork:create-draft")?.includes("a red kite")))
+    .toBe(true);
+
+  await page.reload();
+  await waitForEditor(page);
+  await expect(page.getByLabel("Prompt")).toHaveValue("a red kite over the hill");
+  await expect.poll(() => readCoverage(page)).toBe(before);
+  await expect(page.getByRole("button", { name: "Generate" })).toBeEnabled();
+  // The restored rectangle is an ordinary step of the history.
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Generate" })).toBeDisabled();
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 

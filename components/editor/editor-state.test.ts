@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { editorReducer, initialEditorState, isEffectiveOp, toMaskModel, type EditorAction, type EditorState } from "./editor-state";
 import { activeOps } from "./history";
-import { BRUSH_MAX } from "./brush";
+import { BRUSH_MAX, clampBrushSize } from "./brush";
 import { maskModelSchema, type MaskOp } from "./model";
 
 const run = (actions: EditorAction[], from: EditorState = initialEditorState) => actions.reduce(editorReducer, from);
@@ -52,5 +52,14 @@ describe("editorReducer", () => {
     const model = toMaskModel(s);
     expect(model).toEqual({ ops: [rect], tool: "lasso", brushSize: initialEditorState.brushSize });
     expect(maskModelSchema.safeParse(JSON.parse(JSON.stringify(model))).success).toBe(true);
+  });
+
+  it("restores a saved model into an untouched editor, each op undoable, and never over a drawing", () => {
+    const saved = { ops: [rect, { kind: "invert" as const }], tool: "rect" as const, brushSize: 9999 };
+    const s = editorReducer(initialEditorState, { type: "restore", model: saved });
+    expect(toMaskModel(s)).toEqual({ ops: [rect, { kind: "invert" }], tool: "rect", brushSize: clampBrushSize(9999) });
+    expect(toMaskModel(editorReducer(s, { type: "undo" })).ops).toEqual([rect]);
+    const drawn = run([{ type: "commit", op: rect }]);
+    expect(editorReducer(drawn, { type: "restore", model: saved })).toBe(drawn);
   });
 });

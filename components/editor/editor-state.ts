@@ -17,7 +17,9 @@ export type EditorAction =
   | { type: "invert" }
   | { type: "clear" }
   | { type: "undo" }
-  | { type: "redo" };
+  | { type: "redo" }
+  /** A saved model (the participant's draft, after a reload): taken only by an editor nothing was drawn in yet. */
+  | { type: "restore"; model: MaskModel };
 
 export const initialEditorState: EditorState = {
   history: emptyHistory,
@@ -71,6 +73,12 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case "redo": {
       const history = redo(state.history);
       return history === state.history ? state : { ...state, history };
+    }
+    case "restore": {
+      if (state.history.ops.length > 0) return state;
+      // Restored ops can be undone one by one, as if just drawn.
+      const ops = action.model.ops.filter(isEffectiveOp);
+      return { history: { ops, cursor: ops.length }, tool: action.model.tool, brushSize: clampBrushSize(action.model.brushSize) };
     }
   }
 }

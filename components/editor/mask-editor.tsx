@@ -4,7 +4,7 @@ import type Konva from "konva";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useReducer, useRef, useState, type KeyboardEvent } from "react";
 import { CoverageReadout } from "./coverage-readout";
-import { editorReducer, initialEditorState } from "./editor-state";
+import { editorReducer, initialEditorState, toMaskModel } from "./editor-state";
 import { EditorHelp } from "./editor-help";
 import { panBy } from "./geometry";
 import { activeOps, canRedo, canUndo } from "./history";
@@ -34,7 +34,18 @@ export function MaskEditor(props: MaskEditorProps) {
   return <MaskEditorBody key={`${props.imageUrl}|${props.width}x${props.height}`} {...props} />;
 }
 
-function MaskEditorBody({ imageUrl, width, height, minCoverage, maxCoverage, onChange, ref, disabled = false }: MaskEditorProps) {
+function MaskEditorBody({
+  imageUrl,
+  width,
+  height,
+  minCoverage,
+  maxCoverage,
+  onChange,
+  ref,
+  disabled = false,
+  saved,
+  onModelChange,
+}: MaskEditorProps) {
   const t = useTranslations("create");
   const [state, dispatch] = useReducer(editorReducer, initialEditorState);
   const ops = useMemo(() => activeOps(state.history), [state.history]);
@@ -47,6 +58,12 @@ function MaskEditorBody({ imageUrl, width, height, minCoverage, maxCoverage, onC
   const helpId = useId();
 
   useEffect(ensureKonvaGlobal, []);
+  // A saved draft may arrive just after the editor mounts (it is read from the browser's storage
+  // once the page is interactive); the reducer takes it only while nothing has been drawn.
+  useEffect(() => {
+    if (saved) dispatch({ type: "restore", model: saved });
+  }, [saved]);
+  useEffect(() => onModelChange?.(toMaskModel(state)), [state, onModelChange]);
   const seed = useSeedImage(imageUrl);
   const { fit, stageW, stageH } = useFitScale(wrapRef, width, height);
   const { view, updateView, resetView, zoomStep, zoomed } = useView(fit, width, height);
