@@ -108,3 +108,22 @@ test.describe("on a phone", () => {
     await other.context.close();
   });
 });
+
+test("the vote and create pages count down to the day's close, in the participant's own time zone", async ({ browser }) => {
+  // Tokyo has no daylight saving time: midnight in UTC (the e2e server's zone) is 09:00 there.
+  const p = await newParticipant(browser, { timezoneId: "Asia/Tokyo", locale: "en-US" });
+  const open = await testDb().day.findFirstOrThrow({ where: { status: "OPEN" }, orderBy: { date: "desc" } });
+  const ends = new Date(open.date.getTime() + 86_400_000);
+  for (const path of ["/vote", "/create"]) {
+    await p.page.goto(path);
+    const countdown = p.page.getByTestId("day-countdown");
+    await expect(countdown).toHaveAttribute("data-ends-at", ends.toISOString());
+    await expect(countdown).toContainText(/^Today's round ends in (\d+ h )?\d+ min \(\w{3}\s9:00\sAM, your time\)\.$/);
+    // The time left agrees with the clock, to the minute.
+    const text = (await countdown.textContent())!;
+    const [, h = "0", m] = /in (?:(\d+) h )?(\d+) min/.exec(text)!;
+    const left = Number(h) * 60 + Number(m);
+    expect(Math.abs(left - (ends.getTime() - Date.now()) / 60_000)).toBeLessThan(2);
+  }
+  await p.context.close();
+});

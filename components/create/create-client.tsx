@@ -8,6 +8,7 @@ import type { MaskModel } from "@/components/editor/model";
 import type { MaskEditorHandle } from "@/components/editor/types";
 import type { Attempt } from "@/lib/creating/attempts";
 import { PROMPT_MAX } from "@/lib/validations/constants";
+import { DayCountdown } from "@/components/ui/day-countdown";
 import { AttemptsList } from "./attempts-list";
 import { readDraft, saveDraft } from "./create-draft";
 import { GenerationProgress } from "./generation-progress";
@@ -32,7 +33,8 @@ function EditorLoading() {
 }
 
 type Props = {
-  day: { id: number; dateKey: string };
+  /** `endsAt`: when the day closes (ISO), for the countdown. */
+  day: { id: number; dateKey: string; endsAt: string };
   seed: { id: number; url: string; width: number; height: number };
   limits: { generationQuota: number; generationsUsed: number; submissionsPerDay: number; minCoverage: number; maxCoverage: number };
   engine: { provider: "openai" | "offline"; model: string };
@@ -126,6 +128,7 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
       >
         <h1 id="create-title">{t("title")}</h1>
         <p className="muted">{t("intro", { date: day.dateKey })}</p>
+        <DayCountdown endsAt={day.endsAt} />
         <MaskEditor
           ref={editor}
           imageUrl={seed.url}

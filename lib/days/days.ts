@@ -3,6 +3,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import sharp from "sharp";
 import { dateFromKey, keyFromDate, todayKey } from "@/lib/server/clock";
+import { getEnv } from "@/lib/server/env";
+import { nextDateKey, startOfLocalDay } from "@/lib/days/midnight";
 import { db } from "@/lib/server/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { makeThumbnail } from "@/lib/images/thumbnail";
@@ -62,6 +64,11 @@ export async function getCurrentDay() {
     select: { id: true, date: true, status: true, winnerImageId: true, seedImage: { select: seedFields } },
   });
   return day && { ...day, dateKey: keyFromDate(day.date) };
+}
+
+/** When day `dateKey` ends: the next local midnight in APP_TIME_ZONE, after which the rollover closes it. */
+export function dayEndsAt(dateKey: string): Date {
+  return new Date(startOfLocalDay(nextDateKey(dateKey), getEnv().APP_TIME_ZONE));
 }
 
 /** Closed days that have a winner, newest first: the landing strip, /winners and the timelapse share it. */

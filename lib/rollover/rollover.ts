@@ -5,8 +5,7 @@ import { db } from "@/lib/server/db";
 import { closeDay, type ClosedDay } from "@/lib/rollover/close-day";
 import { log } from "@/lib/server/log";
 import { ensureVariants } from "@/lib/images/variants";
-import { nextDateKey, startOfLocalDay } from "@/lib/days/midnight";
-import { getEnv } from "@/lib/server/env";
+import { dayEndsAt } from "@/lib/days/days";
 
 export type { ClosedDay } from "@/lib/rollover/close-day";
 
@@ -56,8 +55,7 @@ export async function runRollover(): Promise<RolloverResult> {
     }
     const date = keyFromDate(day.date);
     if (date >= today) {
-      const dueAt = new Date(startOfLocalDay(nextDateKey(date), getEnv().APP_TIME_ZONE)).toISOString();
-      stopped = { reason: "NOT_DUE", openDay: date, dueAt };
+      stopped = { reason: "NOT_DUE", openDay: date, dueAt: dayEndsAt(date).toISOString() };
       break;
     }
     // Each pass must move forward. If the next day already existed and was closed by hand, the

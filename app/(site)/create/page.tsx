@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CreateClient } from "@/components/create/create-client";
 import { listAttempts } from "@/lib/creating/attempts";
 import { getCurrentUser } from "@/lib/auth/auth";
-import { getCurrentDay } from "@/lib/days/days";
+import { dayEndsAt, getCurrentDay } from "@/lib/days/days";
 import { imageUrls } from "@/lib/images/urls";
 import { getImageEngine } from "@/lib/imagegen";
 import { getUsage } from "@/lib/creating/quotas";
@@ -38,7 +38,7 @@ export default async function CreatePage() {
 
   return (
     <CreateClient
-      day={{ id: day.id, dateKey: day.dateKey }}
+      day={{ id: day.id, dateKey: day.dateKey, endsAt: dayEndsAt(day.dateKey).toISOString() }}
       seed={{ id: day.seedImage.id, url: seedUrls.url, width: day.seedImage.width, height: day.seedImage.height }}
       limits={{
         generationQuota: settings.generationQuota,

@@ -4,10 +4,11 @@ import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { PersonalRanking } from "@/components/play/personal-ranking";
 import { VoteGrid } from "@/components/vote/vote-grid";
+import { DayCountdown } from "@/components/ui/day-countdown";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { getCurrentUser } from "@/lib/auth/auth";
-import { getCurrentDay } from "@/lib/days/days";
+import { dayEndsAt, getCurrentDay } from "@/lib/days/days";
 import { getSettings } from "@/lib/settings/settings";
 import { type FeedDay, getVoteFeed } from "@/lib/voting/feed";
 
@@ -29,6 +30,7 @@ export default async function VotePage() {
     <>
       <h1>{t("page.openTitle")}</h1>
       <p className="muted">{t("page.openIntro")}</p>
+      <DayCountdown endsAt={dayEndsAt(day.dateKey).toISOString()} />
       {!user && (
         <p className="card compact">
           {t.rich("page.signInToVote", { link: (chunks) => <Link href="/signin?callbackUrl=/vote">{chunks}</Link> })}
