@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { newParticipant, seedSubmission, signInAs, testDb } from "./fixtures";
-import { generateAttempt } from "./create-flow";
+import { generateAttempt, submitAttempt } from "./create-flow";
 
 // Each test here saves the whole settings form: run one at a time, or one would save over the
 // other's change.
@@ -130,7 +130,7 @@ test("rewards are absent until an admin switches them on; then a first submissio
 
     // Generate and submit through the create page: the badge is announced right away.
     const attempt = await generateAttempt(page, "a small red boat");
-    await attempt.getByRole("button", { name: "Submit to vote" }).click();
+    await submitAttempt(page, attempt);
     await expect(page.getByTestId("badge-earned")).toHaveText(/Badge earned: First submission/);
 
     // The personal page shows it with the rest of the record.

@@ -1,6 +1,6 @@
 // The create page as a participant uses it: a rectangle mask, a prompt, Generate, then (unless
 // asked not to) Submit to vote. Several specs need a real submission made through the app.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { drag, waitForEditor } from "./konva";
 
 /** Masks a rectangle (image pixels), generates with `prompt` and waits for the attempt; returns it. */
@@ -23,10 +23,16 @@ export async function generateAttempt(
   return attempt;
 }
 
+/** Presses the attempt's "Submit to vote" and confirms in the dialog that shows it. */
+export async function submitAttempt(page: Page, attempt: Locator) {
+  await attempt.getByRole("button", { name: "Submit to vote" }).click();
+  await page.getByRole("dialog", { name: "Submit this attempt to today's vote?" }).getByRole("button", { name: "Yes, submit it" }).click();
+}
+
 /** generateAttempt, then Submit to vote, waiting until the attempt says it is submitted. */
 export async function createAndSubmit(page: Page, prompt: string, rect?: [[number, number], [number, number]]) {
   const attempt = await generateAttempt(page, prompt, rect);
-  await attempt.getByRole("button", { name: "Submit to vote" }).click();
+  await submitAttempt(page, attempt);
   await expect(attempt).toContainText("Submitted");
   return attempt;
 }

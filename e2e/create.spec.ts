@@ -74,7 +74,20 @@ test("a participant masks with brush, undo/redo, rectangle and invert, generates
   expect(Buffer.compare(result.at(1150, 500), seed.at(1150, 500))).toBe(0);
   expect(Buffer.compare(result.at(350, 200), seed.at(350, 200))).toBe(0);
 
+  // Submitting asks first, showing the attempt; Cancel (where focus starts) and Escape send nothing.
   await attempt.getByRole("button", { name: "Submit to vote" }).click();
+  const confirm = page.getByRole("dialog", { name: "Submit this attempt to today's vote?" });
+  await expect(confirm).toContainText("bright red stripes");
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await expect(confirm).toContainText("It is your last submission today, and cannot be taken back.");
+  await page.keyboard.press("Escape");
+  await expect(confirm).toBeHidden();
+  await attempt.getByRole("button", { name: "Submit to vote" }).click();
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toBeHidden();
+  expect((await testDb().image.findUniqueOrThrow({ where: { id: image.id } })).status).toBe("DRAFT");
+  await attempt.getByRole("button", { name: "Submit to vote" }).click();
+  await confirm.getByRole("button", { name: "Yes, submit it" }).click();
   await expect(attempt).toContainText("Submitted");
   expect((await testDb().image.findUniqueOrThrow({ where: { id: image.id } })).status).toBe("SUBMITTED");
   await expect(page.getByTestId("generations-left")).toContainText("9 of 10");

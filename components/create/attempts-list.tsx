@@ -6,6 +6,7 @@ import { submitAction } from "@/lib/creating/actions";
 import { EarnedBadges } from "@/components/play/badge-names";
 import type { Attempt } from "@/lib/creating/attempts";
 import type { BadgeId } from "@/lib/rewards/types";
+import { SubmitConfirm } from "./submit-confirm";
 import styles from "./create.module.css";
 
 export function AttemptsList({
@@ -21,6 +22,8 @@ export function AttemptsList({
   const [busyId, setBusyId] = useState<number>();
   const [error, setError] = useState<string>();
   const [earned, setEarned] = useState<{ id: BadgeId }[]>([]);
+  // The attempt whose submission waits for the participant's confirmation.
+  const [confirming, setConfirming] = useState<Attempt | null>(null);
   const t = useTranslations("create");
   const format = useFormatter();
 
@@ -89,7 +92,7 @@ export function AttemptsList({
                 type="button"
                 className="button secondary small"
                 disabled={pending || submissionsLeft <= 0 || a.hidden}
-                onClick={() => submit(a.id)}
+                onClick={() => setConfirming(a)}
               >
                 {busyId === a.id ? t("attempts.submitting") : t("attempts.submit")}
               </button>
@@ -98,6 +101,17 @@ export function AttemptsList({
         ))}
       </ul>
       {submissionsLeft <= 0 && <p className="hint">{t("attempts.submissionsUsed")}</p>}
+      {confirming && (
+        <SubmitConfirm
+          attempt={confirming}
+          submissionsLeft={submissionsLeft}
+          onConfirm={() => {
+            setConfirming(null);
+            submit(confirming.id);
+          }}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
     </>
   );
 }

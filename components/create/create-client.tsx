@@ -128,7 +128,6 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
       >
         <h1 id="create-title">{t("title")}</h1>
         <p className="muted">{t("intro", { date: day.dateKey })}</p>
-        <DayCountdown endsAt={day.endsAt} />
         <MaskEditor
           ref={editor}
           imageUrl={seed.url}
@@ -167,6 +166,8 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
           <button type="submit" className={`button ${styles.generate}`} disabled={!canGenerate}>
             {pending ? t("form.generating") : t("form.generate")}
           </button>
+          {/* Beside the button it bears on, not above the editor: on a phone the picture stays near the top. */}
+          <DayCountdown endsAt={day.endsAt} />
           <p className="hint" data-testid="generations-left">
             {left > 0 ? t("form.left", { left: format.number(left), quota: format.number(limits.generationQuota) }) : t("form.noneLeft")}
           </p>
