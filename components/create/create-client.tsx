@@ -2,15 +2,14 @@
 
 import dynamic from "next/dynamic";
 import { useFormatter, useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState, useTransition, type CSSProperties } from "react";
+import { useRef, useState, useTransition, type CSSProperties } from "react";
 import { generateAction } from "@/lib/creating/actions";
-import type { MaskModel } from "@/components/editor/model";
 import type { MaskEditorHandle } from "@/components/editor/types";
 import type { Attempt } from "@/lib/creating/attempts";
 import { PROMPT_MAX } from "@/lib/validations/constants";
 import { DayCountdown } from "@/components/ui/day-countdown";
 import { AttemptsList } from "./attempts-list";
-import { readDraft, saveDraft } from "./create-draft";
+import { useCreateDraft } from "./create-draft";
 import { GenerationProgress } from "./generation-progress";
 import { newTicket, useGenerationStatus } from "./use-generation-status";
 import styles from "./create.module.css";
@@ -55,33 +54,8 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
   const [running, setRunning] = useState<{ startedAt: number; ticket: string } | null>(null);
   const status = useGenerationStatus(running?.ticket ?? null);
   const [pending, startTransition] = useTransition();
-  // The mask and prompt saved in this browser for today (create-draft.ts): read once the page is
-  // interactive, then kept up to date. Until it has been read, nothing is saved over it.
-  const [saved, setSaved] = useState<MaskModel | null>(null);
-  const draftRead = useRef(false);
-  const model = useRef<MaskModel | null>(null);
-  const [changes, setChanges] = useState(0);
-  useEffect(() => {
-    let live = true;
-    const done = () => void (draftRead.current = true);
-    void readDraft(day.dateKey, seed.id).then((draft) => {
-      done();
-      if (!live || !draft) return;
-      setPrompt((p) => p || draft.prompt);
-      setSaved(draft.model);
-    }, done);
-    return () => void (live = false);
-  }, [day.dateKey, seed.id]);
-  const onModelChange = useCallback((m: MaskModel) => {
-    model.current = m;
-    setChanges((n) => n + 1);
-  }, []);
-  useEffect(() => {
-    if (!draftRead.current || !model.current) return;
-    const m = model.current;
-    const timer = setTimeout(() => saveDraft(day.dateKey, seed.id, { prompt, model: m }), 300);
-    return () => clearTimeout(timer);
-  }, [changes, prompt, day.dateKey, seed.id]);
+  // The mask and prompt survive a reload (create-draft.ts).
+  const { saved, onModelChange } = useCreateDraft(day.dateKey, seed.id, prompt, setPrompt);
 
   const left = limits.generationQuota - used;
   const inBounds = !mask.empty && mask.coverage >= limits.minCoverage && mask.coverage <= limits.maxCoverage;

@@ -1,6 +1,7 @@
 // The participant's unfinished work on /create (the mask and the prompt), kept in the browser so
 // a reload, a crash or a closed tab does not lose it. One draft at a time, for one day and seed:
 // another day's or seed's draft is of no use and is dropped.
+import { useEffect, useRef, useState } from "react";
 import type { MaskModel } from "@/components/editor/model";
 
 const KEY = "pixelpatchwork:create-draft";
@@ -44,4 +45,33 @@ export function forgetDraft(): void {
   } catch {
     // As above.
   }
+}
+
+/**
+ * The create page's draft, kept: reads it once the page is interactive (handing the prompt to
+ * `setPrompt` unless one was typed meanwhile, and returning the mask as `saved` for the editor),
+ * then saves the prompt and the editor's model a moment after each change. Nothing is saved
+ * until the stored draft has been read, so an editor that mounts first cannot overwrite it.
+ */
+export function useCreateDraft(dayKey: string, seedId: number, prompt: string, setPrompt: (update: (p: string) => string) => void) {
+  const [saved, setSaved] = useState<MaskModel | null>(null);
+  const [model, setModel] = useState<MaskModel | null>(null);
+  const read = useRef(false);
+  useEffect(() => {
+    let live = true;
+    const done = () => void (read.current = true);
+    void readDraft(dayKey, seedId).then((draft) => {
+      done();
+      if (!live || !draft) return;
+      setPrompt((p) => p || draft.prompt);
+      setSaved(draft.model);
+    }, done);
+    return () => void (live = false);
+  }, [dayKey, seedId, setPrompt]);
+  useEffect(() => {
+    if (!read.current || !model) return;
+    const timer = setTimeout(() => saveDraft(dayKey, seedId, { prompt, model }), 300);
+    return () => clearTimeout(timer);
+  }, [model, prompt, dayKey, seedId]);
+  return { saved, onModelChange: setModel };
 }
