@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { useMturkPreview } from "@/components/auth/mturk-preview";
 import { errorMessage } from "@/i18n/error-message";
 import { decodeDetail } from "@/lib/auth/sign-in-error";
 import { detailOfIssue } from "@/lib/validations/field-errors";
@@ -24,6 +25,8 @@ export function SignInForm({
   const id = useId();
   const [value, setValue] = useState("");
   const [busy, setBusy] = useState(false);
+  // An MTurk preview may look around but not start: accepting the HIT signs the worker in.
+  const preview = useMturkPreview();
   // next-auth's generic codes, in words a participant understands. A code in the address bar is
   // only ever shown through this table: any text there could have been put in a link by anyone.
   const codes: Record<string, string> = {
@@ -90,7 +93,7 @@ export function SignInForm({
             </p>
           )}
         </div>
-        <button className="button" type="submit" disabled={busy}>
+        <button className="button" type="submit" disabled={busy || preview}>
           {busy ? t("signIn.submitting") : t("signIn.submit")}
         </button>
       </form>

@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { submitAction } from "@/lib/creating/actions";
+import { announceProgress } from "@/lib/study/progress-event";
 import { EarnedBadges } from "@/components/play/badge-names";
 import type { Attempt } from "@/lib/creating/attempts";
 import type { BadgeId } from "@/lib/rewards/types";
@@ -39,6 +40,7 @@ export function AttemptsList({
       if (res.ok) {
         setEarned(res.data.earned);
         onSubmitted(id);
+        announceProgress();
       } else setError(res.message);
       setBusyId(undefined);
     });

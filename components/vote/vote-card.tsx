@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { announceProgress } from "@/lib/study/progress-event";
 import { voteAction } from "@/lib/voting/actions";
 import { EarnedBadges } from "@/components/play/badge-names";
 import { personName } from "@/i18n/person-name";
@@ -44,6 +45,7 @@ export function VoteCard({ item, index, closed, signedIn, onOpen, onChange, onAn
         onChange({ ...before, myVote: res.data.value, tally: { up: res.data.upvotes, down: res.data.downvotes } });
         onAnnounce(value === 0 ? t("card.removed") : value === 1 ? t("card.upvoted") : t("card.downvoted"));
         setEarned(res.data.earned);
+        announceProgress();
       } else {
         onChange(before);
         setError(t("card.notSaved", { message: res.message }));

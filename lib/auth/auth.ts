@@ -11,6 +11,10 @@ import { signInOAuth, signInParticipant, SignInRefused } from "@/lib/auth/users"
 import { isActiveAdmin } from "@/lib/auth/roles";
 import { type PersonName, personNameFields } from "@/i18n/person-name";
 import { ActionError } from "@/lib/server/errors";
+import { parseArrival, recordArrival } from "@/lib/study/arrival";
+
+/** The crowd platform's parameters a participant sign-in may carry (lib/validations/crowd.ts). */
+const ARRIVAL_FIELDS = ["platform", "studyId", "sessionId", "hitId", "assignmentId", "turkSubmitTo"] as const;
 
 function buildAuthOptions(): NextAuthOptions {
   const env = getEnv();
@@ -18,10 +22,20 @@ function buildAuthOptions(): NextAuthOptions {
     CredentialsProvider({
       id: "participant",
       name: "Participant id",
-      credentials: { participantId: { label: "Participant id", type: "text" } },
+      credentials: {
+        participantId: { label: "Participant id", type: "text" },
+        // Sent by components/auth/crowd-sign-in.tsx when a crowd platform's link brought them.
+        ...Object.fromEntries(ARRIVAL_FIELDS.map((f) => [f, { type: "hidden" }])),
+      },
       async authorize(credentials) {
         // next-auth turns a thrown message into `error` for the client: the person sees why.
-        const user = await signInParticipant(credentials?.participantId);
+        // The platform's parameters are checked first, so a bad link creates no account.
+        const sent: Record<string, string | undefined> = credentials ?? {};
+        const raw = Object.fromEntries(["participantId", ...ARRIVAL_FIELDS].map((f) => [f, sent[f]]));
+        const parsed = parseArrival(raw);
+        if (!parsed.ok) throw new SignInRefused("INVALID", parsed.detail);
+        const user = await signInParticipant(parsed.arrival.participantId);
+        await recordArrival(user.id, parsed.arrival);
         return { id: String(user.id), name: user.displayName };
       },
     }),

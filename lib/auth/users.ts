@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/server/db-errors";
 import { encodeDetail } from "@/lib/auth/sign-in-error";
 import { detail, type ErrorDetail } from "@/lib/server/error-codes";
 import { detailOfIssue } from "@/lib/validations/field-errors";
@@ -30,10 +30,6 @@ const publicUser = { id: true, displayName: true, pseudonym: true, role: true, b
  */
 export function pseudonymFor(participantId: string): string {
   return createHash("sha256").update(participantId).digest("hex").slice(0, 6).toUpperCase();
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 }
 
 /**

@@ -3,7 +3,7 @@ import "server-only";
 // participant is told only that generation is unavailable, and logs are not where researchers
 // look. One row per service and error code (EngineFailure), so a day of failed attempts is one
 // line with a count, not thousands of rows.
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/server/db-errors";
 import { db } from "@/lib/server/db";
 import type { EngineProvider, OperatorIssue } from "./types";
 
@@ -17,8 +17,6 @@ export interface EngineFailureView {
   /** When a generation by the service last succeeded after the failure; null while it lasts. */
   resolvedAt: Date | null;
 }
-
-const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
 /** Counts one failed attempt. A resolved incident that fails again starts over as a new one. */
 export async function recordEngineFailure(issue: OperatorIssue, at = new Date()): Promise<void> {

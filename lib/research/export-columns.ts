@@ -16,6 +16,15 @@ export interface ExportRows {
     bannedAt: Date | null;
     banReason: string | null;
     accounts: { provider: string }[];
+    participation: {
+      platform: string | null;
+      studyId: string | null;
+      sessionId: string | null;
+      hitId: string | null;
+      assignmentId: string | null;
+      completedAt: Date | null;
+      completionCode: string | null;
+    } | null;
   };
   days: {
     id: number;
@@ -92,7 +101,7 @@ export interface ExportRows {
 }
 
 /** Per-export helpers a column may need (keyed with server secrets, so made by the exporter). */
-export type ExportContext = { hashParticipant: (participantId: string) => string; completionCode: (userId: number) => string };
+export type ExportContext = { hashParticipant: (participantId: string) => string };
 
 export type Column<R> = {
   name: string;
@@ -150,9 +159,28 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       field("bannedAt", "When the account was banned; empty if it is not banned."),
       field("banReason", "The reason given for the ban."),
       col(
+        "platform",
+        "The crowd platform whose link the account last arrived by: PROLIFIC or MTURK; empty for accounts that signed in on their own.",
+        (r) => r.participation?.platform ?? null,
+      ),
+      col("studyId", "Prolific's STUDY_ID from that link. Only in raw exports (raw=1).", (r) => r.participation?.studyId ?? null, "raw"),
+      col("sessionId", "Prolific's SESSION_ID from that link. Only in raw exports (raw=1).", (r) => r.participation?.sessionId ?? null, "raw"),
+      col("hitId", "MTurk's hitId from that link. Only in raw exports (raw=1).", (r) => r.participation?.hitId ?? null, "raw"),
+      col(
+        "assignmentId",
+        "MTurk's assignmentId from that link: the assignment the finish button posts to MTurk. Only in raw exports (raw=1).",
+        (r) => r.participation?.assignmentId ?? null,
+        "raw",
+      ),
+      col(
+        "completedAt",
+        "When the account's completion code was issued at /complete: once, and only after it had done the study's tasks (lib/study/completion.ts). Empty for everyone else.",
+        (r) => r.participation?.completedAt ?? null,
+      ),
+      col(
         "completionCode",
-        "The completion code this account is shown at /complete once it has done the study's tasks (lib/study/completion.ts); listed for every account so codes pasted into a crowd platform can be checked.",
-        (r, ctx) => ctx.completionCode(r.id),
+        "The completion code issued then, so codes pasted into a crowd platform can be checked. Empty for accounts that never earned or asked for one: a code is never listed for someone who did not finish.",
+        (r) => (r.participation?.completedAt ? r.participation.completionCode : null),
       ),
     ],
   },

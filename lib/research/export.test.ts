@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { castVote, closeDayAs, makeAdmin, makeImage, makeOldDay } from "@/test/admin";
 import { collect, parseCsv } from "@/test/csv";
 import { makeUser } from "@/test/fixtures";
-import { completionCode } from "@/lib/study/completion";
 import { keyFromDate } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { resetEnvForTests } from "@/lib/server/env";
@@ -30,7 +29,7 @@ function cell(v: Value): string {
 async function expected(table: ExportTable, raw = false): Promise<Record<string, Value>[]> {
   switch (table) {
     case "users":
-      return (await db.user.findMany({ orderBy: { id: "asc" }, include: { accounts: true } })).map((u) => ({
+      return (await db.user.findMany({ orderBy: { id: "asc" }, include: { accounts: true, participation: true } })).map((u) => ({
         id: u.id,
         ...(raw ? { participantId: u.participantId } : { participantHash: u.participantId && hmac(u.participantId) }),
         signIn: u.participantId
@@ -43,7 +42,18 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
         createdAt: u.createdAt,
         bannedAt: u.bannedAt,
         banReason: u.banReason,
-        completionCode: completionCode(u.id),
+        platform: u.participation?.platform ?? null,
+        ...(raw
+          ? {
+              studyId: u.participation?.studyId ?? null,
+              sessionId: u.participation?.sessionId ?? null,
+              hitId: u.participation?.hitId ?? null,
+              assignmentId: u.participation?.assignmentId ?? null,
+            }
+          : {}),
+        completedAt: u.participation?.completedAt ?? null,
+        // Only an issued code, never one derived for someone who did not finish.
+        completionCode: u.participation?.completedAt ? u.participation.completionCode : null,
       }));
     case "days":
       return (await db.day.findMany({ orderBy: { id: "asc" } })).map((d) => ({
@@ -186,6 +196,11 @@ describe("exportTable", () => {
       after: { a: '"z"' },
     });
     await db.user.update({ where: { id: rude.id }, data: { bannedAt: new Date(), banReason: "+spam, again\nand again" } });
+    // One finished Prolific participant, one MTurk worker who arrived and did not finish.
+    await db.participation.create({
+      data: { userId: voter.id, platform: "PROLIFIC", studyId: "s1", sessionId: "x1", completedAt: new Date(), completionCode: "ABCDEFGHJK" },
+    });
+    await db.participation.create({ data: { userId: rude.id, platform: "MTURK", hitId: "H1", assignmentId: "A1", submitTo: "https://www.mturk.com" } });
 
     for (const table of TABLES) {
       const want = await expected(table);
@@ -200,6 +215,11 @@ describe("exportTable", () => {
         expect(json).toEqual(JSON.parse(JSON.stringify(want)));
       }
     }
+    const wantRaw = await expected("users", true);
+    const [rawHeader, ...rawUsers] = parseCsv(await collect(exportTable("users", "csv", { raw: true })));
+    expect(rawHeader).toEqual(Object.keys(wantRaw[0]!));
+    expect(rawUsers).toEqual(wantRaw.map((row) => Object.values(row).map(cell)));
+    expect(rawUsers.filter((r) => r.at(-1) !== "").map((r) => r[0])).toEqual([String(voter.id)]);
     // The tricky cells really were tricky.
     const images = parseCsv(await collect(exportTable("images", "csv")));
     expect(images.find((r) => r[0] === String(tricky.id))?.[5]).toMatch(

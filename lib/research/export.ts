@@ -1,5 +1,4 @@
 import "server-only";
-import { completionCode } from "@/lib/study/completion";
 import { db } from "@/lib/server/db";
 import { detail } from "@/lib/server/error-codes";
 import { ActionError } from "@/lib/server/errors";
@@ -43,6 +42,9 @@ const FETCHERS: { [T in ExportTable]: Fetch<ExportRows[T]> } = {
         bannedAt: true,
         banReason: true,
         accounts: { select: { provider: true } },
+        participation: {
+          select: { platform: true, studyId: true, sessionId: true, hitId: true, assignmentId: true, completedAt: true, completionCode: true },
+        },
       },
     }),
   days: (after, take) =>
@@ -139,7 +141,6 @@ function exportContext(): ExportContext {
   let hash: ((participantId: string) => string) | undefined;
   return {
     hashParticipant: (participantId) => (hash ??= participantHasher())(participantId),
-    completionCode,
   };
 }
 

@@ -1,10 +1,19 @@
 import type { Env } from "@/lib/server/env";
 // Relative, not "@/": next.config.ts imports this file, and its loader knows no path aliases.
+import { MTURK_ORIGINS } from "../validations/constants";
 import { configuredHttps } from "./session-cookie";
 
-/** Where sign-in forms may send the browser (form-action also covers the redirect to a provider). */
-function signInOrigins(env: Env): string[] {
-  return [...(env.GITHUB_ID ? ["https://github.com"] : []), ...(env.GOOGLE_CLIENT_ID ? ["https://accounts.google.com"] : [])];
+/**
+ * Where forms may send the browser: the sign-in providers (form-action also covers the redirect to
+ * a provider), and MTurk's externalSubmit, where a worker's finished assignment is posted.
+ */
+function formOrigins(env: Env): string[] {
+  return [
+    ...(env.GITHUB_ID ? ["https://github.com"] : []),
+    ...(env.GOOGLE_CLIENT_ID ? ["https://accounts.google.com"] : []),
+    ...MTURK_ORIGINS,
+    ...env.MTURK_SUBMIT_ORIGINS,
+  ];
 }
 
 /**
@@ -28,7 +37,7 @@ export function pageCsp(env: Env, nonce: string, imageOrigins: readonly string[]
     "media-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
-    ["form-action 'self'", ...signInOrigins(env)].join(" "),
+    ["form-action 'self'", ...formOrigins(env)].join(" "),
     `frame-ancestors ${frameAncestors(env)}`,
     ...(secure ? ["upgrade-insecure-requests"] : []),
   ];

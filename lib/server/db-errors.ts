@@ -1,3 +1,8 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** Whether Prisma refused a write for a duplicate unique key: another request wrote the row first. */
+export const isUniqueViolation = (err: unknown): boolean => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+
 /**
  * Whether an error means the database could not be reached or the connection was lost (a
  * restart, a failover, a killed connection, a pool with no free connection in time), as opposed

@@ -65,6 +65,15 @@ export const ERROR_STATUS = {
   PARTICIPANT_ID_REQUIRED: 400,
   PARTICIPANT_ID_TOO_LONG: 400,
   PARTICIPANT_ID_CHARACTERS: 400,
+  // A crowd platform's link (lib/validations/crowd.ts, lib/study/arrival.ts).
+  CROWD_LINK_FIELD: 400,
+  CROWD_LINK_MISSING: 400,
+  CROWD_LINK_MIXED: 400,
+  MTURK_PREVIEW: 400,
+  MTURK_SUBMIT_HOST: 400,
+  // Finishing the study (lib/study/completion.ts).
+  STUDY_NOT_COMPLETE: 409,
+  ALREADY_COMPLETED: 409,
   // Masks (lib/mask/mask.ts and the upload's schema).
   INVALID_MASK: 400,
   MASK_REQUIRED: 400,
@@ -95,6 +104,8 @@ export const ERROR_STATUS = {
   WORKER_FAILED: 500,
   ATTEMPT_NOT_FOUND: 404,
   ALREADY_SUBMITTED: 409,
+  /** A submission that has had a vote stays in the vote (lib/creating/withdraw.ts). */
+  WITHDRAW_AFTER_VOTE: 409,
   NOT_ALLOWED: 409,
   // The image engine (lib/imagegen).
   REFUSED: 422,
@@ -188,6 +199,10 @@ export const ERROR_VALUES = {
   REASON_TOO_SHORT: ["min"],
   REASON_TOO_LONG: ["max"],
   PARTICIPANT_ID_TOO_LONG: ["max"],
+  /** The query parameter's name as the platform spells it. */
+  CROWD_LINK_FIELD: ["field"],
+  CROWD_LINK_MISSING: ["field"],
+  STUDY_NOT_COMPLETE: ["submissions", "requiredSubmissions", "votes", "requiredVotes"],
   /** In MB (2^20 bytes). */
   MASK_FILE_TOO_LARGE: ["max"],
   /** Both in MiB. */
