@@ -14,6 +14,7 @@ import { creatingCases } from "./bad-input/creating";
 import { makeHarness, type Case, type Fixtures } from "./bad-input/harness";
 import { moderationCases } from "./bad-input/moderation";
 import { routesCases } from "./bad-input/routes";
+import { studyCases } from "./bad-input/study";
 import { votesCases } from "./bad-input/votes";
 
 const session = vi.hoisted(() => ({ userId: null as number | null }));
@@ -43,6 +44,8 @@ const filesRoute = await import("@/app/files/[...key]/route");
 const cronRoute = await import("@/app/api/cron/rollover/route");
 const exportRoute = await import("@/app/admin/export/[table]/route");
 const { signInParticipant } = await import("@/lib/auth/users");
+const studyActions = await import("@/lib/study/actions");
+const progressRoute = await import("@/app/api/study/progress/route");
 const { setLocaleAction } = await import("@/i18n/locale-action");
 const { makeUser, rectMask } = await import("@/test/fixtures");
 
@@ -55,6 +58,8 @@ beforeAll(async () => {
   fx.other = (await makeUser()).id;
   fx.admin = (await makeUser({ role: "ADMIN" })).id;
   fx.banned = (await makeUser({ bannedAt: new Date() })).id;
+  fx.finished = (await makeUser()).id;
+  await db.participation.create({ data: { userId: fx.finished, completedAt: new Date(), completionCode: "ABCDEFGHJK" } });
   const png = await sharp({ create: { width: W, height: H, channels: 3, background: "#7a9" } })
     .png()
     .toBuffer();
@@ -118,13 +123,15 @@ const h = makeHarness({
     cronRoute,
     exportRoute,
     signInParticipant,
+    studyActions,
+    progressRoute,
     setLocaleAction,
     makeUser,
     rectMask,
   },
 });
 const { snapshot, postVote, fromResponse, english } = h;
-const cases = (): Case[] => [...votesCases(h), ...creatingCases(h), ...moderationCases(h), ...routesCases(h)];
+const cases = (): Case[] => [...votesCases(h), ...creatingCases(h), ...moderationCases(h), ...routesCases(h), ...studyCases(h)];
 
 describe("the bad-input corpus", () => {
   it("has at least 50 cases", () => {
@@ -133,7 +140,7 @@ describe("the bad-input corpus", () => {
 
   for (const [name, run, expected, as = "me"] of cases()) {
     it(`refuses ${name}: a 4xx with a specific message, nothing written`, async () => {
-      session.userId = { me: fx.me, admin: fx.admin, banned: fx.banned, anonymous: null }[as];
+      session.userId = { me: fx.me, admin: fx.admin, banned: fx.banned, finished: fx.finished, anonymous: null }[as];
       const before = await snapshot();
       const outcome = await run();
       expect(outcome.status, JSON.stringify(outcome)).toBeGreaterThanOrEqual(400);

@@ -164,7 +164,12 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
         (r) => r.participation?.platform ?? null,
       ),
       col("studyId", "Prolific's STUDY_ID from that link. Only in raw exports (raw=1).", (r) => r.participation?.studyId ?? null, "raw"),
-      col("sessionId", "Prolific's SESSION_ID from that link. Only in raw exports (raw=1).", (r) => r.participation?.sessionId ?? null, "raw"),
+      col(
+        "sessionId",
+        "Prolific's SESSION_ID from that link. Only in raw exports (raw=1).",
+        (r) => r.participation?.sessionId ?? null,
+        "raw",
+      ),
       col("hitId", "MTurk's hitId from that link. Only in raw exports (raw=1).", (r) => r.participation?.hitId ?? null, "raw"),
       col(
         "assignmentId",

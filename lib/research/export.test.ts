@@ -198,9 +198,18 @@ describe("exportTable", () => {
     await db.user.update({ where: { id: rude.id }, data: { bannedAt: new Date(), banReason: "+spam, again\nand again" } });
     // One finished Prolific participant, one MTurk worker who arrived and did not finish.
     await db.participation.create({
-      data: { userId: voter.id, platform: "PROLIFIC", studyId: "s1", sessionId: "x1", completedAt: new Date(), completionCode: "ABCDEFGHJK" },
+      data: {
+        userId: voter.id,
+        platform: "PROLIFIC",
+        studyId: "s1",
+        sessionId: "x1",
+        completedAt: new Date(),
+        completionCode: "ABCDEFGHJK",
+      },
     });
-    await db.participation.create({ data: { userId: rude.id, platform: "MTURK", hitId: "H1", assignmentId: "A1", submitTo: "https://www.mturk.com" } });
+    await db.participation.create({
+      data: { userId: rude.id, platform: "MTURK", hitId: "H1", assignmentId: "A1", submitTo: "https://www.mturk.com" },
+    });
 
     for (const table of TABLES) {
       const want = await expected(table);

@@ -43,7 +43,15 @@ const FETCHERS: { [T in ExportTable]: Fetch<ExportRows[T]> } = {
         banReason: true,
         accounts: { select: { provider: true } },
         participation: {
-          select: { platform: true, studyId: true, sessionId: true, hitId: true, assignmentId: true, completedAt: true, completionCode: true },
+          select: {
+            platform: true,
+            studyId: true,
+            sessionId: true,
+            hitId: true,
+            assignmentId: true,
+            completedAt: true,
+            completionCode: true,
+          },
         },
       },
     }),

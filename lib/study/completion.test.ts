@@ -129,12 +129,16 @@ describe("issueCompletion", () => {
     await updateSettings({ completionSubmissions: 0, completionVotes: 0 }, null);
     const fresh = await makeUser();
     const arrived = await makeUser();
-    await db.participation.create({ data: { userId: arrived.id, platform: "MTURK", hitId: "H", assignmentId: "A", submitTo: "https://www.mturk.com" } });
+    await db.participation.create({
+      data: { userId: arrived.id, platform: "MTURK", hitId: "H", assignmentId: "A", submitTo: "https://www.mturk.com" },
+    });
     for (const user of [fresh, arrived]) {
       const results = await Promise.all(Array.from({ length: 6 }, () => issue(user.id)));
       const codes = results.filter((r) => !(r instanceof Error));
       expect(codes).toHaveLength(1);
-      expect(results.filter((r) => r instanceof Error).map((r) => (r as unknown as { code: string }).code)).toEqual(Array(5).fill("ALREADY_COMPLETED"));
+      expect(results.filter((r) => r instanceof Error).map((r) => (r as unknown as { code: string }).code)).toEqual(
+        Array(5).fill("ALREADY_COMPLETED"),
+      );
     }
     expect(await db.participation.findUniqueOrThrow({ where: { userId: arrived.id } })).toMatchObject({
       platform: "MTURK",

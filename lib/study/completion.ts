@@ -57,7 +57,10 @@ export function completionCode(userId: number): string {
 export async function getCompletionStatus(userId: number): Promise<CompletionStatus> {
   const settings = await getSettings();
   const [user, submissions, votes, votable] = await Promise.all([
-    db.user.findUnique({ where: { id: userId }, select: { bannedAt: true, participation: { select: { completedAt: true, completionCode: true } } } }),
+    db.user.findUnique({
+      where: { id: userId },
+      select: { bannedAt: true, participation: { select: { completedAt: true, completionCode: true } } },
+    }),
     db.image.count({ where: { creatorId: userId, status: "SUBMITTED" } }),
     db.vote.count({ where: { userId } }),
     votableLeft(userId, settings),

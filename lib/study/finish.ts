@@ -29,7 +29,9 @@ export async function finishRoute(userId: number, code: string, prolificUrl: str
   const p = await db.participation.findUnique({ where: { userId }, select: { platform: true, assignmentId: true, submitTo: true } });
   if (p?.platform === "MTURK") {
     const origin = p.submitTo ? mturkSubmitOrigin(p.submitTo) : null;
-    return typeof origin === "string" && p.assignmentId ? { kind: "mturk", action: mturkSubmitAction(origin), assignmentId: p.assignmentId } : null;
+    return typeof origin === "string" && p.assignmentId
+      ? { kind: "mturk", action: mturkSubmitAction(origin), assignmentId: p.assignmentId }
+      : null;
   }
   return prolificUrl ? { kind: "prolific", url: prolificReturnUrl(prolificUrl, code) } : null;
 }

@@ -6,10 +6,11 @@ import { z } from "./zod";
 // Prolific's ids are 24 hex digits and MTurk's 30 upper-case letters and digits; both are read
 // here as up to 64 letters, digits, _ or -, so a platform's change of format does not lock
 // people out, while nothing else (spaces, markup, URLs) gets through.
+// A refinement rather than .regex, so the message names the parameter as the platform spells it.
 const platformId = (param: string) =>
   z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, issue("CROWD_LINK_FIELD", { field: param }))
+    .refine((v) => /^[A-Za-z0-9_-]{1,64}$/.test(v), issue("CROWD_LINK_FIELD", { field: param }))
     .optional();
 
 /**
@@ -28,7 +29,10 @@ export const crowdArrivalSchema = z
     sessionId: platformId("SESSION_ID"),
     hitId: platformId("hitId"),
     assignmentId: platformId("assignmentId"),
-    turkSubmitTo: z.string().max(255, issue("CROWD_LINK_FIELD", { field: "turkSubmitTo" })).optional(),
+    turkSubmitTo: z
+      .string()
+      .max(255, issue("CROWD_LINK_FIELD", { field: "turkSubmitTo" }))
+      .optional(),
   })
   .strict()
   .superRefine((a, ctx) => {

@@ -10,13 +10,20 @@ import { english } from "@/test/error-text";
 export type Outcome = { status: number; code?: string; message: string };
 /** The refusal a case expects: its code, and what it says (the code itself unless more specific). */
 export type Expected = { code: ErrorCode; says: ErrorDetail };
-export type Case = [name: string, run: () => Promise<Outcome>, expected: Expected, as?: "me" | "admin" | "banned" | "anonymous"];
+export type Case = [
+  name: string,
+  run: () => Promise<Outcome>,
+  expected: Expected,
+  as?: "me" | "admin" | "banned" | "anonymous" | "finished",
+];
 
 export type Fixtures = {
   me: number;
   other: number;
   admin: number;
   banned: number;
+  /** A participant whose completion code was issued. */
+  finished: number;
   dayId: number;
   closedDayId: number;
   seedId: number;
@@ -45,6 +52,8 @@ type Deps = {
     cronRoute: typeof import("@/app/api/cron/rollover/route");
     exportRoute: typeof import("@/app/admin/export/[table]/route");
     signInParticipant: typeof import("@/lib/auth/users").signInParticipant;
+    studyActions: typeof import("@/lib/study/actions");
+    progressRoute: typeof import("@/app/api/study/progress/route");
     setLocaleAction: typeof import("@/i18n/locale-action").setLocaleAction;
     makeUser: typeof import("@/test/fixtures").makeUser;
     rectMask: typeof import("@/test/fixtures").rectMask;
@@ -55,7 +64,7 @@ export function makeHarness({ fx, session, storageDir, W, H, modules }: Deps) {
   const { db, createActions, voteActions, voteRoute } = modules;
   /** Everything a refused request must not change: every table's checksum and the stored files. */
   async function snapshot(): Promise<string> {
-    const tables = ["User", "Account", "Day", "Image", "Vote", "Flag", "UserDayUsage", "Setting", "AuditLog"];
+    const tables = ["User", "Account", "Day", "Image", "Vote", "VoteEvent", "Flag", "UserDayUsage", "Setting", "AuditLog", "Participation"];
     const sums = (await db.$queryRawUnsafe(`CHECKSUM TABLE ${tables.map((t) => `\`${t}\``).join(", ")}`)) as {
       Table: string;
       Checksum: bigint | number | null;
