@@ -79,7 +79,7 @@ test("a participant masks with brush, undo/redo, rectangle and invert, generates
   const confirm = page.getByRole("dialog", { name: "Submit this attempt to today's vote?" });
   await expect(confirm).toContainText("bright red stripes");
   await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
-  await expect(confirm).toContainText("It is your last submission today, and cannot be taken back.");
+  await expect(confirm).toContainText("It is your last submission today; you can withdraw it only until it receives its first vote.");
   await page.keyboard.press("Escape");
   await expect(confirm).toBeHidden();
   await attempt.getByRole("button", { name: "Submit to vote" }).click();

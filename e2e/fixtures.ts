@@ -66,22 +66,22 @@ export async function newParticipant(
 }
 
 /**
- * A submitted image on today's open day, made directly through Prisma with its files written
- * to the run's storage folder (a solid colour, so each is recognisable in screenshots).
+ * A submitted image on today's open day of `server`, made directly through Prisma with its files
+ * written to that server's storage folder (a solid colour, so each is recognisable in screenshots).
  */
-export async function seedSubmission(creatorId: number, prompt = "a seeded submission") {
+export async function seedSubmission(creatorId: number, prompt = "a seeded submission", server: E2EServer = E2E) {
   const { default: sharp } = await import("sharp");
   const { mkdir, writeFile } = await import("node:fs/promises");
   const { join, dirname } = await import("node:path");
-  const { E2E } = await import("./env");
+  const db = testDb(server);
   // The server opens today's day on its first page view; this may be the run's first test.
-  if (!(await testDb().day.findFirst({ where: { status: "OPEN" } }))) {
-    const res = await fetch(`${E2E.baseURL}/`);
+  if (!(await db.day.findFirst({ where: { status: "OPEN" } }))) {
+    const res = await fetch(`${server.baseURL}/`);
     if (!res.ok) throw new Error(`the landing page answered ${res.status}`);
     // The page streams: the day exists once the whole body has been rendered.
     await res.text();
   }
-  const day = await testDb().day.findFirstOrThrow({ where: { status: "OPEN" }, orderBy: { date: "desc" } });
+  const day = await db.day.findFirstOrThrow({ where: { status: "OPEN" }, orderBy: { date: "desc" } });
   const base = `e2e/${uniqueId("img")}`;
   const colour = { r: randomBytes(1)[0]!, g: randomBytes(1)[0]!, b: randomBytes(1)[0]! };
   const png = await sharp({ create: { width: 300, height: 200, channels: 4, background: { ...colour, alpha: 1 } } })
@@ -92,10 +92,10 @@ export async function seedSubmission(creatorId: number, prompt = "a seeded submi
     [`${base}/result.png`, png],
     [`${base}/thumb.webp`, thumb],
   ] as const) {
-    await mkdir(dirname(join(E2E.storageDir, key)), { recursive: true });
-    await writeFile(join(E2E.storageDir, key), body);
+    await mkdir(dirname(join(server.storageDir, key)), { recursive: true });
+    await writeFile(join(server.storageDir, key), body);
   }
-  return testDb().image.create({ data: submissionRow(day, creatorId, prompt, base) });
+  return db.image.create({ data: submissionRow(day, creatorId, prompt, base) });
 }
 
 /** The row of a 300x200 submission on `day` whose files are `<base>/result.png` and `<base>/thumb.webp`. */

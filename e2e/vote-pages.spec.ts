@@ -1,13 +1,9 @@
 // /vote past its first page. On a server and database of its own: the other specs share one open
 // day and look for their images on its first page, which 30 submissions here would push them off.
-import { execFileSync } from "node:child_process";
-import { mkdir, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
-import sharp from "sharp";
-import { freePort, spawnKept, stopChild } from "../test/processes";
-import { server as e2eServer, type E2EServer } from "./env";
-import { newParticipant, submissionRow, testDb, uniqueId } from "./fixtures";
+import type { E2EServer } from "./env";
+import { newParticipant, seedSubmission, testDb, uniqueId } from "./fixtures";
+import { type OwnServer, startOwnServer } from "./own-server";
 
 const SUBMISSIONS = 30;
 const PAGE = 24;
@@ -15,56 +11,18 @@ const PAGE = 24;
 test.describe.configure({ mode: "serial" });
 
 let app: E2EServer;
-let stop: () => Promise<void> = async () => {};
+let own: OwnServer | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  app = e2eServer("pages", await freePort());
-  execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: app.databaseUrl },
-    stdio: "pipe",
-  });
-  const started = spawnKept(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(app.port)], {
-    env: { ...process.env, ...app.serverEnv },
-  });
-  stop = () => stopChild(started.child, "SIGTERM", 5_000);
-  for (let i = 0; ; i++) {
-    const status = await fetch(`${app.baseURL}/api/health`).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) break;
-    if (i > 600 || started.child.exitCode !== null) throw new Error(`the spec's server did not start:\n${started.output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  // The first page view opens today's day; the page streams, so read it to the end.
-  await (await fetch(`${app.baseURL}/`)).text();
-  const day = await testDb(app).day.findFirstOrThrow({ where: { status: "OPEN" } });
+  own = await startOwnServer("pages");
+  app = own.app;
   const creator = await testDb(app).user.create({ data: { participantId: uniqueId("creator") } });
-  const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 90, g: 140, b: 200 } } })
-    .png()
-    .toBuffer();
-  const thumb = await sharp(png).webp().toBuffer();
-  for (let i = 0; i < SUBMISSIONS; i++) {
-    const base = `e2e/${uniqueId("page")}`;
-    for (const [key, body] of [
-      [`${base}/result.png`, png],
-      [`${base}/thumb.webp`, thumb],
-    ] as const) {
-      await mkdir(dirname(join(app.storageDir, key)), { recursive: true });
-      await writeFile(join(app.storageDir, key), body);
-    }
-    await testDb(app).image.create({ data: submissionRow(day, creator.id, `submission ${i + 1}`, base) });
-  }
+  for (let i = 0; i < SUBMISSIONS; i++) await seedSubmission(creator.id, `submission ${i + 1}`, app);
 });
 
 test.afterAll(async () => {
-  await stop();
-  await testDb(app)
-    .$executeRawUnsafe(`DROP DATABASE IF EXISTS \`${app.dbName}\``)
-    .catch(() => undefined);
-  await testDb(app).$disconnect();
-  await rm(app.storageDir, { recursive: true, force: true });
+  await own?.stop();
 });
 
 /** A signed-in voter on this spec's server. */

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { submitAction } from "@/lib/creating/actions";
+import { submitAction, withdrawAction } from "@/lib/creating/actions";
 import { announceProgress } from "@/lib/study/progress-event";
 import { EarnedBadges } from "@/components/play/badge-names";
 import type { Attempt } from "@/lib/creating/attempts";
@@ -13,11 +13,12 @@ import styles from "./create.module.css";
 export function AttemptsList({
   attempts,
   submissionsLeft,
-  onSubmitted,
+  onChanged,
 }: {
   attempts: Attempt[];
   submissionsLeft: number;
-  onSubmitted: (id: number) => void;
+  /** An attempt's new state after a submission or a withdrawal. */
+  onChanged: (id: number, change: Pick<Attempt, "submitted" | "withdrawable">) => void;
 }) {
   const [pending, startTransition] = useTransition();
   const [busyId, setBusyId] = useState<number>();
@@ -39,9 +40,26 @@ export function AttemptsList({
       const res = await submitAction({ imageId: id });
       if (res.ok) {
         setEarned(res.data.earned);
-        onSubmitted(id);
+        onChanged(id, { submitted: true, withdrawable: true });
         announceProgress();
       } else setError(res.message);
+      setBusyId(undefined);
+    });
+  }
+
+  function withdraw(id: number) {
+    setBusyId(id);
+    setError(undefined);
+    startTransition(async () => {
+      const res = await withdrawAction({ imageId: id });
+      if (res.ok) {
+        onChanged(id, { submitted: false, withdrawable: false });
+        announceProgress();
+      } else {
+        // Most likely a vote arrived meanwhile: the button goes, the reason stays on screen.
+        if (res.code === "WITHDRAW_AFTER_VOTE") onChanged(id, { submitted: true, withdrawable: false });
+        setError(res.message);
+      }
       setBusyId(undefined);
     });
   }
@@ -88,7 +106,17 @@ export function AttemptsList({
               {a.provider === "offline" ? t("attempts.offlineEngine") : a.model}
             </p>
             {a.submitted ? (
-              <p className={styles.submitted}>{t("attempts.submitted")}</p>
+              <>
+                <p className={styles.submitted}>{t("attempts.submitted")}</p>
+                {a.withdrawable && (
+                  <>
+                    <button type="button" className="button secondary small" disabled={pending} onClick={() => withdraw(a.id)}>
+                      {busyId === a.id ? t("attempts.withdrawing") : t("attempts.withdraw")}
+                    </button>
+                    <p className="hint">{t("attempts.withdrawHint")}</p>
+                  </>
+                )}
+              </>
             ) : (
               <button
                 type="button"

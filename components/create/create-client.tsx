@@ -180,7 +180,7 @@ export function CreateClient({ day, seed, limits, engine, initialAttempts }: Pro
         <AttemptsList
           attempts={attempts}
           submissionsLeft={limits.submissionsPerDay - attempts.filter((a) => a.submitted).length}
-          onSubmitted={(id) => setAttempts((list) => list.map((a) => (a.id === id ? { ...a, submitted: true } : a)))}
+          onChanged={(id, change) => setAttempts((list) => list.map((a) => (a.id === id ? { ...a, ...change } : a)))}
         />
       </section>
     </div>

@@ -44,6 +44,24 @@ export function StudyProgress({ initial }: { initial: ProgressView }) {
   const submissionsDone = p.submissions >= p.required.submissions;
   const votesDone = p.votes >= p.votesNeeded;
   const capped = p.votesNeeded < p.required.votes && !p.completed;
+  // Done: the code; ready: the finish button; otherwise what is left.
+  let finish = (
+    <Link href="/complete" className={styles.end}>
+      {t("progress.left")}
+    </Link>
+  );
+  if (p.completed)
+    finish = (
+      <Link href="/complete" className={styles.end}>
+        {t("progress.completed")}
+      </Link>
+    );
+  else if (p.met)
+    finish = (
+      <Link href="/complete" className={`button small ${styles.end}`} data-testid="progress-finish">
+        {t("progress.finish")}
+      </Link>
+    );
   return (
     <aside className={styles.progress} aria-label={t("progress.label")} data-testid="study-progress">
       <div className="container">
@@ -65,19 +83,7 @@ export function StudyProgress({ initial }: { initial: ProgressView }) {
             {t("progress.capped", { count: p.votable, required: p.required.votes })}
           </p>
         )}
-        {p.completed ? (
-          <Link href="/complete" className={styles.finish}>
-            {t("progress.completed")}
-          </Link>
-        ) : p.met ? (
-          <Link href="/complete" className={`button small ${styles.finish}`} data-testid="progress-finish">
-            {t("progress.finish")}
-          </Link>
-        ) : (
-          <Link href="/complete" className={styles.left}>
-            {t("progress.left")}
-          </Link>
-        )}
+        {finish}
       </div>
     </aside>
   );

@@ -8,7 +8,8 @@ import { progressFor } from "@/lib/study/completion";
 /** The participants' pages' header, main area and footer, shared by the (site) and (rewards) layouts. */
 export async function SiteFrame({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
-  const [t, progress] = await Promise.all([getTranslations("common"), user ? progressFor(user) : null]);
+  const t = await getTranslations("common");
+  const progress = user ? await progressFor(user) : null;
   return (
     <>
       <SiteHeader user={user && { displayName: personName(t, user), role: user.role, bannedAt: user.bannedAt }} />

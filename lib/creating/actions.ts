@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { currentLocale } from "@/i18n/current";
 import { listAttempts, submitAttempt } from "@/lib/creating/attempts";
+import { withdrawSubmission } from "@/lib/creating/withdraw";
 import { generateAttempt } from "@/lib/creating/generation";
 import { trackGeneration } from "@/lib/creating/progress";
 import { getImageEngine, getPromptModerator } from "@/lib/imagegen";
@@ -52,4 +53,12 @@ export const submitAction = defineAction({ access: "user", schema: submitSchema 
   revalidatePath("/create");
   revalidatePath("/vote");
   return { ...res, earned };
+});
+
+/** Takes the participant's own submission back out of the vote, before its first vote, so another can replace it. */
+export const withdrawAction = defineAction({ access: "user", schema: submitSchema }, async (input, { user }) => {
+  const res = await withdrawSubmission(user.id, input.imageId);
+  revalidatePath("/create");
+  revalidatePath("/vote");
+  return res;
 });

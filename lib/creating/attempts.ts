@@ -26,6 +26,7 @@ export async function listAttempts(userId: number, dayId: number) {
       model: true,
       createdAt: true,
       hiddenAt: true,
+      _count: { select: { votes: true, voteEvents: true } },
     },
   });
   return Promise.all(
@@ -34,6 +35,8 @@ export async function listAttempts(userId: number, dayId: number) {
       prompt: r.prompt,
       submitted: r.status === "SUBMITTED",
       hidden: r.hiddenAt !== null,
+      /** In the vote and never voted on: it can still be withdrawn (lib/creating/withdraw.ts). */
+      withdrawable: r.status === "SUBMITTED" && r.hiddenAt === null && r._count.votes + r._count.voteEvents === 0,
       width: r.width,
       height: r.height,
       maskCoverage: r.maskCoverage,
@@ -49,8 +52,9 @@ export type Attempt = Awaited<ReturnType<typeof listAttempts>>[number];
 
 /**
  * Puts one of the user's own attempts on today's vote. In one transaction: the day is open and
- * stays so (share lock), a unit of the daily submission quota is taken, and the attempt flips
- * from DRAFT to SUBMITTED; if any step refuses, none of it happens.
+ * stays so (share lock), a unit of the daily submission quota is taken, the attempt flips
+ * from DRAFT to SUBMITTED and the submission is recorded (SubmissionEvent); if any step refuses,
+ * none of it happens.
  */
 export async function submitAttempt(userId: number, imageId: number) {
   const settings = await getSettings();
@@ -72,6 +76,7 @@ export async function submitAttempt(userId: number, imageId: number) {
     });
     // Throwing rolls the quota back with everything else in the transaction.
     if (count !== 1) throw new ActionError("ALREADY_SUBMITTED");
+    await tx.submissionEvent.create({ data: { imageId, userId, dayId: image.dayId, action: "SUBMIT" } });
     return { id: imageId };
   });
 }

@@ -4,7 +4,19 @@
 import { keyFromDate } from "@/lib/server/clock";
 import type { Cell } from "@/lib/research/csv";
 
-export type ExportTable = "users" | "days" | "images" | "votes" | "voteEvents" | "exposures" | "flags" | "audit";
+/** Every export, in the order the export page and the data dictionary list them. */
+export const EXPORT_TABLE_NAMES = [
+  "users",
+  "days",
+  "images",
+  "votes",
+  "voteEvents",
+  "submissionEvents",
+  "exposures",
+  "flags",
+  "audit",
+] as const;
+export type ExportTable = (typeof EXPORT_TABLE_NAMES)[number];
 
 /** Rows as the exporter reads them (lib/research/export.ts selects exactly these fields). */
 export interface ExportRows {
@@ -85,6 +97,7 @@ export interface ExportRows {
     locale: string | null;
     createdAt: Date;
   };
+  submissionEvents: { id: number; imageId: number; userId: number; dayId: number; action: string; createdAt: Date };
   exposures: { id: number; userId: number; imageId: number; dayId: number; position: number; sampled: boolean; createdAt: Date };
   flags: { id: number; imageId: number; userId: number; reason: string; createdAt: Date };
   audit: {
@@ -283,6 +296,19 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       ),
       field("locale", 'Interface language the voter used: "en", "es" or "ar".'),
       field("createdAt", "When the change was made."),
+    ],
+  },
+  submissionEvents: {
+    title: "submissionEvents",
+    description:
+      "Every time a participant put one of their attempts in the day's vote (SUBMIT) or took it back out (WITHDRAW), in order, never updated or deleted, written in the same transaction as the change. A withdrawal is only possible before the submission's first vote, and gives the day's submission back, so the attempt may be replaced by another. images.status is the current state. Recorded from the version that added this table on; earlier submissions have none (images.submittedAt says when they joined the vote).",
+    columns: [
+      field("id", "Internal event id; increases with time."),
+      field("imageId", "The attempt (images.id)."),
+      field("userId", "Its creator (users.id), who made the change."),
+      field("dayId", "The attempt's day (days.id)."),
+      field("action", "SUBMIT or WITHDRAW."),
+      field("createdAt", "When it happened."),
     ],
   },
   exposures: {

@@ -10,6 +10,7 @@ import { db } from "@/lib/server/db";
 import { resetEnvForTests } from "@/lib/server/env";
 import { recordAudit } from "../admin/audit";
 import { exportTable, type ExportTable } from "./export";
+import { EXPORT_TABLE_NAMES } from "./export-columns";
 import { flagImage } from "../moderation/flags";
 import { hideImage } from "../moderation/moderation";
 
@@ -108,6 +109,8 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
       }));
     case "voteEvents":
       return db.voteEvent.findMany({ orderBy: { id: "asc" } });
+    case "submissionEvents":
+      return db.submissionEvent.findMany({ orderBy: { id: "asc" } });
     case "exposures":
       return db.exposure.findMany({ orderBy: { id: "asc" } });
     case "flags":
@@ -130,7 +133,7 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
   }
 }
 
-const TABLES: ExportTable[] = ["users", "days", "images", "votes", "voteEvents", "exposures", "flags", "audit"];
+const TABLES: readonly ExportTable[] = EXPORT_TABLE_NAMES;
 
 beforeAll(() => {
   process.env.EXPORT_HASH_SALT = SALT;
@@ -172,7 +175,13 @@ describe("exportTable", () => {
     });
     const cafe = await makeImage(day);
     await db.image.update({ where: { id: cafe.id }, data: { prompt: "Café 東京, -minus at start? no: here", maskCoverage: 0.5 } });
-    await makeImage(open, { draft: true, creatorId: voter.id });
+    const withdrawn = await makeImage(open, { draft: true, creatorId: voter.id });
+    await db.submissionEvent.createMany({
+      data: [
+        { imageId: withdrawn.id, userId: voter.id, dayId: open.id, action: "SUBMIT" },
+        { imageId: withdrawn.id, userId: voter.id, dayId: open.id, action: "WITHDRAW" },
+      ],
+    });
     await castVote(voter.id, tricky.id, -1);
     await castVote(voter.id, cafe.id, 1);
     await castVote(admin.id, cafe.id, 1);

@@ -130,6 +130,11 @@ const FETCHERS: { [T in ExportTable]: Fetch<ExportRows[T]> } = {
         createdAt: true,
       },
     }),
+  submissionEvents: (after, take) =>
+    db.submissionEvent.findMany({
+      ...page(after, take),
+      select: { id: true, imageId: true, userId: true, dayId: true, action: true, createdAt: true },
+    }),
   exposures: (after, take) =>
     db.exposure.findMany({
       ...page(after, take),

@@ -138,5 +138,24 @@ export function creatingCases(h: Harness): Case[] {
       () => fromAction(createActions.submitAction({ imageId: fx.mine })),
       refused("ALREADY_SUBMITTED"),
     ],
+
+    // Withdrawing submissions.
+    [
+      "withdraw: someone else's submission",
+      () => fromAction(createActions.withdrawAction({ imageId: fx.theirs })),
+      refused("NOT_FOUND", "ATTEMPT_NOT_FOUND"),
+    ],
+    [
+      "withdraw: someone else's hidden submission",
+      () => fromAction(createActions.withdrawAction({ imageId: fx.hidden })),
+      refused("NOT_FOUND", "ATTEMPT_NOT_FOUND"),
+    ],
+    [
+      "withdraw: an attempt never submitted",
+      () => fromAction(createActions.withdrawAction({ imageId: fx.myClosedDraft })),
+      refused("DAY_CLOSED"),
+    ],
+    ["withdraw: a word for the submission", () => fromAction(createActions.withdrawAction({ imageId: "x" })), invalid("CHOOSE_ATTEMPT")],
+    ["withdraw: signed out", () => fromAction(createActions.withdrawAction({ imageId: fx.mine })), refused("UNAUTHENTICATED"), "anonymous"],
   ];
 }

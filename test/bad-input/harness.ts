@@ -64,7 +64,20 @@ export function makeHarness({ fx, session, storageDir, W, H, modules }: Deps) {
   const { db, createActions, voteActions, voteRoute } = modules;
   /** Everything a refused request must not change: every table's checksum and the stored files. */
   async function snapshot(): Promise<string> {
-    const tables = ["User", "Account", "Day", "Image", "Vote", "VoteEvent", "Flag", "UserDayUsage", "Setting", "AuditLog", "Participation"];
+    const tables = [
+      "User",
+      "Account",
+      "Day",
+      "Image",
+      "Vote",
+      "VoteEvent",
+      "Flag",
+      "UserDayUsage",
+      "Setting",
+      "AuditLog",
+      "Participation",
+      "SubmissionEvent",
+    ];
     const sums = (await db.$queryRawUnsafe(`CHECKSUM TABLE ${tables.map((t) => `\`${t}\``).join(", ")}`)) as {
       Table: string;
       Checksum: bigint | number | null;

@@ -26,6 +26,7 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
     ["images", t("export.tables.images")],
     ["votes", t("export.tables.votes")],
     ["voteEvents", t("export.tables.voteEvents")],
+    ["submissionEvents", t("export.tables.submissionEvents")],
     ["exposures", t("export.tables.exposures")],
     ["flags", t("export.tables.flags")],
     ["audit", t("export.tables.audit")],

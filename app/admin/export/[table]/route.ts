@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LOCALES } from "@/i18n/locales";
 import { recordAudit } from "@/lib/admin/audit";
 import { exportTable } from "@/lib/research/export";
+import { EXPORT_TABLE_NAMES } from "@/lib/research/export-columns";
 import { AuthError, requireAdmin } from "@/lib/auth/auth";
 import { db } from "@/lib/server/db";
 import { ActionError } from "@/lib/server/errors";
@@ -10,7 +11,7 @@ import { fieldErrorsOf, issue } from "@/lib/validations/field-errors";
 
 export const dynamic = "force-dynamic";
 
-const paramsSchema = z.object({ table: z.enum(["users", "days", "images", "votes", "voteEvents", "exposures", "flags", "audit"]) });
+const paramsSchema = z.object({ table: z.enum(EXPORT_TABLE_NAMES) });
 const querySchema = z.object({
   format: z.enum(["csv", "json"], issue("FIELD_ONE_OF")).default("csv"),
   raw: z.enum(["0", "1"], issue("FIELD_ONE_OF")).default("0"),
