@@ -154,7 +154,7 @@ test("an MTurk preview can be looked at but not started", async ({ browser }) =>
   );
   const notice = page.getByTestId("mturk-preview");
   await expect(notice).toHaveText("You are previewing this HIT: look around, then accept it on MTurk to start the task.");
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   // Looking around keeps the notice; the pictures can be seen, the sign-in cannot be used.
   await page.getByRole("link", { name: "Vote", exact: true }).first().click();
   await expect(page).toHaveURL(/\/vote$/);
@@ -238,7 +238,7 @@ test("a link naming a submit host that is not MTurk's signs nobody in and says w
   await expect(page.getByRole("alert")).toContainText(
     "This HIT names an address that is not MTurk's for submitting the task (turkSubmitTo)",
   );
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   expect(await testDb(app).user.count({ where: { participantId: workerId } })).toBe(0);
   await context.close();
 });

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { LanguageSelect } from "@/components/admin/language-select";
 import { LOCALES } from "@/i18n/locales";
-import { BarChart } from "@/components/admin/bar-chart";
+import { ChartFigure } from "@/components/admin/charts/chart-figure";
 import { EngineFailures } from "@/components/admin/engine-failures";
 import { AgreementSection } from "@/components/admin/overview/agreement-section";
 import { HistorySection } from "@/components/admin/overview/history-section";
@@ -86,28 +86,32 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
           <Link href="/admin?day=">{t("overview.allDays")}</Link>
         </form>
         <div className="chart-grid">
-          <BarChart
+          <ChartFigure
+            file="votes-per-image"
             title={t("overview.charts.votesPerImage", { day: dayLabel })}
-            bars={perImage.map((b) => ({ label: String(b.value), value: b.count }))}
+            points={perImage.map((b) => ({ label: String(b.value), value: b.count }))}
             xLabel={t("overview.charts.votesOnImage")}
             yLabel={t("overview.charts.images")}
           />
-          <BarChart
+          <ChartFigure
+            file="net-score-per-image"
             title={t("overview.charts.netPerImage", { day: dayLabel })}
-            bars={net.map((b) => ({ label: String(b.value), value: b.count }))}
+            points={net.map((b) => ({ label: String(b.value), value: b.count }))}
             xLabel={t("overview.charts.upMinusDown")}
             yLabel={t("overview.charts.images")}
             color="#e07a5f"
           />
-          <BarChart
+          <ChartFigure
+            file="votes-per-day"
             title={t("overview.charts.votesPerDay")}
-            bars={series.map((d) => ({ label: d.date.slice(5), value: d.votes }))}
+            points={series.map((d) => ({ label: d.date.slice(5), value: d.votes }))}
             xLabel={t("overview.charts.day")}
             yLabel={t("overview.charts.votes")}
           />
-          <BarChart
+          <ChartFigure
+            file="submissions-per-day"
             title={t("overview.charts.submissionsPerDay")}
-            bars={series.map((d) => ({ label: d.date.slice(5), value: d.submissions }))}
+            points={series.map((d) => ({ label: d.date.slice(5), value: d.submissions }))}
             xLabel={t("overview.charts.day")}
             yLabel={t("overview.charts.submissions")}
             color="#3d5a80"

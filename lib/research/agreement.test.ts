@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { castVote, closeDayAs, makeImage, makeOldDay } from "@/test/admin";
 import { makeUser } from "@/test/fixtures";
+import { db } from "@/lib/server/db";
 import { agreementForDay } from "./agreement";
 
 const t = (minute: number) => new Date(Date.UTC(2026, 0, 1, 12, minute));
@@ -44,7 +45,36 @@ describe("agreementForDay", () => {
       meanTau: 0.25,
       favourite: { sameAsWinner: 1, different: 2, noUpvote: 1 },
       upvotedWinner: 2,
+      // Every vote here is a single cast, so first and final votes are the votes themselves.
+      events: { first: { voters: 2, meanShare: 0.625 }, final: { voters: 2, meanShare: 0.625 } },
     });
+  });
+
+  it("reads the vote events twice: each voter's first votes and their final ones", async () => {
+    const { day } = await makeOldDay();
+    // Crowd order a > b > c.
+    const a = await makeImage(day, { up: 9 });
+    const b = await makeImage(day, { up: 5 });
+    const c = await makeImage(day, { down: 5 });
+    const [u, v, w] = await Promise.all([1, 2, 3].map(() => makeUser()));
+    const event = (userId: number, imageId: number, previous: number, value: number, minute: number) =>
+      db.voteEvent.create({ data: { userId, imageId, dayId: day.id, previous, value, talliesVisible: true, createdAt: t(minute) } });
+    // u first orders c over a (share 0), then switches both after seeing tallies (share 1).
+    await event(u!.id, c.id, 0, 1, 1);
+    await event(u!.id, a.id, 0, -1, 2);
+    await event(u!.id, c.id, 1, -1, 3);
+    await event(u!.id, a.id, -1, 1, 4);
+    // v: up b, down c (agrees), then retracts c: no final pair.
+    await event(v!.id, b.id, 0, 1, 1);
+    await event(v!.id, c.id, 0, -1, 2);
+    await event(v!.id, c.id, -1, 0, 3);
+    // w: their history on a began before events were kept (first event a switch): no first vote on a.
+    await event(w!.id, a.id, -1, 1, 1);
+    await event(w!.id, b.id, 0, -1, 2);
+    await closeDayAs(day.id, a.id);
+    // first: u 0 (c up, a down), v 1 (b up, c down); w has one first vote only.
+    // final: u 1 (a up, c down), v none (b only), w 1 (a up, b down).
+    expect((await agreementForDay(day.id)).events).toEqual({ first: { voters: 2, meanShare: 0.5 }, final: { voters: 2, meanShare: 1 } });
   });
 
   it("needs a closed day", async () => {

@@ -21,7 +21,15 @@ export type DayAgreement = {
   favourite: { sameAsWinner: number; different: number; noUpvote: number };
   /** Voters who up-voted the winner at all, favourite or not. */
   upvotedWinner: number;
+  /**
+   * The same agreement over the vote events (VoteEvent): each voter's first vote on each image
+   * against their final one, so what seeing the tallies changed shows as the difference.
+   */
+  events: { first: EventAgreement; final: EventAgreement };
 };
+
+/** Agreement over one reading of the vote events: voters with at least one mixed pair, and their mean share. */
+export type EventAgreement = { voters: number; meanShare: number | null };
 
 /**
  * Aggregate vs individual judgement for a closed day.
@@ -41,10 +49,15 @@ export async function agreementForDay(dayId: number, locale?: string): Promise<D
   const day = await db.day.findUnique({ where: { id: dayId }, select: { status: true, winnerImageId: true } });
   if (!day) throw new ActionError("NOT_FOUND", { detail: "DAY_NOT_FOUND" });
   if (day.status !== "CLOSED") throw new ActionError("NOT_CLOSED");
-  const [images, votes] = await Promise.all([
+  const [images, events, votes] = await Promise.all([
     db.image.findMany({
       where: { dayId, status: "SUBMITTED", hiddenAt: null },
       select: { id: true, upvotes: true, downvotes: true, submittedAt: true, createdAt: true },
+    }),
+    db.voteEvent.findMany({
+      where: { dayId, image: { status: "SUBMITTED", hiddenAt: null }, ...(locale ? { locale } : {}) },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { userId: true, imageId: true, previous: true, value: true },
     }),
     db.vote.findMany({
       // With a language, only the votes cast in it (the crowd's order still counts everyone).
@@ -71,6 +84,7 @@ export async function agreementForDay(dayId: number, locale?: string): Promise<D
     meanTau: null,
     favourite: { sameAsWinner: 0, different: 0, noUpvote: 0 },
     upvotedWinner: 0,
+    events: agreementOverEvents(events, crowdOrder),
   };
   for (const mine of byVoter.values()) {
     if (mine.size < 2) continue;
@@ -91,4 +105,40 @@ export async function agreementForDay(dayId: number, locale?: string): Promise<D
     result.meanTau = 2 * result.meanShare - 1;
   }
   return result;
+}
+
+type EventRow = { userId: number; imageId: number; previous: number; value: number };
+
+/**
+ * Agreement over vote events, read twice: each voter's first vote on each image (their earliest
+ * event, when it is a cast: previous 0; a pair whose history began before events were kept has
+ * none) and their final one (the last event's value; a retraction leaves no vote). `events` must
+ * be in time order. RESEARCH.md, "Crowd vs individual": over first and final votes separately.
+ */
+export function agreementOverEvents(events: readonly EventRow[], crowdOrder: readonly number[]): { first: EventAgreement; final: EventAgreement } {
+  const first = new Map<number, Map<number, 1 | -1>>();
+  const final = new Map<number, Map<number, 1 | -1 | 0>>();
+  const seen = new Set<string>();
+  for (const e of events) {
+    const pair = `${e.userId}:${e.imageId}`;
+    if (!seen.has(pair)) {
+      seen.add(pair);
+      if (e.previous === 0 && e.value !== 0) {
+        const mine = first.get(e.userId) ?? new Map<number, 1 | -1>();
+        first.set(e.userId, mine.set(e.imageId, e.value > 0 ? 1 : -1));
+      }
+    }
+    const mine = final.get(e.userId) ?? new Map<number, 1 | -1 | 0>();
+    final.set(e.userId, mine.set(e.imageId, e.value > 0 ? 1 : e.value < 0 ? -1 : 0));
+  }
+  const over = (byVoter: Iterable<ReadonlyMap<number, 1 | -1>>): EventAgreement => {
+    const shares: number[] = [];
+    for (const mine of byVoter) {
+      const { share } = pairwiseAgreement(mine, crowdOrder);
+      if (share !== null) shares.push(share);
+    }
+    return { voters: shares.length, meanShare: shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : null };
+  };
+  const finalVotes = [...final.values()].map((m) => new Map([...m].filter((e): e is [number, 1 | -1] => e[1] !== 0)));
+  return { first: over(first.values()), final: over(finalVotes) };
 }

@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { BarChart } from "@/components/admin/bar-chart";
+import { ChartFigure } from "@/components/admin/charts/chart-figure";
 import type { DayAgreement } from "@/lib/research/agreement";
 import { strong } from "./rich";
 
@@ -31,9 +31,10 @@ export async function AgreementSection({ agreement, dayLabel }: { agreement: Day
                 none: format.number(agreement.favourite.noUpvote),
               })}
             </p>
-            <BarChart
+            <ChartFigure
+              file="agreement-shares"
               title={t("overview.agreement.chartTitle")}
-              bars={binShares(agreement.shares, new Intl.NumberFormat(locale, { style: "percent" }))}
+              points={binShares(agreement.shares, new Intl.NumberFormat(locale, { style: "percent" }))}
               xLabel={t("overview.agreement.chartX")}
               yLabel={t("overview.agreement.chartY")}
               color="#1b7f4c"

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { BarChart } from "@/components/admin/bar-chart";
+import { ChartFigure } from "@/components/admin/charts/chart-figure";
 import { TableScroll } from "@/components/admin/table-scroll";
 import type { WordTable, WordsOverTime } from "@/lib/research/prompt-words";
 
@@ -12,15 +12,17 @@ export async function WordsSection({ words, trend }: { words: { all: WordTable; 
       <section className="section" aria-labelledby="words-title">
         <h2 id="words-title">{t("overview.words.title")}</h2>
         <div className="chart-grid">
-          <BarChart
+          <ChartFigure
+            file="words-all-prompts"
             title={t("overview.words.allPrompts", { count: format.number(words.all.prompts) })}
-            bars={words.all.words.map((w) => ({ label: w.word, value: w.prompts }))}
+            points={words.all.words.map((w) => ({ label: w.word, value: w.prompts }))}
             xLabel={t("overview.words.word")}
             yLabel={t("overview.words.prompts")}
           />
-          <BarChart
+          <ChartFigure
+            file="words-winning-prompts"
             title={t("overview.words.winningPrompts", { count: format.number(words.winners.prompts) })}
-            bars={words.winners.words.map((w) => ({ label: w.word, value: w.prompts }))}
+            points={words.winners.words.map((w) => ({ label: w.word, value: w.prompts }))}
             xLabel={t("overview.words.word")}
             yLabel={t("overview.words.prompts")}
             color="#e07a5f"
