@@ -85,6 +85,33 @@ test("the overview charts show a seeded day's distributions and agreement exactl
     expect(bins[9]).toEqual(["90% – 100%", "2"]);
     expect(bins.slice(1, 9).every(([, n]) => n === "0")).toBe(true);
     await expect(agreement.getByRole("img", { name: /agreement with the crowd/ })).toBeVisible();
+    // These votes were written without events, as votes from before events were kept: nothing to read.
+    await expect(agreement.getByTestId("agreement-events")).toHaveText(
+      "Over vote events: first votes — (0 voters), final votes — (0 voters).",
+    );
+
+    // The analyses: the creator ranked 1st, 2nd and 3rd of 3 that day, percentile ranks 1, ½ and 0,
+    // so a skill of 50 % over one day (no interval with a single day). The day's up-votes 2, 1, 1:
+    // sorted 1, 1, 2, G = 2·(1 + 2 + 6) / (3·4) − 4/3 = 1/6; the winner has 2 of the 4 up-votes.
+    await page.goto("/admin/analyses");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Analyses");
+    await expect(page.getByTestId("skill-table").locator(`tr[data-user-id="${creator.id}"]`).locator("td")).toHaveText([
+      `Participant ${creator.id}`,
+      "1",
+      "3",
+      "50%",
+      "—",
+    ]);
+    const dateKey = date.toISOString().slice(0, 10);
+    const gini = await chartRows(page.locator("figure", { hasText: "Gini of up-votes, day by day" }));
+    expect(Number(gini.find(([label]) => label === dateKey)?.[1])).toBeCloseTo(1 / 6, 12);
+    const winner = await chartRows(page.locator("figure", { hasText: "Winner's share of up-votes, day by day" }));
+    expect(winner.find(([label]) => label === dateKey)?.[1]).toBe("0.5");
+    await expect(page.getByRole("img", { name: /Gini of up-votes, day by day/ })).toBeVisible();
+    // Each chart's numbers download as CSV.
+    const download = page.waitForEvent("download");
+    await page.locator("figure", { hasText: "Gini of up-votes, day by day" }).getByRole("button", { name: "Download CSV" }).click();
+    expect((await download).suggestedFilename()).toBe("gini-upvotes-by-day.csv");
   } finally {
     await admin.close();
     // The day leaves nothing behind for the landing page's past winners.

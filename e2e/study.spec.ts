@@ -235,7 +235,7 @@ test("a link naming a submit host that is not MTurk's signs nobody in and says w
     browser,
     `assignmentId=${upper(15)}&hitId=${upper(15)}&workerId=${workerId}&turkSubmitTo=${encodeURIComponent("https://www.mturk.com.evil.example/")}`,
   );
-  await expect(page.getByRole("alert")).toContainText(
+  await expect(page.getByRole("alert").filter({ hasText: "Could not sign you in" })).toContainText(
     "This HIT names an address that is not MTurk's for submitting the task (turkSubmitTo)",
   );
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();

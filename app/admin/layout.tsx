@@ -16,6 +16,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const common = await getTranslations("common");
   const nav = [
     ["/admin", t("nav.overview")],
+    ["/admin/analyses", t("nav.analyses")],
     ["/admin/moderation", t("nav.moderation")],
     ["/admin/settings", t("nav.settings")],
     ["/admin/export", t("nav.export")],

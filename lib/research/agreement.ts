@@ -115,7 +115,10 @@ type EventRow = { userId: number; imageId: number; previous: number; value: numb
  * none) and their final one (the last event's value; a retraction leaves no vote). `events` must
  * be in time order. RESEARCH.md, "Crowd vs individual": over first and final votes separately.
  */
-export function agreementOverEvents(events: readonly EventRow[], crowdOrder: readonly number[]): { first: EventAgreement; final: EventAgreement } {
+export function agreementOverEvents(
+  events: readonly EventRow[],
+  crowdOrder: readonly number[],
+): { first: EventAgreement; final: EventAgreement } {
   const first = new Map<number, Map<number, 1 | -1>>();
   const final = new Map<number, Map<number, 1 | -1 | 0>>();
   const seen = new Set<string>();

@@ -8,6 +8,7 @@ export async function AgreementSection({ agreement, dayLabel }: { agreement: Day
   const t = await getTranslations("admin");
   const format = await getFormatter();
   const locale = await getLocale();
+  const share = (x: number | null) => (x === null ? "—" : format.number(x, { style: "percent", maximumFractionDigits: 0 }));
   return (
     <>
       <section className="section" aria-labelledby="agreement-title">
@@ -29,6 +30,14 @@ export async function AgreementSection({ agreement, dayLabel }: { agreement: Day
                 same: format.number(agreement.favourite.sameAsWinner),
                 different: format.number(agreement.favourite.different),
                 none: format.number(agreement.favourite.noUpvote),
+              })}
+            </p>
+            <p data-testid="agreement-events">
+              {t("overview.agreement.events", {
+                first: share(agreement.events.first.meanShare),
+                firstVoters: agreement.events.first.voters,
+                final: share(agreement.events.final.meanShare),
+                finalVoters: agreement.events.final.voters,
               })}
             </p>
             <ChartFigure
