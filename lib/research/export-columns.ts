@@ -15,6 +15,8 @@ export const EXPORT_TABLE_NAMES = [
   "exposures",
   "flags",
   "audit",
+  "skill",
+  "dayInequality",
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLE_NAMES)[number];
 
@@ -100,6 +102,30 @@ export interface ExportRows {
   submissionEvents: { id: number; imageId: number; userId: number; dayId: number; action: string; createdAt: Date };
   exposures: { id: number; userId: number; imageId: number; dayId: number; position: number; sampled: boolean; createdAt: Date };
   flags: { id: number; imageId: number; userId: number; reason: string; createdAt: Date };
+  /** Computed (lib/research/skill.ts): one row per participant, `id` their user id. */
+  skill: {
+    id: number;
+    days: number;
+    submissions: number;
+    values: number[];
+    skill: number;
+    ciLow: number | null;
+    ciHigh: number | null;
+    seed: number;
+    resamples: number;
+  };
+  /** Computed (lib/research/inequality.ts): one row per closed day, `id` the day's id. */
+  dayInequality: {
+    id: number;
+    date: string;
+    images: number;
+    upvotes: number;
+    giniUpvotes: number | null;
+    giniNet: number | null;
+    netShift: number | null;
+    winnerImageId: number | null;
+    winnerShare: number | null;
+  };
   audit: {
     id: number;
     createdAt: Date;
@@ -355,6 +381,47 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       field("reason", "The reason the admin gave."),
       field("before", "The target's relevant fields before the change, as JSON."),
       field("after", "The same fields after the change, as JSON."),
+    ],
+  },
+  skill: {
+    title: "skill",
+    description:
+      "Computed when exported, not stored: each participant's prompt-writing skill as docs/RESEARCH.md defines it (lib/research/skill.ts). A closed day's eligible submissions are ranked as the rollover ranks them (rankEligible, with the current excludeBannedVoters setting and bans; hidden submissions and banned creators' are not in it); a submission ranked r of N has percentile rank (N − r) / (N − 1); days with one eligible submission are left out. A participant's value for a day is the mean of their submissions' ranks that day, so every day weighs the same. With lang, only submissions made in that language count, ranked among everyone's.",
+    columns: [
+      field("id", "The participant (users.id)."),
+      field("days", "Closed days counted: at least 2 eligible submissions, one or more of them theirs."),
+      field("submissions", "Their eligible submissions on those days."),
+      col("values", "Their value for each counted day, in date order, separated by spaces.", (r) => r.values.join(" ")),
+      field("skill", "The mean of those values, in [0, 1]: 1 is always the day's best, 0 always its worst."),
+      field(
+        "ciLow",
+        "95 % bootstrap interval, low end: their days resampled with replacement `resamples` times, the 2.5th percentile of the resampled means (linear interpolation, type 7). Empty with fewer than 2 days.",
+      ),
+      field("ciHigh", "The same interval's high end (97.5th percentile)."),
+      field("seed", "The bootstrap's seed (each participant's stream is derived from it and their id), so the interval can be reproduced."),
+      field("resamples", "Bootstrap resamples (at least 2,000)."),
+    ],
+  },
+  dayInequality: {
+    title: "dayInequality",
+    description:
+      "Computed when exported, not stored: inequality of outcomes per closed day as docs/RESEARCH.md defines it (lib/research/inequality.ts), over the day's submitted, visible images and their final tallies. Gini G = 2·Σ i·xᵢ / (n·Σ xᵢ) − (n + 1)/n over the values sorted ascending (i from 1), 0 when all are equal or all zero.",
+    columns: [
+      field("id", "The day (days.id)."),
+      field("date", "The calendar date (YYYY-MM-DD) in APP_TIME_ZONE."),
+      field("images", "Submitted, visible images measured."),
+      field("upvotes", "Their up-votes, summed."),
+      field("giniUpvotes", "Gini of the images' up-votes; empty with no images."),
+      field(
+        "giniNet",
+        "Gini of their net scores (up − down) shifted to be non-negative: the day's lowest net score is subtracted from each.",
+      ),
+      field("netShift", "That lowest net score."),
+      field("winnerImageId", "The winner the rollover recorded."),
+      field(
+        "winnerShare",
+        "The winner's up-votes divided by all up-votes that day; empty without up-votes or when the winner is no longer visible.",
+      ),
     ],
   },
 };

@@ -11,6 +11,8 @@ import { resetEnvForTests } from "@/lib/server/env";
 import { recordAudit } from "../admin/audit";
 import { exportTable, type ExportTable } from "./export";
 import { EXPORT_TABLE_NAMES } from "./export-columns";
+import { inequalityByDay } from "./inequality";
+import { skillTable } from "./skill";
 import { flagImage } from "../moderation/flags";
 import { hideImage } from "../moderation/moderation";
 
@@ -109,6 +111,26 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
       }));
     case "voteEvents":
       return db.voteEvent.findMany({ orderBy: { id: "asc" } });
+    // The computed exports: what the analyses (tested against hand-computed values in their own
+    // files) give, one row per participant or day, by id.
+    case "skill": {
+      const t = await skillTable();
+      return t.rows
+        .map((r) => ({
+          id: r.userId,
+          days: r.days,
+          submissions: r.submissions,
+          values: r.values.join(" "),
+          skill: r.skill,
+          ciLow: r.ci?.low ?? null,
+          ciHigh: r.ci?.high ?? null,
+          seed: t.seed,
+          resamples: t.resamples,
+        }))
+        .sort((a, b) => a.id - b.id);
+    }
+    case "dayInequality":
+      return (await inequalityByDay()).days.map(({ dayId, ...d }) => ({ id: dayId, ...d })).sort((a, b) => a.id - b.id);
     case "submissionEvents":
       return db.submissionEvent.findMany({ orderBy: { id: "asc" } });
     case "exposures":
@@ -175,6 +197,8 @@ describe("exportTable", () => {
     });
     const cafe = await makeImage(day);
     await db.image.update({ where: { id: cafe.id }, data: { prompt: "Café 東京, -minus at start? no: here", maskCoverage: 0.5 } });
+    // A second eligible submission on the closed day, so it is ranked (the skill export has rows).
+    await makeImage(day, { creatorId: voter.id, up: 1 });
     const withdrawn = await makeImage(open, { draft: true, creatorId: voter.id });
     await db.submissionEvent.createMany({
       data: [

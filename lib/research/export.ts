@@ -7,6 +7,8 @@ import { keysetBatches } from "@/lib/research/batches";
 import { csvLine } from "@/lib/research/csv";
 import { EXPORT_TABLES, exportColumns, type ExportContext, type ExportRows, type ExportTable } from "@/lib/research/export-columns";
 import { auditEntryFields } from "@/lib/admin/audit";
+import { inequalityByDay } from "@/lib/research/inequality";
+import { skillTable } from "@/lib/research/skill";
 
 export type { ExportTable } from "@/lib/research/export-columns";
 export type ExportFormat = "csv" | "json";
@@ -22,6 +24,9 @@ export type ExportOptions = {
 const BATCH_SIZE = 2000;
 
 type Fetch<R> = (afterId: number, take: number, locale?: string) => Promise<R[]>;
+/** The exports computed from the database when asked for, rather than read from one table. */
+type ComputedTable = "skill" | "dayInequality";
+type StoredTable = Exclude<ExportTable, ComputedTable>;
 const page = (after: number, take: number) => ({ where: { id: { gt: after } }, orderBy: { id: "asc" as const }, take });
 /** The same page, limited to one interface language when one is asked for. */
 const pageIn = (after: number, take: number, locale?: string) => ({
@@ -30,7 +35,7 @@ const pageIn = (after: number, take: number, locale?: string) => ({
 });
 
 // One keyset-paginated read per table, selecting exactly the fields export-columns.ts describes.
-const FETCHERS: { [T in ExportTable]: Fetch<ExportRows[T]> } = {
+const FETCHERS: { [T in StoredTable]: Fetch<ExportRows[T]> } = {
   users: (after, take) =>
     db.user.findMany({
       ...page(after, take),
@@ -149,6 +154,43 @@ const FETCHERS: { [T in ExportTable]: Fetch<ExportRows[T]> } = {
     }),
 };
 
+// The computed exports: every row at once (one per participant or closed day: thousands, not
+// millions), ordered by id so they page like the tables.
+const COMPUTED: { [T in ComputedTable]: (locale?: string) => Promise<ExportRows[T][]> } = {
+  skill: async (locale) => {
+    const table = await skillTable({ locale });
+    return table.rows
+      .map((r) => ({
+        id: r.userId,
+        days: r.days,
+        submissions: r.submissions,
+        values: r.values,
+        skill: r.skill,
+        ciLow: r.ci?.low ?? null,
+        ciHigh: r.ci?.high ?? null,
+        seed: table.seed,
+        resamples: table.resamples,
+      }))
+      .sort((a, b) => a.id - b.id);
+  },
+  dayInequality: async () => (await inequalityByDay()).days.map(({ dayId, ...d }) => ({ id: dayId, ...d })).sort((a, b) => a.id - b.id),
+};
+
+const isComputed = (table: ExportTable): table is ComputedTable => Object.hasOwn(COMPUTED, table);
+
+/** One export's reader: a table's keyset pages, or slices of a computed export, computed once on its first page. */
+function sourceOf<T extends ExportTable>(table: T, locale?: string): (after: number, take: number) => Promise<ExportRows[T][]> {
+  if (!isComputed(table)) {
+    const fetch = FETCHERS[table as StoredTable] as unknown as Fetch<ExportRows[T]>;
+    return (after, take) => fetch(after, take, locale);
+  }
+  let all: Promise<ExportRows[T][]> | undefined;
+  return async (after, take) => {
+    all ??= COMPUTED[table](locale) as Promise<ExportRows[T][]>;
+    return (await all).filter((r) => r.id > after).slice(0, take);
+  };
+}
+
 /** Secrets are read on first use only: exporting votes must not need the hashing key. */
 function exportContext(): ExportContext {
   let hash: ((participantId: string) => string) | undefined;
@@ -159,11 +201,11 @@ function exportContext(): ExportContext {
 
 async function* rows<T extends ExportTable>(table: T, format: ExportFormat, opts: ExportOptions): AsyncGenerator<string, void, undefined> {
   const columns = exportColumns(table, opts.raw === true);
-  const fetch: Fetch<ExportRows[T]> = FETCHERS[table];
+  const fetch = sourceOf(table, opts.locale);
   const ctx = exportContext();
   yield format === "csv" ? csvLine(columns.map((c) => c.name)) : "[";
   let written = 0;
-  for await (const batch of keysetBatches((after, take) => fetch(after, take, opts.locale), opts.batchSize ?? BATCH_SIZE)) {
+  for await (const batch of keysetBatches(fetch, opts.batchSize ?? BATCH_SIZE)) {
     // One chunk per batch: a few hundred kilobytes, rather than a million tiny writes.
     if (format === "csv") {
       yield batch.map((row) => csvLine(columns.map((c) => c.get(row, ctx)))).join("");

@@ -18,8 +18,8 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
   await adminOrNotFound();
   const t = await getTranslations("admin");
   const { lang } = querySchema.parse(await searchParams);
-  // Images, votes and vote events can be limited to one interface language; the other tables have none.
-  const only = (table: string) => (lang && ["images", "votes", "voteEvents"].includes(table) ? `&lang=${lang}` : "");
+  // Images, votes, vote events and skill can be limited to one interface language; the other tables have none.
+  const only = (table: string) => (lang && ["images", "votes", "voteEvents", "skill"].includes(table) ? `&lang=${lang}` : "");
   const tables = [
     ["users", t("export.tables.users")],
     ["days", t("export.tables.days")],
@@ -30,6 +30,8 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
     ["exposures", t("export.tables.exposures")],
     ["flags", t("export.tables.flags")],
     ["audit", t("export.tables.audit")],
+    ["skill", t("export.tables.skill")],
+    ["dayInequality", t("export.tables.dayInequality")],
   ] as const;
   return (
     <>
