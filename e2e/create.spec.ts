@@ -91,6 +91,30 @@ test("a participant masks with brush, undo/redo, rectangle and invert, generates
   await expect(attempt).toContainText("Submitted");
   expect((await testDb().image.findUniqueOrThrow({ where: { id: image.id } })).status).toBe("SUBMITTED");
   await expect(page.getByTestId("generations-left")).toContainText("9 of 10");
+
+  // Until its first vote it can be taken back, and the day's submission is free again.
+  await attempt.getByRole("button", { name: "Withdraw" }).click();
+  await expect(attempt.getByRole("button", { name: "Submit to vote" })).toBeEnabled();
+  expect(await testDb().image.findUniqueOrThrow({ where: { id: image.id } })).toMatchObject({ status: "DRAFT", submittedAt: null });
+  expect((await testDb().submissionEvent.findMany({ where: { imageId: image.id }, orderBy: { id: "asc" } })).map((e) => e.action)).toEqual([
+    "SUBMIT",
+    "WITHDRAW",
+  ]);
+  await attempt.getByRole("button", { name: "Submit to vote" }).click();
+  await confirm.getByRole("button", { name: "Yes, submit it" }).click();
+  await expect(attempt).toContainText("Submitted");
+  // Once someone has voted on it, it stays: the page says why and the button goes.
+  const voter = await testDb().user.create({ data: { participantId: `${pid}-voter` } });
+  await testDb().voteEvent.create({
+    data: { userId: voter.id, imageId: image.id, dayId: day.id, previous: 0, value: 1, talliesVisible: false },
+  });
+  await testDb().vote.create({ data: { userId: voter.id, imageId: image.id, value: 1 } });
+  await attempt.getByRole("button", { name: "Withdraw" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "already received a vote" })).toHaveText(
+    "This submission has already received a vote, so it can no longer be withdrawn.",
+  );
+  await expect(attempt.getByRole("button", { name: "Withdraw" })).toHaveCount(0);
+  expect((await testDb().image.findUniqueOrThrow({ where: { id: image.id } })).status).toBe("SUBMITTED");
 });
 
 test("a prompt is required and an out-of-bounds mask cannot be sent", async ({ page }) => {
