@@ -1,6 +1,7 @@
 // The estimators behind the research measures (docs: RESEARCH.md), as pure functions on numbers so
 // each one can be checked against values worked out by hand. The modules beside this one
 // (skill.ts, influence.ts, inequality.ts) read the database and call these.
+import { mulberry32 as prng } from "@/lib/server/prng";
 import { z } from "@/lib/validations/zod";
 import { wilsonLowerBound } from "@/lib/voting/ranking";
 
@@ -91,14 +92,7 @@ function checkSeed(seed: number): void {
  */
 export function mulberry32(seed: number): () => number {
   checkSeed(seed);
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return prng(seed);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Deterministic randomness for the offline engine: the same prompt and picture must give the same
 // bytes (tests, reproducible research data), so nothing here reads Math.random or the clock.
 import { createHash } from "node:crypto";
+import { mulberry32 } from "../../server/prng";
 
 /** A 32-bit seed from the prompt and the image bytes (SHA-256, so any change to either reseeds). */
 export function seedFromInputs(prompt: string, image: Buffer): number {
@@ -8,17 +9,8 @@ export function seedFromInputs(prompt: string, image: Buffer): number {
   return hash.readUInt32LE(0);
 }
 
-/** Mulberry32: a tiny, fast PRNG with good enough statistics for picking patches and patterns. */
-export function createRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's PRNG (mulberry32): picks patches and patterns. */
+export const createRng = mulberry32;
 
 /** A stateless hash of an integer lattice point to [0, 1): the basis of value noise and scattering. */
 export function latticeHash(ix: number, iy: number, seed: number): number {
