@@ -165,13 +165,19 @@ const envSchema = z
      * https://app.prolific.com. Empty: only the app itself. Embedding elsewhere also makes the
      * session cookie SameSite=None (with an https NEXTAUTH_URL), or the frame could not sign in.
      */
-    FRAME_ANCESTORS: originList(/^https:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i, "each entry must be an https:// origin such as https://app.prolific.com"),
+    FRAME_ANCESTORS: originList(
+      /^https:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i,
+      "each entry must be an https:// origin such as https://app.prolific.com",
+    ),
     /**
      * Origins besides MTurk's own (https://www.mturk.com, https://workersandbox.mturk.com) that a
      * HIT's turkSubmitTo may name (lib/study/arrival.ts). Only for a local stand-in in tests:
      * loopback origins, http allowed. Empty in every real deployment.
      */
-    MTURK_SUBMIT_ORIGINS: originList(/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/, "each entry must be a loopback origin such as http://127.0.0.1:3190"),
+    MTURK_SUBMIT_ORIGINS: originList(
+      /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/,
+      "each entry must be a loopback origin such as http://127.0.0.1:3190",
+    ),
     /** Multiplies every rate limit (lib/server/rate-limit.ts); raise it only for load tests. */
     RATE_LIMIT_SCALE: int(1, 1, 1_000_000),
     /** Set by `next build`; production secrets are only demanded when the server runs. */
