@@ -18,7 +18,7 @@ test("the overview charts show a seeded day's distributions and agreement exactl
   // Reuse a real image's files (a submission on today's day) so every thumbnail resolves.
   const files = await seedSubmission(creator.id, "files for the chart day");
   const date = new Date(Date.UTC(randomInt(1200, 1800), randomInt(0, 12), randomInt(1, 28)));
-  const day = await db.day.create({ data: { date, status: "CLOSED", seedImageId: files.id, closedAt: date } });
+  const day = await db.day.create({ data: { worldId: 1, date, status: "CLOSED", seedImageId: files.id, closedAt: date } });
   const image = (prompt: string, at: number) =>
     db.image.create({
       data: {

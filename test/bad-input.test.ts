@@ -47,7 +47,7 @@ const { signInParticipant } = await import("@/lib/auth/users");
 const studyActions = await import("@/lib/study/actions");
 const progressRoute = await import("@/app/api/study/progress/route");
 const { setLocaleAction } = await import("@/i18n/locale-action");
-const { makeUser, rectMask } = await import("@/test/fixtures");
+const { makeUser, rectMask, TEST_WORLD_ID } = await import("@/test/fixtures");
 
 const W = 384;
 const H = 256;
@@ -78,8 +78,10 @@ beforeAll(async () => {
   });
   fx.seedId = seed.id;
   // Today is open (the actions work on it); an old day is closed.
-  fx.dayId = (await db.day.create({ data: { date: dateFromKey(todayKey()), seedImageId: seed.id } })).id;
-  fx.closedDayId = (await db.day.create({ data: { date: new Date(Date.UTC(1700, 2, 3)), seedImageId: seed.id, status: "CLOSED" } })).id;
+  fx.dayId = (await db.day.create({ data: { worldId: TEST_WORLD_ID, date: dateFromKey(todayKey()), seedImageId: seed.id } })).id;
+  fx.closedDayId = (
+    await db.day.create({ data: { worldId: TEST_WORLD_ID, date: new Date(Date.UTC(1700, 2, 3)), seedImageId: seed.id, status: "CLOSED" } })
+  ).id;
   const image = (dayId: number, creatorId: number, extra: object = {}) =>
     db.image.create({
       data: {

@@ -38,6 +38,9 @@ export async function seedPng(width = 384, height = 256): Promise<Buffer> {
   return sharp("public/default-seed.png").resize(width, height, { fit: "fill" }).png().toBuffer();
 }
 
+/** Study 1's only world, made by the migration that introduced worlds: where test days go unless a test makes its own. */
+export const TEST_WORLD_ID = 1;
+
 /** An open day on a date far from today (unique per call) whose seed is stored in `storage`. */
 export async function makeOpenDay(
   storage: { put(key: string, body: Buffer, type?: string): Promise<void> },
@@ -61,7 +64,7 @@ export async function makeOpenDay(
       model: "test",
     },
   });
-  const day = await db.day.create({ data: { date, seedImageId: seed.id } });
+  const day = await db.day.create({ data: { worldId: TEST_WORLD_ID, date, seedImageId: seed.id } });
   return { day, seed, png };
 }
 

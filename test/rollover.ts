@@ -7,7 +7,7 @@ import { randomInt } from "node:crypto";
 import mariadb from "mariadb";
 import { db } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
-import { makeUser, testImageFields } from "@/test/fixtures";
+import { makeUser, TEST_WORLD_ID, testImageFields } from "@/test/fixtures";
 
 const DAY_MS = 86_400_000;
 /** Every day a rollover test makes is on or after this date; other tests stay below 1900. */
@@ -57,11 +57,11 @@ export function at(date: Date, days: number, hours = 0): Date {
 }
 
 /** An open day on `date` with its own seed image. */
-export async function makeDay(date: Date) {
+export async function makeDay(date: Date, worldId = TEST_WORLD_ID) {
   const seed = await db.image.create({
     data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" },
   });
-  const day = await db.day.create({ data: { date, seedImageId: seed.id, openedAt: date } });
+  const day = await db.day.create({ data: { worldId, date, seedImageId: seed.id, openedAt: date } });
   return { day, seed };
 }
 

@@ -5,6 +5,7 @@ import { Picture } from "@/components/ui/picture";
 import { WinnersStrip } from "@/components/winners/winners-strip";
 import { getCurrentUser } from "@/lib/auth/auth";
 import { getCurrentDay, listWinners } from "@/lib/days/days";
+import { viewerWorldId } from "@/lib/worlds/assignment";
 import { getEnv } from "@/lib/server/env";
 import { imageUrls } from "@/lib/images/urls";
 import { ensureVariants, variantSources } from "@/lib/images/variants";
@@ -14,7 +15,9 @@ import { getStorage } from "@/lib/storage";
 const HERO_SIZES = "(min-width: 1200px) 640px, (min-width: 880px) 55vw, 100vw";
 
 export default async function LandingPage() {
-  const [user, day, winners] = await Promise.all([getCurrentUser(), getCurrentDay(), listWinners(12)]);
+  const user = await getCurrentUser();
+  const worldId = await viewerWorldId(user);
+  const [day, winners] = await Promise.all([getCurrentDay(worldId), listWinners(worldId, 12)]);
   const t = await getTranslations("common");
   const seed = day?.seedImage;
   const seedUrl = seed ? (await imageUrls(seed)).url : null;

@@ -1,7 +1,7 @@
 import "@/test/isolated-db";
 import { randomInt } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { makeUser, testImageFields } from "@/test/fixtures";
+import { makeUser, testImageFields, TEST_WORLD_ID } from "@/test/fixtures";
 
 // The session is the only thing faked: next-auth's getServerSession returns the persona's id,
 // and everything after it (the user row, role and ban checks, the actions) is the real code.
@@ -34,7 +34,7 @@ beforeAll(async () => {
     data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" },
   });
   const day = await db.day.create({
-    data: { date: new Date(Date.UTC(1100, 0, 1) + randomInt(0, 800 * 365) * 86_400_000), seedImageId: seed.id },
+    data: { worldId: TEST_WORLD_ID, date: new Date(Date.UTC(1100, 0, 1) + randomInt(0, 800 * 365) * 86_400_000), seedImageId: seed.id },
   });
   dayId = day.id;
   imageId = (

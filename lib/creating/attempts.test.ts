@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { errorTextIn } from "@/i18n/error-translator";
 import { englishOf } from "@/test/error-text";
-import { makeUser, testImageFields } from "@/test/fixtures";
+import { makeUser, testImageFields, TEST_WORLD_ID } from "@/test/fixtures";
 import { submitAttempt } from "./attempts";
 import { db } from "../server/db";
 
@@ -11,7 +11,7 @@ async function dayWithDrafts(creatorId: number, n: number) {
     data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" },
   });
   const date = new Date(Date.UTC(1100, 0, 1) + (Number.parseInt(randomBytes(3).toString("hex"), 16) % (800 * 365)) * 86_400_000);
-  const day = await db.day.create({ data: { date, seedImageId: seed.id } });
+  const day = await db.day.create({ data: { worldId: TEST_WORLD_ID, date, seedImageId: seed.id } });
   const drafts = await Promise.all(
     Array.from({ length: n }, (_, i) =>
       db.image.create({

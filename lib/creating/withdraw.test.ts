@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { englishOf } from "@/test/error-text";
-import { makeUser, testImageFields } from "@/test/fixtures";
+import { makeUser, testImageFields, TEST_WORLD_ID } from "@/test/fixtures";
 import { db } from "../server/db";
 import { setVote } from "../voting/votes";
 import { submitAttempt } from "./attempts";
@@ -12,7 +12,7 @@ async function openDayWithDrafts(creatorId: number, n: number) {
     data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" },
   });
   const date = new Date(Date.UTC(1100, 0, 1) + (Number.parseInt(randomBytes(3).toString("hex"), 16) % (800 * 365)) * 86_400_000);
-  const day = await db.day.create({ data: { date, seedImageId: seed.id } });
+  const day = await db.day.create({ data: { worldId: TEST_WORLD_ID, date, seedImageId: seed.id } });
   const drafts = [];
   for (let i = 0; i < n; i++)
     drafts.push(await db.image.create({ data: { dayId: day.id, parentId: seed.id, creatorId, prompt: `d${i}`, ...testImageFields } }));

@@ -6,7 +6,8 @@ import { dateFromKey, keyFromDate, todayKey } from "@/lib/server/clock";
 import { getEnv } from "@/lib/server/env";
 import { nextDateKey, startOfLocalDay } from "@/lib/days/midnight";
 import { db } from "@/lib/server/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/server/db-errors";
+import { ActionError } from "@/lib/server/errors";
 import { makeThumbnail } from "@/lib/images/thumbnail";
 import { getStorage } from "@/lib/storage";
 import { personNameFields } from "@/i18n/person-name";
@@ -21,47 +22,59 @@ const DEFAULT_SEED = {
 const seedFields = { id: true, resultKey: true, thumbKey: true, width: true, height: true, prompt: true, variants: true } as const;
 
 /**
- * On the very first run there is no Day: store the bundled seed and open today with it. Safe to
- * call on every request; concurrent first requests race on Day.date's unique index and the loser
- * rolls back (the seed files have fixed keys, so the winner's copy is the same bytes).
+ * A world's first visit: it has no Day yet, so today is opened with its first seed (the bundled
+ * seed, stored now, when the world names none). Safe to call on every request; concurrent first
+ * requests race on (worldId, date)'s unique index and the loser rolls back (the bundled seed's
+ * files have fixed keys, so the winner's copy is the same bytes).
  */
-export async function ensureFirstDay(): Promise<void> {
-  if (await db.day.findFirst({ select: { id: true } })) return;
+export async function ensureFirstDay(worldId: number): Promise<void> {
+  if (await db.day.findFirst({ where: { worldId }, select: { id: true } })) return;
+  const world = await db.world.findUnique({ where: { id: worldId }, select: { firstSeedImageId: true } });
+  if (!world) throw new ActionError("NOT_FOUND");
+  const bundled = world.firstSeedImageId === null ? await storeBundledSeed() : null;
+  try {
+    await db.$transaction(async (tx) => {
+      const seedImageId =
+        world.firstSeedImageId ??
+        (
+          await tx.image.create({
+            data: { ...bundled!, status: "SEED", provider: "bundled", model: "default-seed" },
+            select: { id: true },
+          })
+        ).id;
+      await tx.day.create({ data: { worldId, date: dateFromKey(todayKey()), seedImageId } });
+      if (world.firstSeedImageId === null) await tx.world.update({ where: { id: worldId }, data: { firstSeedImageId: seedImageId } });
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) return;
+    throw err;
+  }
+}
+
+/** The bundled first seed's files, stored under their fixed keys, and the row fields that describe them. */
+async function storeBundledSeed() {
   const png = await readFile(DEFAULT_SEED.file);
   const meta = await sharp(png).metadata();
   const storage = getStorage();
   await storage.put(DEFAULT_SEED.resultKey, png, "image/png");
   await storage.put(DEFAULT_SEED.thumbKey, await makeThumbnail(png), "image/webp");
-  try {
-    await db.$transaction(async (tx) => {
-      const seed = await tx.image.create({
-        data: {
-          prompt: DEFAULT_SEED.prompt,
-          status: "SEED",
-          resultKey: DEFAULT_SEED.resultKey,
-          thumbKey: DEFAULT_SEED.thumbKey,
-          width: meta.width ?? 0,
-          height: meta.height ?? 0,
-          provider: "bundled",
-          model: "default-seed",
-        },
-      });
-      await tx.day.create({ data: { date: dateFromKey(todayKey()), seedImageId: seed.id } });
-    });
-  } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") return;
-    throw err;
-  }
+  return {
+    prompt: DEFAULT_SEED.prompt,
+    resultKey: DEFAULT_SEED.resultKey,
+    thumbKey: DEFAULT_SEED.thumbKey,
+    width: meta.width ?? 0,
+    height: meta.height ?? 0,
+  };
 }
 
-/** The open day participants work on (the latest one), with its seed; creates the first on first run. */
-export async function getCurrentDay() {
-  await ensureFirstDay();
+/** A world's open day participants work on (its latest), with its seed; opens the world's first on its first visit. */
+export async function getCurrentDay(worldId: number) {
+  await ensureFirstDay(worldId);
   const day = await db.day.findFirst({
-    where: { status: "OPEN" },
+    where: { status: "OPEN", worldId },
     orderBy: { date: "desc" },
     // winnerImageId (null while open): so the row serves a vote feed as it is (lib/voting/feed.ts).
-    select: { id: true, date: true, status: true, winnerImageId: true, seedImage: { select: seedFields } },
+    select: { id: true, worldId: true, date: true, status: true, winnerImageId: true, seedImage: { select: seedFields } },
   });
   return day && { ...day, dateKey: keyFromDate(day.date) };
 }
@@ -71,10 +84,10 @@ export function dayEndsAt(dateKey: string): Date {
   return new Date(startOfLocalDay(nextDateKey(dateKey), getEnv().APP_TIME_ZONE));
 }
 
-/** Closed days that have a winner, newest first: the landing strip, /winners and the timelapse share it. */
-export async function listWinners(take = 12) {
+/** A world's closed days that have a winner, newest first: the landing strip, /winners and the timelapse share it. */
+export async function listWinners(worldId: number, take = 12) {
   const days = await db.day.findMany({
-    where: { status: "CLOSED", winnerImageId: { not: null } },
+    where: { worldId, status: "CLOSED", winnerImageId: { not: null } },
     orderBy: { date: "desc" },
     take,
     select: {
@@ -87,15 +100,15 @@ export async function listWinners(take = 12) {
 }
 
 /**
- * The timelapse: the very first seed, then every day's winner, oldest first (at most `take`
+ * A world's timelapse: its first seed, then every day's winner, oldest first (at most `take`
  * frames, the newest kept). Each frame is a day and its picture; `firstSeed` marks the bundled
  * picture the first day started from, which pages caption in the reader's language. The player
  * on /winners and the downloadable animation share it.
  */
-export async function listTimelapseFrames(take = 365) {
+export async function listTimelapseFrames(worldId: number, take = 365) {
   const [first, winners] = await Promise.all([
-    db.day.findFirst({ orderBy: { date: "asc" }, select: { date: true, seedImage: { select: seedFields } } }),
-    listWinners(take - 1),
+    db.day.findFirst({ where: { worldId }, orderBy: { date: "asc" }, select: { date: true, seedImage: { select: seedFields } } }),
+    listWinners(worldId, take - 1),
   ]);
   const frames = winners.reverse().map((w) => ({ dateKey: w.dateKey, firstSeed: false, image: w.image }));
   if (first)

@@ -99,11 +99,12 @@ export async function getImagePage(imageId: number) {
 }
 
 /**
- * The whole history as a tree: each day in order with its seed, its winner and the other
+ * A world's whole history as a tree: each day in order with its seed, its winner and the other
  * submissions that branched off the seed that day (ranked), for the lineage view.
  */
-export async function listLineage(take = 60) {
+export async function listLineage(worldId: number, take = 60) {
   const days = await db.day.findMany({
+    where: { worldId },
     orderBy: { date: "desc" },
     take,
     select: { id: true, date: true, status: true, seedImage: { select: cardFields }, winnerImageId: true },

@@ -35,14 +35,14 @@ export async function lockImageThenDay<I extends object>(
   q: LockQuery,
   image: { id: number; mode: RowLock; columns?: string },
   day: { id: number | "ofImage"; mode: RowLock },
-): Promise<{ image: I | undefined; dayStatus: string | undefined }> {
+): Promise<{ image: I | undefined; dayStatus: string | undefined; dayWorldId: number | undefined }> {
   const imageRows = q<I>(`SELECT ${image.columns ?? "id"} FROM Image WHERE id = ? ${image.mode}`, [image.id]);
   const dayRows =
     day.id === "ofImage"
-      ? q<{ status: string }>(`SELECT status FROM Day WHERE id = (SELECT dayId FROM Image WHERE id = ?) ${day.mode}`, [image.id])
-      : imageRows.then(() => q<{ status: string }>(`SELECT status FROM Day WHERE id = ? ${day.mode}`, [day.id]));
+      ? q<{ status: string; worldId: number }>(`SELECT status, worldId FROM Day WHERE id = (SELECT dayId FROM Image WHERE id = ?) ${day.mode}`, [image.id])
+      : imageRows.then(() => q<{ status: string; worldId: number }>(`SELECT status, worldId FROM Day WHERE id = ? ${day.mode}`, [day.id]));
   const [[row], [d]] = await Promise.all([imageRows, dayRows]);
-  return { image: row, dayStatus: d?.status };
+  return { image: row, dayStatus: d?.status, dayWorldId: d ? Number(d.worldId) : undefined };
 }
 
 /**

@@ -19,7 +19,7 @@ export type ClosedDay = {
   totalParticipants: number;
 };
 
-export type OpenDayRow = { id: number; date: Date; seedImageId: number };
+export type OpenDayRow = { id: number; worldId: number; date: Date; seedImageId: number };
 
 const MAX_ATTEMPTS = 6;
 
@@ -78,11 +78,17 @@ async function closeOnce(day: OpenDayRow, candidate: number | null, excludeBanne
       const stats = await dayStats(tx, day.id);
       await tx.day.update({ where: { id: day.id }, data: { status: "CLOSED", closedAt: now(), winnerImageId, ...stats } });
       // Only a non-rollover path (ensureFirstDay, manual repair) can have made it: keep that one.
-      // A race on the unique date index rolls everything back and the retry finds the row.
-      const existing = await tx.day.findUnique({ where: { date: nextDate }, select: { seedImageId: true } });
+      // A race on the unique (world, date) index rolls everything back and the retry finds the row.
+      const existing = await tx.day.findUnique({
+        where: { worldId_date: { worldId: day.worldId, date: nextDate } },
+        select: { seedImageId: true },
+      });
       const next =
         existing ??
-        (await tx.day.create({ data: { date: nextDate, seedImageId: nextSeed, openedAt: now() }, select: { seedImageId: true } }));
+        (await tx.day.create({
+          data: { worldId: day.worldId, date: nextDate, seedImageId: nextSeed, openedAt: now() },
+          select: { seedImageId: true },
+        }));
       return { date: keyFromDate(day.date), winnerImageId, nextDate: keyFromDate(nextDate), nextSeedImageId: next.seedImageId, ...stats };
     },
     // READ COMMITTED: every read after the lock sees what committed before it, with no gap locks.

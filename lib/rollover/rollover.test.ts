@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { at, castVotes, closeFutureDays, futureDates, holdRolloverLock, makeDay, makeImage } from "@/test/rollover";
-import { makeUser } from "@/test/fixtures";
+import { makeUser, TEST_WORLD_ID } from "@/test/fixtures";
 import { submitAttempt } from "../creating/attempts";
 import { keyFromDate, setClockForTests } from "../server/clock";
 import { db } from "../server/db";
@@ -19,7 +19,7 @@ function setZone(zone: string | undefined): void {
   resetEnvForTests();
 }
 
-const dayOn = (date: Date) => db.day.findUnique({ where: { date } });
+const dayOn = (date: Date) => db.day.findUnique({ where: { worldId_date: { worldId: TEST_WORLD_ID, date } } });
 
 beforeAll(async () => {
   release = await holdRolloverLock();

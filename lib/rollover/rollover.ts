@@ -6,6 +6,7 @@ import { closeDay, type ClosedDay } from "@/lib/rollover/close-day";
 import { log } from "@/lib/server/log";
 import { ensureVariants } from "@/lib/images/variants";
 import { dayEndsAt } from "@/lib/days/days";
+import { getRunningStudy } from "@/lib/worlds/studies";
 
 export type { ClosedDay } from "@/lib/rollover/close-day";
 
@@ -30,53 +31,61 @@ export type RolloverResult = { today: string; closed: ClosedDay[]; idle: Rollove
 const MAX_DAYS_PER_RUN = 366;
 
 /**
- * The daily rollover, shared by the cron route, `npm run rollover` and (later) the admin
- * dashboard. While the latest open day is before today (APP_TIME_ZONE), it is closed and the
- * calendar day after it is opened, seeded by its winner; missed days are thus caught up one by
- * one, in order, and today's day is left open. Running it early, twice or many times at once is
- * harmless: each close re-checks the day under a row lock, so every day closes exactly once.
- * Only the latest open day is considered; an older one left open by hand stays as it is.
+ * The daily rollover, shared by the cron route, `npm run rollover` and the admin dashboard. For
+ * every world of the running study, one after another: while the world's latest open day is
+ * before today (APP_TIME_ZONE), it is closed and the calendar day after it is opened, seeded by
+ * its winner; missed days are thus caught up one by one, in order, and today's day is left open.
+ * Each day closes in its own transaction, so one world's trouble never holds back another's.
+ * Running it early, twice or many times at once is harmless: each close re-checks the day under
+ * a row lock, so every day closes exactly once. Only a world's latest open day is considered; an
+ * older one left open by hand stays as it is. `idle` is the first world's reason when no world
+ * closed anything.
  */
 export async function runRollover(): Promise<RolloverResult> {
   // Read once, so a run that straddles midnight still stops at a single, consistent today.
   const today = todayKey(now());
+  const study = await getRunningStudy();
+  const closed: ClosedDay[] = [];
+  let idle: RolloverIdle | null = null;
+  for (const world of study.worlds) {
+    const run = await rollWorld(world.id, today);
+    closed.push(...run.closed);
+    idle ??= run.idle;
+    // Today's seed is shown large on the landing page: its smaller copies are made now, once, so
+    // no participant waits for them. A failure only means the page serves the full picture.
+    const seed = run.closed.at(-1)?.nextSeedImageId;
+    if (seed) await ensureVariants(seed);
+  }
+  // Counters of windows long past are of no use to any limit; the daily run keeps the table small.
+  await pruneRateLimits().catch((err: unknown) => log.error("rate-limit prune failed", err));
+  return { today, closed, idle: closed.length === 0 ? idle : null };
+}
+
+/** One world's catch-up: its days closed this run, oldest first, and why it stopped. */
+async function rollWorld(worldId: number, today: string): Promise<{ closed: ClosedDay[]; idle: RolloverIdle | null }> {
   const closed: ClosedDay[] = [];
   let last: string | null = null;
-  let stopped: RolloverIdle | null = null;
   for (let i = 0; i < MAX_DAYS_PER_RUN; i++) {
     const day = await db.day.findFirst({
-      where: { status: "OPEN" },
+      where: { status: "OPEN", worldId },
       orderBy: { date: "desc" },
-      select: { id: true, date: true, seedImageId: true },
+      select: { id: true, worldId: true, date: true, seedImageId: true },
     });
-    if (!day) {
-      stopped = { reason: "NO_OPEN_DAY" };
-      break;
-    }
+    if (!day) return { closed, idle: { reason: "NO_OPEN_DAY" } };
     const date = keyFromDate(day.date);
-    if (date >= today) {
-      stopped = { reason: "NOT_DUE", openDay: date, dueAt: dayEndsAt(date).toISOString() };
-      break;
-    }
+    if (date >= today) return { closed, idle: { reason: "NOT_DUE", openDay: date, dueAt: dayEndsAt(date).toISOString() } };
     // Each pass must move forward. If the next day already existed and was closed by hand, the
     // latest open day would be an older one: stop rather than walk back through history.
     if (last !== null && date <= last) {
-      log.warn("rollover stopped: latest open day is not after the one just closed", { date, last });
-      stopped = { reason: "OUT_OF_ORDER" };
-      break;
+      log.warn("rollover stopped: latest open day is not after the one just closed", { worldId, date, last });
+      return { closed, idle: { reason: "OUT_OF_ORDER" } };
     }
     last = date;
     const started = performance.now();
     const result = await closeDay(day);
     if (!result) continue; // another run closed it (and opened the next day) first
     closed.push(result);
-    log.info("day closed", { ...result, ms: Math.round(performance.now() - started) });
+    log.info("day closed", { worldId, ...result, ms: Math.round(performance.now() - started) });
   }
-  // Today's seed is shown large on the landing page: its smaller copies are made now, once, so
-  // no participant waits for them. A failure only means the page serves the full picture.
-  const seed = closed.at(-1)?.nextSeedImageId;
-  if (seed) await ensureVariants(seed);
-  // Counters of windows long past are of no use to any limit; the daily run keeps the table small.
-  await pruneRateLimits().catch((err: unknown) => log.error("rate-limit prune failed", err));
-  return { today, closed, idle: closed.length === 0 ? stopped : null };
+  return { closed, idle: null };
 }

@@ -4,7 +4,7 @@
 import "@/test/isolated-db";
 import { randomInt } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { makeUser, testImageFields } from "@/test/fixtures";
+import { makeUser, testImageFields, TEST_WORLD_ID } from "@/test/fixtures";
 import { castVotes } from "@/test/rollover";
 
 const session = vi.hoisted(() => ({ userId: null as number | null }));
@@ -28,7 +28,7 @@ async function dayWithSubmissions(n: number, creatorId?: number) {
     data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" },
   });
   const day = await db.day.create({
-    data: { date: new Date(Date.UTC(1100, 0, 1) + randomInt(0, 800 * 365) * 86_400_000), seedImageId: seed.id },
+    data: { worldId: TEST_WORLD_ID, date: new Date(Date.UTC(1100, 0, 1) + randomInt(0, 800 * 365) * 86_400_000), seedImageId: seed.id },
   });
   const images = [];
   for (let i = 0; i < n; i++) images.push(await submit(day.id, seed.id, creator, i));

@@ -1,7 +1,7 @@
 import "@/test/isolated-db";
 import { randomInt } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeUser } from "@/test/fixtures";
+import { makeUser, TEST_WORLD_ID } from "@/test/fixtures";
 import { castVotes } from "@/test/rollover";
 import { db } from "../server/db";
 import { invalidateSettingsCache, updateSettings } from "../settings/settings";
@@ -14,7 +14,7 @@ async function dayWithSubmissions(n: number) {
     data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" },
   });
   const day = await db.day.create({
-    data: { date: new Date(Date.UTC(1100, 0, 1) + randomInt(0, 800 * 365) * 86_400_000), seedImageId: seed.id },
+    data: { worldId: TEST_WORLD_ID, date: new Date(Date.UTC(1100, 0, 1) + randomInt(0, 800 * 365) * 86_400_000), seedImageId: seed.id },
   });
   const images = [];
   for (let i = 0; i < n; i++) {

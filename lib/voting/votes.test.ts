@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { makeUser, testImageFields } from "@/test/fixtures";
+import { makeUser, testImageFields, TEST_WORLD_ID } from "@/test/fixtures";
 import { db } from "../server/db";
 import { invalidateSettingsCache, updateSettings } from "../settings/settings";
 import { setVote, type VoteValue } from "./votes";
@@ -10,7 +10,7 @@ async function openDayWith(n: number, creatorId?: number) {
     data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" },
   });
   const date = new Date(Date.UTC(1100, 0, 1) + randomInt(0, 800 * 365) * 86_400_000);
-  const day = await db.day.create({ data: { date, seedImageId: seed.id } });
+  const day = await db.day.create({ data: { worldId: TEST_WORLD_ID, date, seedImageId: seed.id } });
   const creator = creatorId ?? (await makeUser()).id;
   const images = await Promise.all(
     Array.from({ length: n }, (_, i) =>

@@ -1,4 +1,5 @@
 import "server-only";
+import { assignWorld } from "@/lib/worlds/assignment";
 import type { PoolConnection } from "mariadb";
 import { lockImageThenDay, onConnection } from "@/lib/days/lock";
 import { rawTransaction } from "@/lib/server/db";
@@ -37,6 +38,8 @@ export async function setVote(input: VoteInput, opts: { before?: (conn: PoolConn
   const { userId, imageId, value: next } = input;
   const position = input.position ?? null;
   const locale = input.locale ?? null;
+  // The voter's world (assigned now if they never visited a page in this study).
+  const worldId = await assignWorld(userId);
   return rawTransaction(async (conn) => {
     // The image row, its day and the voter's row go to the server together (one round trip); the
     // server runs them in order, so the day and the vote row are read under the image's lock.
@@ -49,8 +52,10 @@ export async function setVote(input: VoteInput, opts: { before?: (conn: PoolConn
       "SELECT u.bannedAt, v.id AS voteId, v.value FROM User u LEFT JOIN Vote v ON v.userId = u.id AND v.imageId = ? WHERE u.id = ?",
       [imageId, userId],
     ) as Promise<VoterRow[]>;
-    const [{ image, dayStatus }, [voter]] = await Promise.all([locked, voterRows]);
-    if (!image || image.status !== "SUBMITTED" || image.dayId === null) throw new ActionError("NOT_FOUND", { detail: "IMAGE_NOT_IN_VOTE" });
+    const [{ image, dayStatus, dayWorldId }, [voter]] = await Promise.all([locked, voterRows]);
+    // Another world's image does not exist for this voter.
+    if (!image || image.status !== "SUBMITTED" || image.dayId === null || dayWorldId !== worldId)
+      throw new ActionError("NOT_FOUND", { detail: "IMAGE_NOT_IN_VOTE" });
     if (Number(image.hidden)) throw new ActionError("HIDDEN");
     if (!settings.allowSelfVoting && image.creatorId === userId) throw new ActionError("OWN_IMAGE");
     if (dayStatus !== "OPEN") throw new ActionError("DAY_CLOSED", { detail: "VOTING_CLOSED" });

@@ -5,6 +5,7 @@ import { CreateClient } from "@/components/create/create-client";
 import { listAttempts } from "@/lib/creating/attempts";
 import { getCurrentUser } from "@/lib/auth/auth";
 import { dayEndsAt, getCurrentDay } from "@/lib/days/days";
+import { viewerWorldId } from "@/lib/worlds/assignment";
 import { imageUrls } from "@/lib/images/urls";
 import { getImageEngine } from "@/lib/imagegen";
 import { getUsage } from "@/lib/creating/quotas";
@@ -26,7 +27,7 @@ export default async function CreatePage() {
       </p>
     );
   }
-  const day = await getCurrentDay();
+  const day = await getCurrentDay(await viewerWorldId(user));
   if (!day) return <div className="empty">{t("page.preparing")}</div>;
   const [settings, usage, attempts, seedUrls] = await Promise.all([
     getSettings(),

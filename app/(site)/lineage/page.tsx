@@ -5,6 +5,8 @@ import { formatDay } from "@/i18n/format-day";
 import { ImageCard } from "@/components/ui/image-card";
 import { withThumbUrls } from "@/lib/images/card-urls";
 import { listLineage } from "@/lib/days/lineage";
+import { getCurrentUser } from "@/lib/auth/auth";
+import { viewerWorldId } from "@/lib/worlds/assignment";
 import styles from "./page.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LineagePage() {
   const t = await getTranslations("pages");
   const locale = await getLocale();
-  const days = await listLineage(90);
+  const days = await listLineage(await viewerWorldId(await getCurrentUser()), 90);
   const rows = await Promise.all(
     days.map(async (d) => ({ ...d, seed: (await withThumbUrls([d.seed]))[0]!, submissions: await withThumbUrls(d.submissions) })),
   );

@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { getCurrentUser } from "@/lib/auth/auth";
 import { dayEndsAt, getCurrentDay } from "@/lib/days/days";
+import { viewerWorldId } from "@/lib/worlds/assignment";
 import { getSettings } from "@/lib/settings/settings";
 import { type FeedDay, getVoteFeed } from "@/lib/voting/feed";
 
@@ -23,7 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function VotePage() {
   const t = await getTranslations("vote");
-  const [user, day, settings] = await Promise.all([getCurrentUser(), getCurrentDay(), getSettings()]);
+  const user = await getCurrentUser();
+  const [day, settings] = await Promise.all([getCurrentDay(await viewerWorldId(user)), getSettings()]);
   if (!day) return <div className="empty">{t("page.preparing")}</div>;
 
   return (

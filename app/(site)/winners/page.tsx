@@ -6,6 +6,8 @@ import { tallyValues } from "@/i18n/tally";
 import { ImageCard } from "@/components/ui/image-card";
 import { TimelapsePlayer } from "@/components/winners/timelapse-player";
 import { listTimelapseFrames, listWinners } from "@/lib/days/days";
+import { getCurrentUser } from "@/lib/auth/auth";
+import { viewerWorldId } from "@/lib/worlds/assignment";
 import { withThumbUrls } from "@/lib/images/card-urls";
 import { getSettings } from "@/lib/settings/settings";
 import styles from "./page.module.css";
@@ -17,7 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function WinnersPage() {
-  const [winners, frames, settings] = await Promise.all([listWinners(365), listTimelapseFrames(365), getSettings()]);
+  const worldId = await viewerWorldId(await getCurrentUser());
+  const [winners, frames, settings] = await Promise.all([listWinners(worldId, 365), listTimelapseFrames(worldId, 365), getSettings()]);
   const [images, frameImages] = await Promise.all([withThumbUrls(winners.map((w) => w.image)), withThumbUrls(frames.map((f) => f.image))]);
   const t = await getTranslations("pages");
   const common = await getTranslations("common");

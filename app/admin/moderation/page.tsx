@@ -16,6 +16,7 @@ import { listBannedUsers, listDayCandidates } from "@/lib/moderation/candidates"
 import { adminOrNotFound } from "@/lib/auth/admin-guard";
 import { listFlagged } from "@/lib/moderation/flags";
 import { getCurrentDay } from "@/lib/days/days";
+import { getRunningStudy } from "@/lib/worlds/studies";
 import { personName } from "@/i18n/person-name";
 import { tallyValues } from "@/i18n/tally";
 import styles from "../admin.module.css";
@@ -29,7 +30,8 @@ export default async function ModerationPage() {
   await adminOrNotFound();
   const t = await getTranslations("admin");
   const common = await getTranslations("common");
-  const day = await getCurrentDay();
+  // The running study's first world (its only one unless the study runs several).
+  const day = await getCurrentDay((await getRunningStudy()).worlds[0]!.id);
   const [candidates, flagged, banned] = await Promise.all([
     day ? listDayCandidates(day.id) : [],
     listFlagged({ take: 50 }),

@@ -1,5 +1,7 @@
 import sharp from "sharp";
 import { listTimelapseFrames } from "@/lib/days/days";
+import { getCurrentUser } from "@/lib/auth/auth";
+import { viewerWorldId } from "@/lib/worlds/assignment";
 import { errorResponse, jsonError } from "@/lib/server/http";
 import { getStorage } from "@/lib/storage";
 
@@ -9,12 +11,12 @@ const FRAME_WIDTH = 640;
 const MAX_FRAMES = 365;
 
 /**
- * The first seed, then the winners, oldest first, as an animated WebP (one frame per day, 700 ms each). Frames are
+ * The viewer's world's first seed, then its winners, oldest first, as an animated WebP (one frame per day, 700 ms each). Frames are
  * letterboxed onto one size, since seeds of different shapes must never be stretched.
  */
 export async function GET(req: Request) {
   try {
-    const winners = await listTimelapseFrames(MAX_FRAMES);
+    const winners = await listTimelapseFrames(await viewerWorldId(await getCurrentUser()), MAX_FRAMES);
     if (winners.length < 2) return jsonError(req, "NOT_FOUND", "NO_TIMELAPSE");
     const first = winners[0]!.image;
     const height = Math.round((FRAME_WIDTH * first.height) / first.width);

@@ -8,6 +8,7 @@ import { getCurrentUser } from "@/lib/auth/auth";
 import { dateFromKey } from "@/lib/server/clock";
 import { dateKeySchema } from "@/lib/validations/feed";
 import { findFeedDay, getVoteFeed } from "@/lib/voting/feed";
+import { viewerWorldId } from "@/lib/worlds/assignment";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("vote");
@@ -18,10 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DayPage({ params }: { params: Promise<{ date: string }> }) {
   const parsed = dateKeySchema.safeParse((await params).date);
   if (!parsed.success) notFound();
-  const day = await findFeedDay({ date: dateFromKey(parsed.data) });
+  // The viewer's own world's day of that date: another world's days do not exist for them.
+  const user = await getCurrentUser();
+  const day = await findFeedDay({ worldId_date: { worldId: await viewerWorldId(user), date: dateFromKey(parsed.data) } });
   if (!day) notFound();
   if (day.status === "OPEN") redirect("/vote");
-  const user = await getCurrentUser();
   const feed = await getVoteFeed(day, user?.id ?? null);
   if (!feed) notFound();
   const t = await getTranslations("vote");

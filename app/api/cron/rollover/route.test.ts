@@ -66,7 +66,7 @@ describe("GET /api/cron/rollover", () => {
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: { code: "UNAUTHORIZED", message: expect.any(String) } });
     expect(await db.day.findUniqueOrThrow({ where: { id: day.id } })).toMatchObject({ status: "OPEN", closedAt: null });
-    expect(await db.day.findUnique({ where: { date: at(day.date, 1) } })).toBeNull();
+    expect(await db.day.findUnique({ where: { worldId_date: { worldId: day.worldId, date: at(day.date, 1) } } })).toBeNull();
   });
 
   it("refuses every call when no CRON_SECRET is configured", async () => {
@@ -89,7 +89,10 @@ describe("GET /api/cron/rollover", () => {
     expect(body.today).toBe(keyFromDate(at(day.date, 1)));
     expect(body.closed).toMatchObject([{ date: keyFromDate(day.date), winnerImageId: winner.id, totalSubmissions: 1 }]);
     expect(await db.day.findUniqueOrThrow({ where: { id: day.id } })).toMatchObject({ status: "CLOSED", winnerImageId: winner.id });
-    expect(await db.day.findUnique({ where: { date: at(day.date, 1) } })).toMatchObject({ status: "OPEN", seedImageId: winner.id });
+    expect(await db.day.findUnique({ where: { worldId_date: { worldId: day.worldId, date: at(day.date, 1) } } })).toMatchObject({
+      status: "OPEN",
+      seedImageId: winner.id,
+    });
     // A second call the same day is accepted, does nothing and says why: the new day ends at midnight.
     expect(await (await call(`Bearer ${SECRET}`)).json()).toEqual({
       today: keyFromDate(at(day.date, 1)),

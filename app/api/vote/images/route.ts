@@ -6,6 +6,7 @@ import { errorResponse } from "@/lib/server/http";
 import { fieldErrorsOf } from "@/lib/validations/field-errors";
 import { feedQuerySchema } from "@/lib/validations/feed";
 import { findFeedDay, getVoteFeed } from "@/lib/voting/feed";
+import { viewerWorldId } from "@/lib/worlds/assignment";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,9 @@ export async function GET(req: Request) {
     const query = feedQuerySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
     if (!query.success) throw new ActionError("INVALID", { fieldErrors: fieldErrorsOf(query.error) });
     const { day: dateKey, cursor } = query.data;
-    const [user, day] = await Promise.all([getCurrentUser(), dateKey ? findFeedDay({ date: dateFromKey(dateKey) }) : getCurrentDay()]);
+    const user = await getCurrentUser();
+    const worldId = await viewerWorldId(user);
+    const day = dateKey ? await findFeedDay({ worldId_date: { worldId, date: dateFromKey(dateKey) } }) : await getCurrentDay(worldId);
     if (dateKey && !day) throw new ActionError("NOT_FOUND", { detail: "DAY_NOT_FOUND" });
     const feed = day ? await getVoteFeed(day, user?.id ?? null, { cursor }) : null;
     return Response.json(feed ?? { day: null, items: [], total: 0, nextCursor: null }, { headers: { "Cache-Control": "no-store" } });

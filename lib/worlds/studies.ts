@@ -1,0 +1,36 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { ActionError } from "@/lib/server/errors";
+
+/** A world as the rest of the app needs it: which study, where it starts, its share of newcomers. */
+export type WorldInfo = { id: number; studyId: number; position: number; name: string; weight: number; firstSeedImageId: number | null };
+export type RunningStudy = { id: number; name: string; worlds: WorldInfo[] };
+
+// Every page asks which study runs; a one-second cache keeps that off the database while a new
+// study still reaches every instance within a second (as the settings do).
+const TTL_MS = 1000;
+let cache: { at: number; value: RunningStudy } | undefined;
+
+const worldFields = { id: true, studyId: true, position: true, name: true, weight: true, firstSeedImageId: true } as const;
+
+/**
+ * The study that runs now, with its worlds in order. There is always one: the migration that
+ * introduced studies made study 1 from the timeline that existed, and a study is only ever ended
+ * by starting the next. Refuses with UNAVAILABLE if a hand edit left none running.
+ */
+export async function getRunningStudy(): Promise<RunningStudy> {
+  if (cache && performance.now() - cache.at < TTL_MS) return cache.value;
+  const study = await db.study.findFirst({
+    where: { status: "RUNNING" },
+    orderBy: { id: "desc" },
+    select: { id: true, name: true, worlds: { orderBy: { position: "asc" }, select: worldFields } },
+  });
+  if (!study || study.worlds.length === 0) throw new ActionError("UNAVAILABLE");
+  cache = { at: performance.now(), value: study };
+  return study;
+}
+
+/** Forgets the cached copy (tests, and after the admin starts a study). */
+export function invalidateStudyCache(): void {
+  cache = undefined;
+}
