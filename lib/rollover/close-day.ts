@@ -9,6 +9,8 @@ import { getSettings } from "@/lib/settings/settings";
 
 /** One day the rollover closed, and the day it opened after it. */
 export type ClosedDay = {
+  /** The world whose timeline the day belongs to. */
+  worldId: number;
   date: string;
   winnerImageId: number | null;
   nextDate: string;
@@ -89,7 +91,14 @@ async function closeOnce(day: OpenDayRow, candidate: number | null, excludeBanne
           data: { worldId: day.worldId, date: nextDate, seedImageId: nextSeed, openedAt: now() },
           select: { seedImageId: true },
         }));
-      return { date: keyFromDate(day.date), winnerImageId, nextDate: keyFromDate(nextDate), nextSeedImageId: next.seedImageId, ...stats };
+      return {
+        worldId: day.worldId,
+        date: keyFromDate(day.date),
+        winnerImageId,
+        nextDate: keyFromDate(nextDate),
+        nextSeedImageId: next.seedImageId,
+        ...stats,
+      };
     },
     // READ COMMITTED: every read after the lock sees what committed before it, with no gap locks.
     { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, maxWait: 10_000, timeout: 30_000 },

@@ -57,6 +57,7 @@ describe("runRollover", () => {
     const next = at(D, 1);
     expect(closed).toEqual([
       {
+        worldId: TEST_WORLD_ID,
         date: keyFromDate(D),
         winnerImageId: many.id,
         nextDate: keyFromDate(next),

@@ -85,7 +85,7 @@ async function rollWorld(worldId: number, today: string): Promise<{ closed: Clos
     const result = await closeDay(day);
     if (!result) continue; // another run closed it (and opened the next day) first
     closed.push(result);
-    log.info("day closed", { worldId, ...result, ms: Math.round(performance.now() - started) });
+    log.info("day closed", { ...result, ms: Math.round(performance.now() - started) });
   }
   return { closed, idle: null };
 }
