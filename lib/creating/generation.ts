@@ -1,4 +1,5 @@
 import "server-only";
+import { assignWorld } from "@/lib/worlds/assignment";
 import { randomUUID } from "node:crypto";
 import { keyFromDate } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
@@ -51,9 +52,16 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
   const started = performance.now();
   const day = await db.day.findUnique({
     where: { id: input.dayId },
-    select: { id: true, date: true, status: true, seedImage: { select: { id: true, resultKey: true, width: true, height: true } } },
+    select: {
+      id: true,
+      worldId: true,
+      date: true,
+      status: true,
+      seedImage: { select: { id: true, resultKey: true, width: true, height: true } },
+    },
   });
-  if (!day || day.status !== "OPEN") throw new ActionError("DAY_CLOSED");
+  // Another world's day is no day of the participant's: refused as one that is not open.
+  if (!day || day.status !== "OPEN" || day.worldId !== (await assignWorld(input.userId))) throw new ActionError("DAY_CLOSED");
   const seed = day.seedImage;
   const settings = await getSettings();
   const pool = deps.pool ?? getImageWorkPool();

@@ -63,15 +63,21 @@ describe("lineage", () => {
     expect(await getImagePage(2_000_000_000)).toBeNull();
   });
 
-  it("shows drafts only to their maker and hidden images only to admins", async () => {
+  it("shows drafts only to their maker, hidden images only to admins, and another world's images to nobody but admins", async () => {
     const maker = await makeUser();
-    const draft = { status: "DRAFT", hiddenAt: null, creatorId: maker.id };
-    expect(canView(draft, maker.id, false)).toBe(true);
-    expect(canView(draft, maker.id + 1, false)).toBe(false);
-    expect(canView(draft, null, false)).toBe(false);
-    const hidden = { status: "SUBMITTED", hiddenAt: new Date(), creatorId: maker.id };
-    expect(canView(hidden, maker.id, false)).toBe(false);
-    expect(canView(hidden, null, true)).toBe(true);
-    expect(canView({ status: "SEED", hiddenAt: null, creatorId: null }, null, false)).toBe(true);
+    const inWorld = (id: number | null, worldId = 1) => ({ id, worldId });
+    const draft = { status: "DRAFT", hiddenAt: null, creatorId: maker.id, day: { worldId: 1 } };
+    expect(canView(draft, inWorld(maker.id), false)).toBe(true);
+    expect(canView(draft, inWorld(maker.id + 1), false)).toBe(false);
+    expect(canView(draft, inWorld(null), false)).toBe(false);
+    const hidden = { status: "SUBMITTED", hiddenAt: new Date(), creatorId: maker.id, day: { worldId: 1 } };
+    expect(canView(hidden, inWorld(maker.id), false)).toBe(false);
+    expect(canView(hidden, inWorld(null), true)).toBe(true);
+    // A study's first seed belongs to no day, so to every world.
+    expect(canView({ status: "SEED", hiddenAt: null, creatorId: null, day: null }, inWorld(null, 2), false)).toBe(true);
+    const elsewhere = { status: "SUBMITTED", hiddenAt: null, creatorId: maker.id, day: { worldId: 2 } };
+    expect(canView(elsewhere, inWorld(maker.id + 1, 1), false)).toBe(false);
+    expect(canView(elsewhere, inWorld(maker.id + 1, 2), false)).toBe(true);
+    expect(canView(elsewhere, inWorld(null, 1), true)).toBe(true);
   });
 });

@@ -8,15 +8,20 @@ import { rankedCardFields } from "@/lib/images/card-fields";
 /** A lineage card: a ranked card, plus its status and full picture. */
 const cardFields = { ...rankedCardFields, resultKey: true, status: true } as const;
 
-/** Who may see an image: seeds and submissions to anyone (unless hidden), drafts only to their maker. */
+/**
+ * Who may see an image: seeds and submissions to anyone in its world (unless hidden), drafts only
+ * to their maker; admins everything. An image of no day (a study's first seed, shared by its
+ * worlds) belongs to every world. `viewerWorldId`: the world the viewer is in.
+ */
 export function canView(
-  image: { status: string; hiddenAt: Date | null; creatorId: number | null },
-  viewerId: number | null,
+  image: { status: string; hiddenAt: Date | null; creatorId: number | null; day: { worldId: number } | null },
+  viewer: { id: number | null; worldId: number },
   isAdmin: boolean,
 ) {
   if (isAdmin) return true;
+  if (image.day && image.day.worldId !== viewer.worldId) return false;
   if (image.hiddenAt) return false;
-  if (image.status === "DRAFT") return viewerId !== null && image.creatorId === viewerId;
+  if (image.status === "DRAFT") return viewer.id !== null && image.creatorId === viewer.id;
   return true;
 }
 
@@ -78,7 +83,7 @@ export async function getImagePage(imageId: number) {
       provider: true,
       model: true,
       creator: { select: personNameFields },
-      day: { select: { id: true, date: true, status: true, winnerImageId: true } },
+      day: { select: { id: true, worldId: true, date: true, status: true, winnerImageId: true } },
       parent: { select: cardFields },
       seedOf: { select: { date: true }, orderBy: { date: "asc" }, take: 1 },
     },

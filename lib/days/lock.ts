@@ -39,7 +39,10 @@ export async function lockImageThenDay<I extends object>(
   const imageRows = q<I>(`SELECT ${image.columns ?? "id"} FROM Image WHERE id = ? ${image.mode}`, [image.id]);
   const dayRows =
     day.id === "ofImage"
-      ? q<{ status: string; worldId: number }>(`SELECT status, worldId FROM Day WHERE id = (SELECT dayId FROM Image WHERE id = ?) ${day.mode}`, [image.id])
+      ? q<{ status: string; worldId: number }>(
+          `SELECT status, worldId FROM Day WHERE id = (SELECT dayId FROM Image WHERE id = ?) ${day.mode}`,
+          [image.id],
+        )
       : imageRows.then(() => q<{ status: string; worldId: number }>(`SELECT status, worldId FROM Day WHERE id = ? ${day.mode}`, [day.id]));
   const [[row], [d]] = await Promise.all([imageRows, dayRows]);
   return { image: row, dayStatus: d?.status, dayWorldId: d ? Number(d.worldId) : undefined };

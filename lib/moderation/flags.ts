@@ -1,4 +1,5 @@
 import "server-only";
+import { assignWorld } from "@/lib/worlds/assignment";
 import { now } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { ActionError } from "@/lib/server/errors";
@@ -34,10 +35,12 @@ export async function flagImage(userId: number, imageId: number, reason: string)
   if (!parsed.success) throw new ActionError("INVALID", { fieldErrors: fieldErrorsOf(parsed.error) });
   const [user, image] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { bannedAt: true } }),
-    db.image.findUnique({ where: { id: imageId }, select: { status: true, creatorId: true } }),
+    db.image.findUnique({ where: { id: imageId }, select: { status: true, creatorId: true, day: { select: { worldId: true } } } }),
   ]);
   if (!user || user.bannedAt) throw new ActionError("BANNED");
-  if (!image || image.status !== "SUBMITTED") throw new ActionError("NOT_FOUND", { detail: "FLAG_NOT_IN_VOTE" });
+  // Another world's image does not exist for this participant.
+  if (!image || image.status !== "SUBMITTED" || image.day?.worldId !== (await assignWorld(userId)))
+    throw new ActionError("NOT_FOUND", { detail: "FLAG_NOT_IN_VOTE" });
   if (image.creatorId === userId) throw new ActionError("OWN_IMAGE", { detail: "FLAG_OWN_IMAGE" });
   try {
     // The unique (imageId, userId) index settles a double click or two tabs: one row, ever.

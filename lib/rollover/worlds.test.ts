@@ -36,7 +36,7 @@ afterEach(() => setClockForTests(null));
 
 describe("the rollover with several worlds", () => {
   it("closes every world's due days in one run, each world's own winner seeding its next day, a missed day caught up in one world only", async () => {
-    const [a, b, c] = await threeWorlds();
+    const [a, b, c] = (await threeWorlds()) as [number, number, number];
     const D = new Date(Date.UTC(++year, 5, 10));
     const { day: dayA } = await makeDay(D, a);
     const { day: dayB } = await makeDay(D, b);

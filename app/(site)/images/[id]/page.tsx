@@ -14,6 +14,7 @@ import { imageUrls } from "@/lib/images/urls";
 import { canView, getImagePage } from "@/lib/days/lineage";
 import { getSettings } from "@/lib/settings/settings";
 import { isActiveAdmin } from "@/lib/auth/roles";
+import { viewerWorldId } from "@/lib/worlds/assignment";
 import styles from "./page.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,7 +28,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
   const parsed = idSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
   const [data, user, settings] = await Promise.all([getImagePage(parsed.data), getCurrentUser(), getSettings()]);
-  if (!data || !canView(data.image, user?.id ?? null, isActiveAdmin(user))) notFound();
+  if (!data || !canView(data.image, { id: user?.id ?? null, worldId: await viewerWorldId(user) }, isActiveAdmin(user))) notFound();
   const { image } = data;
   const closed = image.day?.status === "CLOSED";
   const [urls, parent, children, ancestors] = await Promise.all([

@@ -1,0 +1,116 @@
+// Its own database: a study of two worlds, which every other file's pages would see. A
+// participant of one world asks for the other world's images, days and votes through the real
+// actions and routes (only the session is faked): each is refused as not found, and nothing changes.
+import "@/test/isolated-db";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { makeUser, testImageFields } from "@/test/fixtures";
+
+const session = vi.hoisted(() => ({ userId: null as number | null }));
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next-auth")>()),
+  getServerSession: async () => (session.userId ? { user: { id: session.userId }, expires: "2999-01-01" } : null),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const { db } = await import("@/lib/server/db");
+const { dateFromKey, todayKey } = await import("@/lib/server/clock");
+const { invalidateStudyCache } = await import("./studies");
+const { assignWorld } = await import("./assignment");
+const voteActions = await import("@/lib/voting/actions");
+const createActions = await import("@/lib/creating/actions");
+const voteRoute = await import("@/app/api/vote/route");
+const feedRoute = await import("@/app/api/vote/images/route");
+const { canView, getImagePage } = await import("@/lib/days/lineage");
+
+const w = { a: 0, b: 0 };
+const people = { a: 0, b: 0 };
+const imageOf = { a: 0, b: 0 };
+const dayOf = { a: 0, b: 0 };
+/** A date only world B has a day on. */
+const onlyB = "1777-07-07";
+
+beforeAll(async () => {
+  await db.study.updateMany({ data: { status: "ENDED", endedAt: new Date() } });
+  const study = await db.study.create({
+    data: { name: "two worlds", worlds: { create: [1, 2].map((position) => ({ position, name: `W${position}` })) } },
+    select: { worlds: { orderBy: { position: "asc" }, select: { id: true } } },
+  });
+  invalidateStudyCache();
+  [w.a, w.b] = study.worlds.map((x) => x.id) as [number, number];
+  const seed = await db.image.create({
+    data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" },
+  });
+  for (const k of ["a", "b"] as const) {
+    people[k] = (await makeUser()).id;
+    await assignWorld(people[k], { worldId: w[k] });
+    const creator = (await makeUser()).id;
+    const day = await db.day.create({ data: { worldId: w[k], date: dateFromKey(todayKey()), seedImageId: seed.id } });
+    dayOf[k] = day.id;
+    imageOf[k] = (
+      await db.image.create({
+        data: { dayId: day.id, parentId: seed.id, creatorId: creator, prompt: k, status: "SUBMITTED", ...testImageFields },
+      })
+    ).id;
+  }
+  await db.day.create({ data: { worldId: w.b, date: dateFromKey(onlyB), seedImageId: seed.id, status: "CLOSED" } });
+});
+
+async function sessionCookie(userId: number): Promise<string> {
+  const { encode } = await import("next-auth/jwt");
+  return `next-auth.session-token=${await encode({ token: { uid: userId, sub: String(userId) }, secret: process.env.NEXTAUTH_SECRET! })}`;
+}
+
+const snapshot = async () =>
+  JSON.stringify(await db.$queryRawUnsafe("CHECKSUM TABLE Vote, VoteEvent, Flag, Image, Day"), (_, v) =>
+    typeof v === "bigint" ? String(v) : v,
+  );
+
+describe("a participant of world A", () => {
+  it("cannot vote on, flag or see world B's images, by action or route, and changes nothing trying", async () => {
+    session.userId = people.a;
+    const before = await snapshot();
+    expect(await voteActions.voteAction({ imageId: imageOf.b, value: 1 })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await voteActions.flagAction({ imageId: imageOf.b, reason: "not from my world at all" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    const res = await voteRoute.POST(
+      new Request("http://app.test/api/vote", {
+        method: "POST",
+        body: JSON.stringify({ imageId: imageOf.b, value: 1 }),
+        headers: { "content-type": "application/json", origin: "http://app.test", cookie: await sessionCookie(people.a) },
+      }),
+    );
+    expect(res.status).toBe(404);
+    expect(await createActions.withdrawAction({ imageId: imageOf.b })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    // Generating on world B's day: refused before the mask is even read, as a day that is not open.
+    const form = new FormData();
+    form.set("dayId", String(dayOf.b));
+    form.set("prompt", "a red kite");
+    form.set("mask", new File([new Uint8Array([137, 80, 78, 71])], "mask.png", { type: "image/png" }));
+    expect(await createActions.generateAction(form)).toMatchObject({ ok: false, code: "DAY_CLOSED" });
+    expect(await snapshot()).toBe(before);
+
+    const page = (await getImagePage(imageOf.b))!;
+    expect(canView(page.image, { id: people.a, worldId: w.a }, false)).toBe(false);
+    expect(canView(page.image, { id: people.b, worldId: w.b }, false)).toBe(true);
+    // Admins see every world.
+    expect(canView(page.image, { id: null, worldId: w.a }, true)).toBe(true);
+  });
+
+  it("gets their own world's day from the feed, and a date only world B has is not found", async () => {
+    session.userId = people.a;
+    const feed = await feedRoute.GET(new Request("http://app.test/api/vote/images"));
+    const body = (await feed.json()) as { day: { id: number }; items: { id: number }[] };
+    expect(body.day.id).toBe(dayOf.a);
+    expect(body.items.map((i) => i.id)).toEqual([imageOf.a]);
+    expect((await feedRoute.GET(new Request(`http://app.test/api/vote/images?day=${onlyB}`))).status).toBe(404);
+    session.userId = people.b;
+    expect((await feedRoute.GET(new Request(`http://app.test/api/vote/images?day=${onlyB}`))).status).toBe(200);
+  });
+
+  it("votes in their own world as before", async () => {
+    session.userId = people.a;
+    expect(await voteActions.voteAction({ imageId: imageOf.a, value: 1 })).toMatchObject({ ok: true, data: { value: 1, upvotes: 1 } });
+  });
+});
