@@ -35,7 +35,7 @@ runBenchmark(async (cleanup) => {
   await conn.query(
     "INSERT INTO User (id, displayName, participantId) SELECT seq, CONCAT('u', seq), CONCAT('bench-', seq) FROM seq_1_to_1000",
   );
-  await conn.query("INSERT INTO Day (id, date, seedImageId) VALUES (1, UTC_DATE(), 1)");
+  await conn.query("INSERT INTO Day (id, worldId, date, seedImageId) VALUES (1, 1, UTC_DATE(), 1)");
   await conn.query(`INSERT INTO Image (id, dayId, creatorId, prompt, status, resultKey, thumbKey, width, height, provider, model)
     SELECT seq, 1, seq, CONCAT('prompt ', seq), 'SUBMITTED', 'r.png', 't.webp', 1024, 1024, 'offline', 'bench' FROM seq_1_to_1000`);
   await conn.query(`INSERT INTO Vote (userId, imageId, value, position, talliesVisible, createdAt, updatedAt)

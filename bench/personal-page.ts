@@ -48,8 +48,8 @@ runBenchmark(async (cleanup) => {
       `personal page, heavy participant (${HEAVY_VOTES} votes, ${HEAVY_DAYS} submissions)`,
       () => personalSummary(20001, { streakMinVotes: 5 }),
     ],
-    ["creators' leaderboard, this week", () => creatorsLeaderboard({ sinceDays: 7, take: 20 })],
-    ["creators' leaderboard, all time", () => creatorsLeaderboard({ sinceDays: null, take: 20 })],
+    ["creators' leaderboard, this week", () => creatorsLeaderboard({ worldId: 1, sinceDays: 7, take: 20 })],
+    ["creators' leaderboard, all time", () => creatorsLeaderboard({ worldId: 1, sinceDays: null, take: 20 })],
   ];
   const ours: number[] = [];
   for (const [, fn] of measures) ours.push(await time(fn));

@@ -25,6 +25,7 @@ if (Number(n) === 0) {
   const seed = await conn.query(
     "INSERT INTO Image (prompt, status, resultKey, thumbKey, width, height, provider, model) VALUES ('The first seed: a sunset over mountains and a lake.', 'SEED', 'seeds/default-seed.png', 'seeds/default-seed.thumb.webp', 1536, 1024, 'bundled', 'default-seed')",
   );
-  await conn.query("INSERT INTO Day (date, seedImageId) VALUES (UTC_DATE() - INTERVAL 1 DAY, ?)", [seed.insertId]);
+  // Study 1's world 1, which the migration made.
+  await conn.query("INSERT INTO Day (worldId, date, seedImageId) VALUES (1, UTC_DATE() - INTERVAL 1 DAY, ?)", [seed.insertId]);
 }
 await conn.end();

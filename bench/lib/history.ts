@@ -27,8 +27,8 @@ export async function seedHistory(conn: mariadb.Connection) {
   await conn.query(`UPDATE Image i JOIN (SELECT imageId, SUM(value = 1) AS up, SUM(value = -1) AS down FROM Vote GROUP BY imageId) v ON v.imageId = i.id
     SET i.upvotes = v.up, i.downvotes = v.down`);
   // Day d's seed is the first image of day d-1; the last day (yesterday) is the one left open.
-  await conn.query(`INSERT INTO Day (id, date, status, seedImageId, winnerImageId, openedAt, closedAt)
-    SELECT seq, UTC_DATE() - INTERVAL (${DAYS} + 1 - seq) DAY, IF(seq = ${DAYS}, 'OPEN', 'CLOSED'), GREATEST(1, (CAST(seq AS SIGNED) - 2) * ${IMAGES_PER_DAY} + 1),
+  await conn.query(`INSERT INTO Day (id, worldId, date, status, seedImageId, winnerImageId, openedAt, closedAt)
+    SELECT seq, 1, UTC_DATE() - INTERVAL (${DAYS} + 1 - seq) DAY, IF(seq = ${DAYS}, 'OPEN', 'CLOSED'), GREATEST(1, (CAST(seq AS SIGNED) - 2) * ${IMAGES_PER_DAY} + 1),
            IF(seq = ${DAYS}, NULL, (seq - 1) * ${IMAGES_PER_DAY} + 1), NOW(3), IF(seq = ${DAYS}, NULL, NOW(3))
     FROM seq_1_to_${DAYS}`);
   await conn.query("SET FOREIGN_KEY_CHECKS = 1, UNIQUE_CHECKS = 1");

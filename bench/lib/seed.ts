@@ -29,6 +29,15 @@ export async function insertUsers(pool: Pool, prefix: string, count: number): Pr
     ids.map((p) => [p, p]),
   );
   const rows = (await pool.query("SELECT id, participantId FROM User WHERE participantId IN (?)", [ids])) as SeededUser[];
+  // In the running study's first world, as if each had signed in once: a benchmark measures
+  // the steady state, not every participant's first-visit assignment.
+  await pool.query(
+    `INSERT IGNORE INTO Assignment (userId, studyId, worldId, method, createdAt)
+     SELECT u.id, w.studyId, w.id, 'RANDOM', NOW(3) FROM User u
+     JOIN World w ON w.position = 1 JOIN Study s ON s.id = w.studyId AND s.status = 'RUNNING'
+     WHERE u.participantId IN (?)`,
+    [ids],
+  );
   const byPid = new Map(rows.map((r) => [r.participantId, r.id]));
   return ids.map((participantId) => ({ participantId, id: byPid.get(participantId)! }));
 }

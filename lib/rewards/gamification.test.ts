@@ -3,7 +3,7 @@
 import "@/test/isolated-db";
 import { describe, expect, it } from "vitest";
 import { castVote } from "@/test/admin";
-import { makeUser } from "@/test/fixtures";
+import { makeUser, TEST_WORLD_ID } from "@/test/fixtures";
 import { makeDay, makeImage } from "@/test/rollover";
 import { db } from "@/lib/server/db";
 import { creatorsLeaderboard, personalRanking } from "./leaderboards";
@@ -129,7 +129,7 @@ describe("leaderboards", () => {
     const hiddenImage = await makeImage(day, { creatorId: hiddenCreator.id, hidden: true });
     for (const v of voters) await castVote(v.id, hiddenImage.id, 1);
 
-    const board = await creatorsLeaderboard({ sinceDays: null, take: 100 });
+    const board = await creatorsLeaderboard({ worldId: TEST_WORLD_ID, sinceDays: null, take: 100 });
     const ids = board.map((r) => r.creatorId);
     expect(ids).not.toContain(banned.id);
     expect(ids).not.toContain(hiddenCreator.id);
@@ -137,7 +137,7 @@ describe("leaderboards", () => {
     expect(board.find((r) => r.creatorId === lucky.id)).toMatchObject({ upvotes: 1, downvotes: 0 });
     expect(board.find((r) => r.creatorId === steady.id)).toMatchObject({ upvotes: 10, downvotes: 1, images: 1 });
     // This week's board only holds this week's days: a day in the 1600s is not in it.
-    expect((await creatorsLeaderboard({ sinceDays: 7, take: 100 })).map((r) => r.creatorId)).not.toContain(steady.id);
+    expect((await creatorsLeaderboard({ worldId: TEST_WORLD_ID, sinceDays: 7, take: 100 })).map((r) => r.creatorId)).not.toContain(steady.id);
   });
 
   it("show a voter's own ranking beside the crowd's only after enough votes", async () => {

@@ -13,8 +13,9 @@ export type CreatorRow = PersonName & { creatorId: number; images: number; upvot
  * received: one image with a single up-vote cannot beat a body of well-liked work, since small
  * samples get wide intervals. Hidden images, banned creators and banned voters do not count.
  * `sinceDays`: only images of the last that many days (7 for "this week"); null for all time.
+ * Only `worldId`'s images: each world has its own crowd, and its board names no one from another.
  */
-export async function creatorsLeaderboard(opts: { sinceDays: number | null; take: number }): Promise<CreatorRow[]> {
+export async function creatorsLeaderboard(opts: { worldId: number; sinceDays: number | null; take: number }): Promise<CreatorRow[]> {
   // Day dates are UTC midnights (lib/server/clock.ts), so whole days can be subtracted directly.
   const since = opts.sinceDays === null ? null : new Date(dateFromKey(todayKey()).getTime() - (opts.sinceDays - 1) * 86_400_000);
   const when = since ? Prisma.sql`AND d.date >= ${since}` : Prisma.empty;
@@ -28,12 +29,12 @@ export async function creatorsLeaderboard(opts: { sinceDays: number | null; take
       (PersonName & { creatorId: number; images: bigint; upvotes: bigint | string | null; downvotes: bigint | string | null })[]
     >`
       SELECT i.creatorId, u.displayName, u.pseudonym, COUNT(*) AS images, SUM(i.upvotes) AS upvotes, SUM(i.downvotes) AS downvotes
-      FROM Image i JOIN User u ON u.id = i.creatorId AND u.bannedAt IS NULL JOIN Day d ON d.id = i.dayId
+      FROM Image i JOIN User u ON u.id = i.creatorId AND u.bannedAt IS NULL JOIN Day d ON d.id = i.dayId AND d.worldId = ${opts.worldId}
       WHERE i.status = 'SUBMITTED' AND i.hiddenAt IS NULL ${when}
       GROUP BY i.creatorId, u.displayName, u.pseudonym`,
     db.$queryRaw<{ creatorId: number; upvotes: bigint | string | null; downvotes: bigint | string | null }[]>`
       SELECT STRAIGHT_JOIN i.creatorId, SUM(v.value = 1) AS upvotes, SUM(v.value = -1) AS downvotes
-      FROM User b JOIN Vote v ON v.userId = b.id JOIN Image i ON i.id = v.imageId JOIN Day d ON d.id = i.dayId
+      FROM User b JOIN Vote v ON v.userId = b.id JOIN Image i ON i.id = v.imageId JOIN Day d ON d.id = i.dayId AND d.worldId = ${opts.worldId}
       WHERE b.bannedAt IS NOT NULL AND i.status = 'SUBMITTED' AND i.hiddenAt IS NULL ${when}
       GROUP BY i.creatorId`,
   ]);

@@ -5,6 +5,7 @@ import { personName } from "@/i18n/person-name";
 import { tallyValues } from "@/i18n/tally";
 import { getCurrentUser } from "@/lib/auth/auth";
 import { creatorsLeaderboard, type CreatorRow } from "@/lib/rewards/leaderboards";
+import { viewerWorldId } from "@/lib/worlds/assignment";
 import { getSettings } from "@/lib/settings/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,10 +22,11 @@ export default async function LeaderboardPage() {
   const t = await getTranslations("play");
   const common = await getTranslations("common");
   const format = await getFormatter();
-  const [user, week, ever] = await Promise.all([
-    getCurrentUser(),
-    creatorsLeaderboard({ sinceDays: 7, take: TOP }),
-    creatorsLeaderboard({ sinceDays: null, take: TOP }),
+  const user = await getCurrentUser();
+  const worldId = await viewerWorldId(user);
+  const [week, ever] = await Promise.all([
+    creatorsLeaderboard({ worldId, sinceDays: 7, take: TOP }),
+    creatorsLeaderboard({ worldId, sinceDays: null, take: TOP }),
   ]);
   // With authors hidden, nobody is named but yourself: the board must not undo that setting.
   const name = (r: CreatorRow) =>
