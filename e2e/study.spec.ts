@@ -3,7 +3,7 @@
 // fewer images than the vote requirement, finishing, and landing back on the platform with their
 // code. On a server of its own, so the day holds exactly the images this spec puts there, with
 // MTurk's externalSubmit and Prolific's completion URL stood in for on loopback.
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { startCrowdStandIn, type CrowdStandIn } from "./crowd-stand-in";
 import { generateAttempt, submitAttempt } from "./create-flow";
@@ -241,4 +241,33 @@ test("a link naming a submit host that is not MTurk's signs nobody in and says w
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   expect(await testDb(app).user.count({ where: { participantId: workerId } })).toBe(0);
   await context.close();
+});
+
+/** A world link as the server signs it (lib/worlds/world-link.ts), made here from the server's secret. */
+function worldLink(studyId: number, worldId: number): string {
+  const key = createHmac("sha256", app.serverEnv.NEXTAUTH_SECRET!).update("pixelpatchwork:world-link").digest();
+  const mac = createHmac("sha256", key).update(`world-link:${studyId}:${worldId}`).digest("base64url").slice(0, 22);
+  return `${studyId}.${worldId}.${mac}`;
+}
+
+test("a signed world link places the participant in its world; an altered one signs nobody in", async ({ browser }) => {
+  const db = testDb(app);
+  const pid = hex(12);
+  const { context, page } = await arrive(browser, `PROLIFIC_PID=${pid}&assign=${worldLink(1, 1)}`);
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  await expect(page).toHaveURL(`${app.baseURL}/`);
+  expect(await db.assignment.findFirst({ where: { user: { participantId: pid } } })).toMatchObject({
+    studyId: 1,
+    worldId: 1,
+    method: "LINK",
+  });
+  await context.close();
+
+  const forged = hex(12);
+  const second = await arrive(browser, `PROLIFIC_PID=${forged}&assign=${worldLink(1, 1).replace(/^1\.1\./, "1.2.")}`);
+  await expect(second.page.getByRole("alert").filter({ hasText: "Could not sign you in" })).toContainText(
+    "This study link has been altered",
+  );
+  expect(await db.user.count({ where: { participantId: forged } })).toBe(0);
+  await second.context.close();
 });

@@ -69,6 +69,7 @@ const MESSAGES: { [C in ErrorCode]: Say<C> } = {
   CROWD_LINK_MIXED: (t) => t("crowd.linkMixed"),
   MTURK_PREVIEW: (t) => t("crowd.mturkPreview"),
   MTURK_SUBMIT_HOST: (t) => t("crowd.mturkSubmitHost"),
+  WORLD_LINK: (t) => t("crowd.worldLink"),
   STUDY_NOT_COMPLETE: (t, v) => t("crowd.notComplete", v),
   ALREADY_COMPLETED: (t) => t("crowd.alreadyCompleted"),
   INVALID_MASK: (t) => t("mask.invalid"),

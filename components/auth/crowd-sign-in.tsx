@@ -23,6 +23,7 @@ function arrivalFrom(params: URLSearchParams): Record<string, string> | null {
     hitId: get("hitId"),
     assignmentId: get("assignmentId"),
     turkSubmitTo: get("turkSubmitTo"),
+    worldLink: get("assign"),
   };
   // Only what the link carries: an absent value must not travel as "" or "undefined".
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ""));

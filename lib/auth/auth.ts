@@ -12,9 +12,10 @@ import { isActiveAdmin } from "@/lib/auth/roles";
 import { type PersonName, personNameFields } from "@/i18n/person-name";
 import { ActionError } from "@/lib/server/errors";
 import { parseArrival, recordArrival } from "@/lib/study/arrival";
+import { assignWorld } from "@/lib/worlds/assignment";
 
 /** The crowd platform's parameters a participant sign-in may carry (lib/validations/crowd.ts). */
-const ARRIVAL_FIELDS = ["platform", "studyId", "sessionId", "hitId", "assignmentId", "turkSubmitTo"] as const;
+const ARRIVAL_FIELDS = ["platform", "studyId", "sessionId", "hitId", "assignmentId", "turkSubmitTo", "worldLink"] as const;
 
 function buildAuthOptions(): NextAuthOptions {
   const env = getEnv();
@@ -32,10 +33,12 @@ function buildAuthOptions(): NextAuthOptions {
         // The platform's parameters are checked first, so a bad link creates no account.
         const sent: Record<string, string | undefined> = credentials ?? {};
         const raw = Object.fromEntries(["participantId", ...ARRIVAL_FIELDS].map((f) => [f, sent[f]]));
-        const parsed = parseArrival(raw);
+        const parsed = await parseArrival(raw);
         if (!parsed.ok) throw new SignInRefused("INVALID", parsed.detail);
         const user = await signInParticipant(parsed.arrival.participantId);
         await recordArrival(user.id, parsed.arrival);
+        // Their world for the running study, decided now if this is their first sign-in in it.
+        await assignWorld(user.id, { worldId: parsed.arrival.worldId });
         return { id: String(user.id), name: user.displayName };
       },
     }),

@@ -137,7 +137,9 @@ describe("leaderboards", () => {
     expect(board.find((r) => r.creatorId === lucky.id)).toMatchObject({ upvotes: 1, downvotes: 0 });
     expect(board.find((r) => r.creatorId === steady.id)).toMatchObject({ upvotes: 10, downvotes: 1, images: 1 });
     // This week's board only holds this week's days: a day in the 1600s is not in it.
-    expect((await creatorsLeaderboard({ worldId: TEST_WORLD_ID, sinceDays: 7, take: 100 })).map((r) => r.creatorId)).not.toContain(steady.id);
+    expect((await creatorsLeaderboard({ worldId: TEST_WORLD_ID, sinceDays: 7, take: 100 })).map((r) => r.creatorId)).not.toContain(
+      steady.id,
+    );
   });
 
   it("show a voter's own ranking beside the crowd's only after enough votes", async () => {

@@ -71,6 +71,8 @@ export const ERROR_STATUS = {
   CROWD_LINK_MIXED: 400,
   MTURK_PREVIEW: 400,
   MTURK_SUBMIT_HOST: 400,
+  /** An `assign` link not signed by this server, or for a study that no longer runs. */
+  WORLD_LINK: 400,
   // Finishing the study (lib/study/completion.ts).
   STUDY_NOT_COMPLETE: 409,
   ALREADY_COMPLETED: 409,

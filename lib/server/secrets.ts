@@ -46,6 +46,16 @@ export function completionCodeKey(): Buffer {
   return secret ? derive(secret, "completion-code") : notConfigured();
 }
 
+/**
+ * The key of the links that place a participant in a chosen world (lib/worlds/world-link.ts):
+ * from NEXTAUTH_SECRET, else EXPORT_HASH_SALT. Without either no such link can be made or accepted.
+ */
+export function worldLinkKey(): Buffer {
+  const env = getEnv();
+  const secret = env.NEXTAUTH_SECRET ?? env.EXPORT_HASH_SALT;
+  return secret ? derive(secret, "world-link") : notConfigured();
+}
+
 // Without any secret (a local run that never set one) cursors are signed with a key of this
 // process: they then last as long as it does. Production requires NEXTAUTH_SECRET (lib/server/env).
 let processKey: Buffer | undefined;

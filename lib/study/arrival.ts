@@ -5,6 +5,8 @@ import { getEnv } from "@/lib/server/env";
 import { detail, type ErrorDetail } from "@/lib/server/error-codes";
 import { detailOfIssue } from "@/lib/validations/field-errors";
 import { MTURK_ORIGINS } from "@/lib/validations/constants";
+import { getRunningStudy } from "@/lib/worlds/studies";
+import { readWorldLink } from "@/lib/worlds/world-link";
 import { type CrowdArrival, crowdArrivalSchema } from "@/lib/validations/crowd";
 
 /** MTurk's own submit origins, plus MTURK_SUBMIT_ORIGINS, which only a test's loopback stand-in sets. */
@@ -28,14 +30,16 @@ export function mturkSubmitOrigin(raw: string): string | ErrorDetail {
   return bare && mturkSubmitOrigins().includes(url.origin) ? url.origin : detail("MTURK_SUBMIT_HOST");
 }
 
-export type Arrival = CrowdArrival & { submitTo?: string };
+export type Arrival = CrowdArrival & { submitTo?: string; worldId?: number };
 
 /**
  * A crowd sign-in's parameters, checked before anything is written: the shape (lib/validations/
  * crowd.ts), then turkSubmitTo's host. Blank values count as absent (a platform that leaves a
  * placeholder empty). Returns the arrival or what to tell the person.
  */
-export function parseArrival(raw: Record<string, unknown>): { ok: true; arrival: Arrival } | { ok: false; detail: ErrorDetail } {
+export async function parseArrival(
+  raw: Record<string, unknown>,
+): Promise<{ ok: true; arrival: Arrival } | { ok: false; detail: ErrorDetail }> {
   const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = crowdArrivalSchema.safeParse(present);
   if (!parsed.success) return { ok: false, detail: detailOfIssue(parsed.error.issues[0]!) };
@@ -44,6 +48,14 @@ export function parseArrival(raw: Record<string, unknown>): { ok: true; arrival:
     const origin = mturkSubmitOrigin(arrival.turkSubmitTo);
     if (typeof origin !== "string") return { ok: false, detail: origin };
     arrival.submitTo = origin;
+  }
+  if (arrival.worldLink !== undefined) {
+    // Only a link this server signed, for a world of the study that runs now.
+    const link = readWorldLink(arrival.worldLink);
+    const study = await getRunningStudy();
+    if (!link || link.studyId !== study.id || !study.worlds.some((w) => w.id === link.worldId))
+      return { ok: false, detail: detail("WORLD_LINK") };
+    arrival.worldId = link.worldId;
   }
   return { ok: true, arrival };
 }

@@ -15,7 +15,7 @@ export const MTURK_PREVIEW_ASSIGNMENT = "ASSIGNMENT_ID_NOT_AVAILABLE";
  * assignment and where to post the finished assignment. Read with the worker id, then removed from
  * the address bar with it.
  */
-export const CROWD_VISIT_PARAMS = ["STUDY_ID", "SESSION_ID", "hitId", "assignmentId", "turkSubmitTo"] as const;
+export const CROWD_VISIT_PARAMS = ["STUDY_ID", "SESSION_ID", "hitId", "assignmentId", "turkSubmitTo", "assign"] as const;
 
 /**
  * Where MTurk may tell us to post a finished assignment: its production and sandbox sites, as the

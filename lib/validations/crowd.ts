@@ -33,6 +33,8 @@ export const crowdArrivalSchema = z
       .string()
       .max(255, issue("CROWD_LINK_FIELD", { field: "turkSubmitTo" }))
       .optional(),
+    /** A signed `assign` parameter placing the participant in one world (lib/worlds/world-link.ts). */
+    worldLink: z.string().max(100, issue("WORLD_LINK")).optional(),
   })
   .strict()
   .superRefine((a, ctx) => {
