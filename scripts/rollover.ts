@@ -1,4 +1,4 @@
-// `npm run rollover`: closes every day that has ended in APP_TIME_ZONE and opens the next, the
+// `npm run rollover`: closes every world's days that have ended in APP_TIME_ZONE and opens the next, the
 // same code as GET /api/cron/rollover. Run it from cron or a systemd timer on a Node host (see
 // README, "Daily rollover"); running it early or twice does nothing.
 import { closeDb } from "@/lib/server/db";
@@ -11,7 +11,7 @@ async function main() {
   if (idle?.reason === "OUT_OF_ORDER") console.log("Stopped: the latest open day is not after the day before it (see the log line above).");
   for (const d of closed) {
     console.log(
-      `Closed ${d.date}: winner ${d.winnerImageId ?? "none (seed carried over)"}, ${d.totalSubmissions} submissions, ${d.totalVotes} votes, ${d.totalParticipants} participants; opened ${d.nextDate}.`,
+      `Closed ${d.date} in world ${d.worldId}: winner ${d.winnerImageId ?? "none (seed carried over)"}, ${d.totalSubmissions} submissions, ${d.totalVotes} votes, ${d.totalParticipants} participants; opened ${d.nextDate}.`,
     );
   }
   await closeDb();
