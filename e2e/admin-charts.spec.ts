@@ -90,6 +90,12 @@ test("the overview charts show a seeded day's distributions and agreement exactl
       "Over vote events: first votes — (0 voters), final votes — (0 voters).",
     );
 
+    // The running study's worlds: here the one world the first study has, its lineage from the first seed.
+    const world = page.getByTestId("world");
+    await expect(world).toHaveCount(1);
+    await expect(world.getByRole("heading", { level: 3 })).toHaveText("World 1: World 1");
+    await expect(world.getByTestId("world-lineage").getByRole("img", { name: "The first seed" })).toBeVisible();
+
     // The analyses: the creator ranked 1st, 2nd and 3rd of 3 that day, percentile ranks 1, ½ and 0,
     // so a skill of 50 % over one day (no interval with a single day). The day's up-votes 2, 1, 1:
     // sorted 1, 1, 2, G = 2·(1 + 2 + 6) / (3·4) − 4/3 = 1/6; the winner has 2 of the 4 up-votes.

@@ -9,6 +9,7 @@ import { EngineFailures } from "@/components/admin/engine-failures";
 import { AgreementSection } from "@/components/admin/overview/agreement-section";
 import { HistorySection } from "@/components/admin/overview/history-section";
 import { TodaySection } from "@/components/admin/overview/today-section";
+import { WorldsSection } from "@/components/admin/overview/worlds-section";
 import { WordsSection } from "@/components/admin/overview/words-section";
 import { adminOrNotFound } from "@/lib/auth/admin-guard";
 import { agreementForDay } from "@/lib/research/agreement";
@@ -17,6 +18,7 @@ import { topWords, wordsOverTime } from "@/lib/research/prompt-words";
 import { getOverview, listDayHistory } from "@/lib/research/stats";
 import { listEngineFailures } from "@/lib/imagegen/failures";
 import { now } from "@/lib/server/clock";
+import { worldsOverview } from "@/lib/worlds/overview";
 import styles from "./admin.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -37,12 +39,13 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
   await adminOrNotFound();
   const t = await getTranslations("admin");
   const { day: chosen, lang } = querySchema.parse(await searchParams);
-  const [overview, history, series, words, engineFailures] = await Promise.all([
+  const [overview, history, series, words, engineFailures, worlds] = await Promise.all([
     getOverview(),
     listDayHistory(60),
     perDaySeries(60, lang),
     topWords(15, lang),
     listEngineFailures(new Date(now().getTime() - RESOLVED_FAILURES_SHOWN_MS)),
+    worldsOverview(),
   ]);
   const lastClosed = history.find((d) => d.status === "CLOSED");
   const dayId = chosen ?? lastClosed?.dayId ?? null;
@@ -65,6 +68,7 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
       <h1>{t("overview.title")}</h1>
       <EngineFailures failures={engineFailures} />
       <TodaySection overview={overview} />
+      <WorldsSection overview={worlds} />
 
       <section className="section" aria-labelledby="charts-title">
         <h2 id="charts-title">{t("overview.charts.title")}</h2>

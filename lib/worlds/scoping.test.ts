@@ -65,6 +65,19 @@ const snapshot = async () =>
     typeof v === "bigint" ? String(v) : v,
   );
 
+describe("the researchers' view", () => {
+  it("shows every world side by side: its participants, its open day and its lineage from the first seed", async () => {
+    const { worldsOverview } = await import("./overview");
+    const overview = await worldsOverview();
+    expect(overview.worlds.map((x) => [x.id, x.position, x.name, x.participants, x.today?.submissions])).toEqual([
+      [w.a, 1, "W1", 1, 1],
+      [w.b, 2, "W2", 1, 1],
+    ]);
+    // World B's first day is the closed one of 1777; both lineages start from the shared seed.
+    expect(overview.worlds.map((x) => x.strip.map((s) => [s.dateKey, s.firstSeed]))).toEqual([[[todayKey(), true]], [[onlyB, true]]]);
+  });
+});
+
 describe("a participant of world A", () => {
   it("cannot vote on, flag or see world B's images, by action or route, and changes nothing trying", async () => {
     session.userId = people.a;
