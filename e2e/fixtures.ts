@@ -66,10 +66,10 @@ export async function newParticipant(
 }
 
 /**
- * A submitted image on today's open day of `server`, made directly through Prisma with its files
+ * A submitted image on today's open day of `server` (of `worldId` when given), made directly through Prisma with its files
  * written to that server's storage folder (a solid colour, so each is recognisable in screenshots).
  */
-export async function seedSubmission(creatorId: number, prompt = "a seeded submission", server: E2EServer = E2E) {
+export async function seedSubmission(creatorId: number, prompt = "a seeded submission", server: E2EServer = E2E, worldId?: number) {
   const { default: sharp } = await import("sharp");
   const { mkdir, writeFile } = await import("node:fs/promises");
   const { join, dirname } = await import("node:path");
@@ -81,7 +81,7 @@ export async function seedSubmission(creatorId: number, prompt = "a seeded submi
     // The page streams: the day exists once the whole body has been rendered.
     await res.text();
   }
-  const day = await db.day.findFirstOrThrow({ where: { status: "OPEN" }, orderBy: { date: "desc" } });
+  const day = await db.day.findFirstOrThrow({ where: { status: "OPEN", ...(worldId ? { worldId } : {}) }, orderBy: { date: "desc" } });
   const base = `e2e/${uniqueId("img")}`;
   const colour = { r: randomBytes(1)[0]!, g: randomBytes(1)[0]!, b: randomBytes(1)[0]! };
   const png = await sharp({ create: { width: 300, height: 200, channels: 4, background: { ...colour, alpha: 1 } } })

@@ -1,0 +1,151 @@
+// A study of two worlds through the real pages: two participants, placed by signed links, each
+// create, submit and vote in their own world and never see the other's; the rollover gives the
+// worlds different next seeds; the admin sees both lineages side by side. On a server of its own,
+// since starting a study changes what every page shows.
+import { createHmac, randomBytes } from "node:crypto";
+import { expect, test, type Browser } from "@playwright/test";
+import { generateAttempt, submitAttempt } from "./create-flow";
+import type { E2EServer } from "./env";
+import { postVote, seedSubmission, signInAs, testDb, uniqueId } from "./fixtures";
+import { type OwnServer, startOwnServer } from "./own-server";
+
+test.describe.configure({ mode: "serial" });
+
+let own: OwnServer | undefined;
+let app: E2EServer;
+const world = { a: 0, b: 0 };
+let studyId = 0;
+
+/** A world link as the server signs it (lib/worlds/world-link.ts), from the server's secret. */
+function worldLink(worldId: number): string {
+  const key = createHmac("sha256", app.serverEnv.NEXTAUTH_SECRET!).update("pixelpatchwork:world-link").digest();
+  const mac = createHmac("sha256", key).update(`world-link:${studyId}:${worldId}`).digest("base64url").slice(0, 22);
+  return `${studyId}.${worldId}.${mac}`;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  own = await startOwnServer("worlds");
+  app = own.app;
+  const db = testDb(app);
+  // The first study's day is open with the bundled seed: the new study's two worlds start from it.
+  const seed = (await db.day.findFirstOrThrow({ where: { status: "OPEN" } })).seedImageId;
+  await db.study.updateMany({ data: { status: "ENDED", endedAt: new Date() } });
+  const study = await db.study.create({
+    data: {
+      name: "Two worlds",
+      worlds: { create: [1, 2].map((position) => ({ position, name: `World ${position}`, firstSeedImageId: seed })) },
+    },
+    select: { id: true, worlds: { orderBy: { position: "asc" }, select: { id: true } } },
+  });
+  studyId = study.id;
+  [world.a, world.b] = study.worlds.map((w) => w.id) as [number, number];
+  // Every instance reads the running study at most a second late.
+  await new Promise((r) => setTimeout(r, 1100));
+});
+
+test.afterAll(async () => {
+  await own?.stop();
+});
+
+async function arriveIn(browser: Browser, worldId: number) {
+  const pid = randomBytes(12).toString("hex");
+  const context = await browser.newContext({ baseURL: app.baseURL });
+  const page = await context.newPage();
+  await page.goto(`/?PROLIFIC_PID=${pid}&assign=${worldLink(worldId)}`);
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  const user = await testDb(app).user.findUniqueOrThrow({ where: { participantId: pid } });
+  return { context, page, user };
+}
+
+test("two participants in two worlds create, submit and vote in their own world only; the rollover seeds each world with its own winner; the admin sees both", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const db = testDb(app);
+  const a = await arriveIn(browser, world.a);
+  const b = await arriveIn(browser, world.b);
+  expect(
+    await db.assignment.findMany({
+      where: { studyId },
+      orderBy: { worldId: "asc" },
+      select: { userId: true, worldId: true, method: true },
+    }),
+  ).toEqual([
+    { userId: a.user.id, worldId: world.a, method: "LINK" },
+    { userId: b.user.id, worldId: world.b, method: "LINK" },
+  ]);
+
+  // Each creates and submits on their own world's day (opened by their first visit).
+  await submitAttempt(a.page, await generateAttempt(a.page, "a lighthouse in world one"));
+  await expect(a.page.getByTestId("attempt").first()).toContainText("Submitted");
+  await submitAttempt(b.page, await generateAttempt(b.page, "a windmill in world two"));
+  await expect(b.page.getByTestId("attempt").first()).toContainText("Submitted");
+  const mineA = await db.image.findFirstOrThrow({ where: { creatorId: a.user.id, status: "SUBMITTED" }, include: { day: true } });
+  const mineB = await db.image.findFirstOrThrow({ where: { creatorId: b.user.id, status: "SUBMITTED" }, include: { day: true } });
+  expect([mineA.day!.worldId, mineB.day!.worldId]).toEqual([world.a, world.b]);
+  // Someone else's picture in each world, for the other participant to vote on.
+  const otherA = await seedSubmission(
+    (await db.user.create({ data: { participantId: uniqueId("ca") } })).id,
+    "world one's other",
+    app,
+    world.a,
+  );
+  const otherB = await seedSubmission(
+    (await db.user.create({ data: { participantId: uniqueId("cb") } })).id,
+    "world two's other",
+    app,
+    world.b,
+  );
+
+  // Each sees only their world's pictures, and votes there.
+  for (const [p, own, other, foreign] of [
+    [a, mineA.id, otherA.id, otherB.id],
+    [b, mineB.id, otherB.id, otherA.id],
+  ] as const) {
+    await p.page.goto("/vote");
+    const cards = p.page.getByTestId("vote-card");
+    await expect(cards).toHaveCount(2);
+    expect((await cards.evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-image-id"))))).sort()).toEqual([own, other].sort());
+    const up = p.page.locator(`[data-testid="vote-card"][data-image-id="${other}"]`).getByRole("button", { name: /^Up-vote/ });
+    await up.click();
+    await expect(up).toHaveAttribute("aria-pressed", "true");
+    // The other world's picture does not exist for them: its page, and a vote by the JSON API.
+    expect((await p.page.goto(`/images/${foreign}`))?.status()).toBe(404);
+    expect((await postVote(p.context.request, { imageId: foreign, value: 1 }, { server: app })).status()).toBe(404);
+  }
+  expect(await db.vote.count({ where: { imageId: { in: [otherA.id, otherB.id] } } })).toBe(2);
+
+  // The day ends: both worlds close in one rollover, each seeded by its own winner.
+  await db.day.updateMany({
+    where: { worldId: { in: [world.a, world.b] } },
+    data: { date: new Date(mineA.day!.date.getTime() - 86_400_000) },
+  });
+  const res = await a.context.request.get(`${app.baseURL}/api/cron/rollover`, { headers: { Authorization: `Bearer ${app.cronSecret}` } });
+  expect(res.status()).toBe(200);
+  const { closed } = (await res.json()) as { closed: { worldId: number; winnerImageId: number }[] };
+  expect(closed.map((c) => [c.worldId, c.winnerImageId])).toEqual([
+    [world.a, otherA.id],
+    [world.b, otherB.id],
+  ]);
+  const next = await db.day.findMany({ where: { worldId: { in: [world.a, world.b] }, status: "OPEN" }, orderBy: { worldId: "asc" } });
+  expect(next.map((d) => d.seedImageId)).toEqual([otherA.id, otherB.id]);
+  // Each participant's create page now starts from their own world's winner.
+  await a.page.goto("/create");
+  await expect(a.page.getByTestId("study-progress")).toBeVisible();
+
+  // The admin sees both worlds side by side, each lineage from the shared first seed to its own winner.
+  const admin = await browser.newContext({ baseURL: app.baseURL });
+  expect(await signInAs(admin.request, "e2e-admin")).toBe(200);
+  const page = await admin.newPage();
+  await page.goto("/admin");
+  const cards = page.getByTestId("world");
+  await expect(cards).toHaveCount(2);
+  const strips = await cards.evaluateAll((els) =>
+    els.map((el) => [...el.querySelectorAll("[data-testid=world-lineage] li")].map((li) => Number(li.getAttribute("data-image-id")))),
+  );
+  expect(strips[0]![0]).toBe(strips[1]![0]);
+  expect(strips.map((s) => s.slice(1))).toEqual([[otherA.id], [otherB.id]]);
+  for (const p of [a, b]) await p.context.close();
+  await admin.close();
+});
