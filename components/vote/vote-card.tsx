@@ -42,7 +42,9 @@ export function VoteCard({ item, index, closed, signedIn, onOpen, onChange, onAn
     startTransition(async () => {
       const res = await voteAction({ imageId: item.id, value, position: item.position });
       if (res.ok) {
-        onChange({ ...before, myVote: res.data.value, tally: { up: res.data.upvotes, down: res.data.downvotes } });
+        const { upvotes: up, downvotes: down } = res.data;
+        // A world that never shows tallies sends none, even after a vote.
+        onChange({ ...before, myVote: res.data.value, tally: up === null || down === null ? null : { up, down } });
         onAnnounce(value === 0 ? t("card.removed") : value === 1 ? t("card.upvoted") : t("card.downvoted"));
         setEarned(res.data.earned);
         announceProgress();

@@ -6,7 +6,7 @@ import { detail } from "@/lib/server/error-codes";
 import { ActionError } from "@/lib/server/errors";
 import { imageUrls } from "@/lib/images/urls";
 import { takeQuota } from "@/lib/creating/quotas";
-import { getSettings } from "@/lib/settings/settings";
+import { getWorldSettings } from "@/lib/worlds/conditions";
 
 /** A participant's attempts on a day, newest first, as the create page shows them. */
 export async function listAttempts(userId: number, dayId: number) {
@@ -57,13 +57,15 @@ export type Attempt = Awaited<ReturnType<typeof listAttempts>>[number];
  * none of it happens.
  */
 export async function submitAttempt(userId: number, imageId: number) {
-  const settings = await getSettings();
   return db.$transaction(async (tx) => {
     const image = await tx.image.findUnique({
       where: { id: imageId },
-      select: { creatorId: true, dayId: true, status: true, hiddenAt: true },
+      select: { creatorId: true, dayId: true, status: true, hiddenAt: true, day: { select: { worldId: true } } },
     });
-    if (!image || image.creatorId !== userId || image.dayId === null) throw new ActionError("NOT_FOUND", { detail: "ATTEMPT_NOT_FOUND" });
+    if (!image || image.creatorId !== userId || image.dayId === null || !image.day)
+      throw new ActionError("NOT_FOUND", { detail: "ATTEMPT_NOT_FOUND" });
+    // The quota of the attempt's world.
+    const settings = await getWorldSettings(image.day.worldId);
     await lockOpenDay(tx, image.dayId);
     if (image.status === "SUBMITTED") throw new ActionError("ALREADY_SUBMITTED");
     if (image.status !== "DRAFT" || image.hiddenAt) throw new ActionError("NOT_ALLOWED");

@@ -13,7 +13,7 @@ import { isConnectionError } from "@/lib/server/db-errors";
 import { detail } from "@/lib/server/error-codes";
 import { refundQuotaReliably, takeQuota } from "@/lib/creating/quotas";
 import { ActionError } from "@/lib/server/errors";
-import { getSettings } from "@/lib/settings/settings";
+import { getWorldSettings } from "@/lib/worlds/conditions";
 import type { Storage } from "@/lib/storage";
 import { lockOpenDay } from "@/lib/days/lock";
 import { log } from "@/lib/server/log";
@@ -63,7 +63,8 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
   // Another world's day is no day of the participant's: refused as one that is not open.
   if (!day || day.status !== "OPEN" || day.worldId !== (await assignWorld(input.userId))) throw new ActionError("DAY_CLOSED");
   const seed = day.seedImage;
-  const settings = await getSettings();
+  // The quota and mask bounds of the day's world.
+  const settings = await getWorldSettings(day.worldId);
   const pool = deps.pool ?? getImageWorkPool();
   const size = { width: seed.width, height: seed.height };
 

@@ -6,7 +6,8 @@ import { isUniqueViolation } from "@/lib/server/db-errors";
 import { detail } from "@/lib/server/error-codes";
 import { ActionError } from "@/lib/server/errors";
 import { completionCodeKey } from "@/lib/server/secrets";
-import { getSettings } from "@/lib/settings/settings";
+import { assignWorld } from "@/lib/worlds/assignment";
+import { getWorldSettings } from "@/lib/worlds/conditions";
 import { votableLeft } from "@/lib/study/votable";
 
 /** Where a participant stands in the study. */
@@ -55,17 +56,19 @@ export function completionCode(userId: number): string {
  * session that straddles the midnight rollover must not lose the work done before it.
  */
 export async function getCompletionStatus(userId: number): Promise<CompletionStatus> {
-  const settings = await getSettings();
-  const [user, submissions, votes, votable] = await Promise.all([
-    db.user.findUnique({
-      where: { id: userId },
-      select: { bannedAt: true, participation: { select: { completedAt: true, completionCode: true } } },
-    }),
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { bannedAt: true, participation: { select: { completedAt: true, completionCode: true } } },
+  });
+  if (!user) throw new ActionError("NOT_FOUND", { detail: "USER_NOT_FOUND" });
+  // What they can still vote on is their world's, under its conditions (self-voting).
+  const worldId = await assignWorld(userId);
+  const settings = await getWorldSettings(worldId);
+  const [submissions, votes, votable] = await Promise.all([
     db.image.count({ where: { creatorId: userId, status: "SUBMITTED" } }),
     db.vote.count({ where: { userId } }),
-    votableLeft(userId, settings),
+    votableLeft(userId, worldId, settings),
   ]);
-  if (!user) throw new ActionError("NOT_FOUND", { detail: "USER_NOT_FOUND" });
   const required = { submissions: settings.completionSubmissions, votes: settings.completionVotes };
   const votesNeeded = Math.min(required.votes, votes + votable);
   const banned = user.bannedAt !== null;

@@ -5,15 +5,19 @@ import type { Settings } from "@/lib/settings/schema";
 const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
 
 /**
- * How many more of today's images this participant can vote on: the open day's submitted,
+ * How many more of today's images this participant can vote on: their world's open day's submitted,
  * visible images they have not voted on, their own left out unless self-voting is on. In sample
  * mode (voteSampleSize > 0) a voter is only ever shown `voteSampleSize` of the day's images
  * (lib/voting/vote-sample.ts tops the sample up to that size), so at most that many minus the
  * ones they already voted on. A completion requirement counts against this, so a day with fewer
  * images than the requirement does not leave participants unable to finish.
  */
-export async function votableLeft(userId: number, settings: Pick<Settings, "allowSelfVoting" | "voteSampleSize">): Promise<number> {
-  const day = await db.day.findFirst({ where: { status: "OPEN" }, orderBy: { date: "desc" }, select: { id: true } });
+export async function votableLeft(
+  userId: number,
+  worldId: number,
+  settings: Pick<Settings, "allowSelfVoting" | "voteSampleSize">,
+): Promise<number> {
+  const day = await db.day.findFirst({ where: { status: "OPEN", worldId }, orderBy: { date: "desc" }, select: { id: true } });
   if (!day) return 0;
   const self = settings.allowSelfVoting ? 1 : 0;
   const [row] = await db.$queryRaw<{ open: bigint | number; voted: bigint | number }[]>`

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, withConnection } from "@/lib/server/db";
-import type { Settings } from "@/lib/settings/schema";
+import type { WorldSettings } from "@/lib/worlds/conditions";
 import { rankEligible } from "@/lib/voting/eligible-ranking";
 import { orderFingerprint } from "@/lib/voting/feed-cursor";
 import { rankImages } from "@/lib/voting/ranking";
@@ -25,9 +25,11 @@ const joinedAt = (r: OrderRow) => (r.submittedAt ?? r.createdAt).getTime();
 
 /**
  * One viewer's full order of a day's submitted, visible images, as ids: a closed day's final
- * ranking; on an open day, with randomizeOrder, the viewer's own seeded shuffle for the day
- * (stable across reloads, different between voters), else newest first; in sample mode (a
- * signed-in voter, voteSampleSize > 0, an open day) the same rule over the voter's sample only.
+ * ranking; on an open day, as the world's order says: the viewer's own seeded shuffle for the
+ * day (stable across reloads, different between voters), newest first, or by current score (the
+ * day's ranking as it stands, the strongest social signal: it moves with every vote, so a
+ * later page may find the order changed, STALE_CURSOR); in sample mode (a signed-in voter,
+ * voteSampleSize > 0, an open day) the same rule over the voter's sample only.
  *
  * Only the few columns ordering needs are read for every image, so 20,000 submissions cost one
  * light query and a shuffle; pages read their own rows (lib/voting/feed.ts). `asOf` pins a
@@ -38,7 +40,7 @@ const joinedAt = (r: OrderRow) => (r.submittedAt ?? r.createdAt).getTime();
 export async function feedOrder(opts: {
   day: { id: number; closed: boolean; winnerImageId: number | null };
   viewerId: number | null;
-  settings: Settings;
+  settings: WorldSettings;
   asOf?: number;
 }): Promise<FeedOrder> {
   const { day, viewerId, settings } = opts;
@@ -55,14 +57,14 @@ export async function feedOrder(opts: {
   const asOf = opts.asOf ?? all.reduce((max, r) => Math.max(max, joinedAt(r)), 0);
   const rows = opts.asOf === undefined ? all : all.filter((r) => joinedAt(r) <= asOf);
 
-  let mode: "closed" | "sample" | "random" | "newest";
+  let mode: "closed" | "sample" | "random" | "newest" | "score";
   let ordered: OrderRow[];
   if (day.closed) {
     mode = "closed";
     ordered = await finalOrder(rows, day.id, day.winnerImageId, settings.excludeBannedVoters);
   } else {
     let pool = rows;
-    mode = settings.randomizeOrder ? "random" : "newest";
+    mode = settings.order;
     if (viewerId !== null && settings.voteSampleSize > 0) {
       const sample = await voterSample({
         dayId: day.id,
@@ -76,7 +78,12 @@ export async function feedOrder(opts: {
       mode = "sample";
     }
     // The sample is shown in the day's usual order, so where an image stands is not how rarely it was shown.
-    ordered = settings.randomizeOrder ? seededShuffle(pool, `${day.id}:${viewerId ?? "anon"}`) : pool;
+    ordered =
+      settings.order === "random"
+        ? seededShuffle(pool, `${day.id}:${viewerId ?? "anon"}`)
+        : settings.order === "score"
+          ? rankImages(pool)
+          : pool;
   }
   const ids = ordered.map((r) => r.id);
   return { ids, sampled: mode === "sample", asOf, fingerprint: orderFingerprint(mode, ids) };

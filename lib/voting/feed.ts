@@ -4,7 +4,7 @@ import { keyFromDate } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { ActionError } from "@/lib/server/errors";
 import { getStorage } from "@/lib/storage";
-import { getSettings } from "@/lib/settings/settings";
+import { getWorldSettings, talliesShown } from "@/lib/worlds/conditions";
 import { recordExposures } from "@/lib/voting/exposures";
 import { decodeCursor, encodeCursor } from "@/lib/voting/feed-cursor";
 import { feedOrder } from "@/lib/voting/feed-order";
@@ -36,6 +36,7 @@ export type FeedPage = { items: FeedItem[]; total: number; nextCursor: string | 
 /** What a feed needs of its day: read by findFeedDay, or by a caller that had to read it anyway. */
 const feedDayFields = {
   id: true,
+  worldId: true,
   date: true,
   status: true,
   winnerImageId: true,
@@ -76,8 +77,10 @@ export async function getVoteFeed(dayOrId: FeedDay | number, viewerId: number | 
   const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
   if (cursor && cursor.viewerId !== (viewerId ?? 0)) throw new ActionError("INVALID_CURSOR");
   if (cursor && cursor.dayId !== dayId) throw new ActionError("STALE_CURSOR");
-  const [settings, day] = await Promise.all([getSettings(), typeof dayOrId === "number" ? findFeedDay({ id: dayOrId }) : dayOrId]);
+  const day = typeof dayOrId === "number" ? await findFeedDay({ id: dayOrId }) : dayOrId;
   if (!day) return null;
+  // The day's world's conditions: what is shown, and in which order.
+  const settings = await getWorldSettings(day.worldId);
   const closed = day.status === "CLOSED";
   const order = await feedOrder({ day: { id: day.id, closed, winnerImageId: day.winnerImageId }, viewerId, settings, asOf: cursor?.asOf });
   if (cursor && order.fingerprint !== cursor.fingerprint) throw new ActionError("STALE_CURSOR");
@@ -116,7 +119,7 @@ export async function getVoteFeed(dayOrId: FeedDay | number, viewerId: number | 
   const items: FeedItem[] = await Promise.all(
     page.map(async ({ img, position }) => {
       const myVote = (mine.get(img.id) ?? 0) as -1 | 0 | 1;
-      const showTally = closed || !settings.hideTalliesUntilVoted || myVote !== 0;
+      const showTally = talliesShown(settings, { closed, voted: myVote !== 0 });
       return {
         id: img.id,
         position,

@@ -4,7 +4,7 @@ import type { PoolConnection } from "mariadb";
 import { lockImageThenDay, onConnection } from "@/lib/days/lock";
 import { rawTransaction } from "@/lib/server/db";
 import { ActionError } from "@/lib/server/errors";
-import { getSettings } from "@/lib/settings/settings";
+import { getWorldSettings, talliesShown } from "@/lib/worlds/conditions";
 
 export type VoteValue = -1 | 0 | 1;
 
@@ -19,7 +19,8 @@ export type VoteInput = {
   locale?: string | null;
 };
 
-export type VoteOutcome = { imageId: number; value: VoteValue; upvotes: number; downvotes: number };
+/** The vote as it now stands, with the image's tallies: null where the voter's world never shows them. */
+export type VoteOutcome = { imageId: number; value: VoteValue; upvotes: number | null; downvotes: number | null };
 
 type LockedImage = { creatorId: number | null; dayId: number | null; status: string; hidden: number; upvotes: number; downvotes: number };
 type VoterRow = { bannedAt: Date | null; voteId: number | null; value: number | null };
@@ -34,12 +35,14 @@ type VoterRow = { bannedAt: Date | null; voteId: number | null; value: number | 
  * VoteEvent, in the same transaction, so no cast, switch or retraction is lost.
  */
 export async function setVote(input: VoteInput, opts: { before?: (conn: PoolConnection) => Promise<void> } = {}): Promise<VoteOutcome> {
-  const settings = await getSettings();
   const { userId, imageId, value: next } = input;
   const position = input.position ?? null;
   const locale = input.locale ?? null;
-  // The voter's world (assigned now if they never visited a page in this study).
+  // The voter's world (assigned now if they never visited a page in this study), and its conditions.
   const worldId = await assignWorld(userId);
+  const settings = await getWorldSettings(worldId);
+  const tallies = (t: { upvotes: number; downvotes: number }) =>
+    settings.tallies === "never" ? { upvotes: null, downvotes: null } : { upvotes: t.upvotes, downvotes: t.downvotes };
   return rawTransaction(async (conn) => {
     // The image row, its day and the voter's row go to the server together (one round trip); the
     // server runs them in order, so the day and the vote row are read under the image's lock.
@@ -63,12 +66,12 @@ export async function setVote(input: VoteInput, opts: { before?: (conn: PoolConn
     if (!voter || voter.bannedAt) throw new ActionError("BANNED");
 
     const old = (voter.value ?? 0) as VoteValue;
-    if (old === next) return { imageId, value: next, upvotes: image.upvotes, downvotes: image.downvotes };
+    if (old === next) return { imageId, value: next, ...tallies(image) };
     const upvotes = image.upvotes + (next === 1 ? 1 : 0) - (old === 1 ? 1 : 0);
     const downvotes = image.downvotes + (next === -1 ? 1 : 0) - (old === -1 ? 1 : 0);
     // The vote row, the counters and the event are written together too (one round trip).
     // Tallies are on screen once the voter has a vote, or for everyone when the experiment shows them.
-    const talliesVisible = old !== 0 || !settings.hideTalliesUntilVoted;
+    const talliesVisible = talliesShown(settings, { closed: false, voted: old !== 0 });
     await Promise.all([
       writeVote(conn, { userId, imageId, next, position, locale, voteId: voter.voteId, talliesVisible }),
       conn.query("UPDATE Image SET upvotes = ?, downvotes = ? WHERE id = ?", [upvotes, downvotes, imageId]),
@@ -78,7 +81,7 @@ export async function setVote(input: VoteInput, opts: { before?: (conn: PoolConn
         [userId, imageId, image.dayId, old, next, position, talliesVisible ? 1 : 0, locale],
       ),
     ]);
-    return { imageId, value: next, upvotes, downvotes };
+    return { imageId, value: next, ...tallies({ upvotes, downvotes }) };
   }, opts);
 }
 

@@ -3,7 +3,16 @@ import { db } from "@/lib/server/db";
 import { ActionError } from "@/lib/server/errors";
 
 /** A world as the rest of the app needs it: which study, where it starts, its share of newcomers. */
-export type WorldInfo = { id: number; studyId: number; position: number; name: string; weight: number; firstSeedImageId: number | null };
+export type WorldInfo = {
+  id: number;
+  studyId: number;
+  position: number;
+  name: string;
+  weight: number;
+  firstSeedImageId: number | null;
+  /** Its conditions as stored (JSON; lib/worlds/conditions.ts reads them). */
+  conditions: string | null;
+};
 export type RunningStudy = { id: number; name: string; worlds: WorldInfo[] };
 
 // Every page asks which study runs; a one-second cache keeps that off the database while a new
@@ -11,7 +20,15 @@ export type RunningStudy = { id: number; name: string; worlds: WorldInfo[] };
 const TTL_MS = 1000;
 let cache: { at: number; value: RunningStudy } | undefined;
 
-const worldFields = { id: true, studyId: true, position: true, name: true, weight: true, firstSeedImageId: true } as const;
+const worldFields = {
+  id: true,
+  studyId: true,
+  position: true,
+  name: true,
+  weight: true,
+  firstSeedImageId: true,
+  conditions: true,
+} as const;
 
 /**
  * The study that runs now, with its worlds in order. There is always one: the migration that

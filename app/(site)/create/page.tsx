@@ -9,7 +9,7 @@ import { viewerWorldId } from "@/lib/worlds/assignment";
 import { imageUrls } from "@/lib/images/urls";
 import { getImageEngine } from "@/lib/imagegen";
 import { getUsage } from "@/lib/creating/quotas";
-import { getSettings } from "@/lib/settings/settings";
+import { getWorldSettings } from "@/lib/worlds/conditions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("create");
@@ -30,7 +30,7 @@ export default async function CreatePage() {
   const day = await getCurrentDay(await viewerWorldId(user));
   if (!day) return <div className="empty">{t("page.preparing")}</div>;
   const [settings, usage, attempts, seedUrls] = await Promise.all([
-    getSettings(),
+    getWorldSettings(day.worldId),
     getUsage(user.id, day.id),
     listAttempts(user.id, day.id),
     imageUrls(day.seedImage),

@@ -9,7 +9,7 @@ import { listTimelapseFrames, listWinners } from "@/lib/days/days";
 import { getCurrentUser } from "@/lib/auth/auth";
 import { viewerWorldId } from "@/lib/worlds/assignment";
 import { withThumbUrls } from "@/lib/images/card-urls";
-import { getSettings } from "@/lib/settings/settings";
+import { getWorldSettings } from "@/lib/worlds/conditions";
 import styles from "./page.module.css";
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -20,7 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function WinnersPage() {
   const worldId = await viewerWorldId(await getCurrentUser());
-  const [winners, frames, settings] = await Promise.all([listWinners(worldId, 365), listTimelapseFrames(worldId, 365), getSettings()]);
+  const [winners, frames, settings] = await Promise.all([
+    listWinners(worldId, 365),
+    listTimelapseFrames(worldId, 365),
+    getWorldSettings(worldId),
+  ]);
   const [images, frameImages] = await Promise.all([withThumbUrls(winners.map((w) => w.image)), withThumbUrls(frames.map((f) => f.image))]);
   const t = await getTranslations("pages");
   const common = await getTranslations("common");

@@ -12,7 +12,7 @@ import { getCurrentUser } from "@/lib/auth/auth";
 import { withThumbUrls } from "@/lib/images/card-urls";
 import { imageUrls } from "@/lib/images/urls";
 import { canView, getImagePage } from "@/lib/days/lineage";
-import { getSettings } from "@/lib/settings/settings";
+import { getWorldSettings } from "@/lib/worlds/conditions";
 import { isActiveAdmin } from "@/lib/auth/roles";
 import { viewerWorldId } from "@/lib/worlds/assignment";
 import styles from "./page.module.css";
@@ -27,9 +27,12 @@ const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
   const parsed = idSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
-  const [data, user, settings] = await Promise.all([getImagePage(parsed.data), getCurrentUser(), getSettings()]);
-  if (!data || !canView(data.image, { id: user?.id ?? null, worldId: await viewerWorldId(user) }, isActiveAdmin(user))) notFound();
+  const [data, user] = await Promise.all([getImagePage(parsed.data), getCurrentUser()]);
+  const worldId = await viewerWorldId(user);
+  if (!data || !canView(data.image, { id: user?.id ?? null, worldId }, isActiveAdmin(user))) notFound();
   const { image } = data;
+  // Its own world's conditions (whether authors are shown); the viewer's for a first seed.
+  const settings = await getWorldSettings(image.day?.worldId ?? worldId);
   const closed = image.day?.status === "CLOSED";
   const [urls, parent, children, ancestors] = await Promise.all([
     imageUrls(image),
