@@ -17,6 +17,9 @@ export const EXPORT_TABLE_NAMES = [
   "audit",
   "skill",
   "dayInequality",
+  "studies",
+  "worlds",
+  "assignments",
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLE_NAMES)[number];
 
@@ -42,6 +45,7 @@ export interface ExportRows {
   };
   days: {
     id: number;
+    worldId: number;
     date: Date;
     status: string;
     seedImageId: number;
@@ -102,6 +106,18 @@ export interface ExportRows {
   submissionEvents: { id: number; imageId: number; userId: number; dayId: number; action: string; createdAt: Date };
   exposures: { id: number; userId: number; imageId: number; dayId: number; position: number; sampled: boolean; createdAt: Date };
   flags: { id: number; imageId: number; userId: number; reason: string; createdAt: Date };
+  studies: { id: number; name: string; status: string; startedAt: Date; endedAt: Date | null };
+  worlds: {
+    id: number;
+    studyId: number;
+    position: number;
+    name: string;
+    weight: number;
+    firstSeedImageId: number | null;
+    conditions: string | null;
+    createdAt: Date;
+  };
+  assignments: { id: number; userId: number; studyId: number; worldId: number; method: string; createdAt: Date };
   /** Computed (lib/research/skill.ts): one row per participant, `id` their user id. */
   skill: {
     id: number;
@@ -233,6 +249,7 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
     description: "One row per day's vote.",
     columns: [
       field("id", "Internal day id; Image.dayId refers to it."),
+      field("worldId", "The world whose timeline the day belongs to (worlds.id; its study is worlds.studyId)."),
       col("date", "The calendar date (YYYY-MM-DD) in the app's time zone (APP_TIME_ZONE).", (r) => keyFromDate(r.date)),
       field("status", "OPEN (still voting) or CLOSED (the rollover picked its winner)."),
       field("seedImageId", "The image the day's participants edited: the previous day's winner, or a seed."),
@@ -381,6 +398,51 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       field("reason", "The reason the admin gave."),
       field("before", "The target's relevant fields before the change, as JSON."),
       field("after", "The same fields after the change, as JSON."),
+    ],
+  },
+  studies: {
+    title: "studies",
+    description:
+      "One row per study. A study runs one or more worlds side by side from the same first seed; one runs at a time. Study 1 is the timeline that existed before studies did.",
+    columns: [
+      field("id", "Internal study id; worlds.studyId and assignments.studyId refer to it."),
+      field("name", "Its name."),
+      field("status", "RUNNING or ENDED."),
+      field("startedAt", "When it started (study 1: when its first day opened)."),
+      field("endedAt", "When it ended; empty while it runs."),
+    ],
+  },
+  worlds: {
+    title: "worlds",
+    description:
+      "One row per world: a timeline of days and a lineage of its own, under its own conditions. Each day belongs to one world (days.worldId), and through it every image, vote and event of that day.",
+    columns: [
+      field("id", "Internal world id."),
+      field("studyId", "Its study (studies.id)."),
+      field("position", "1, 2, ... within the study."),
+      field("name", "Its name, as the researchers gave it (participants never see it)."),
+      field("weight", "Its places in each randomisation block: its share of new participants is weight / the sum of the study's weights."),
+      field("firstSeedImageId", "The picture its first day started from (images.id)."),
+      field(
+        "conditions",
+        'Its conditions over the study\'s settings, as JSON (empty: the settings alone): tallies ("always", "afterVote", "never"), order ("random", "newest", "score"), hideAuthors, allowSelfVoting, generationQuota, submissionsPerDay, minMaskCoverage, maxMaskCoverage. A key left out is the setting of the same name.',
+      ),
+      field("createdAt", "When it was made."),
+    ],
+  },
+  assignments: {
+    title: "assignments",
+    description: "Which world each participant is in for each study, decided once at their first sign-in or visit in it and never changed.",
+    columns: [
+      field("id", "Internal assignment id; increases with time."),
+      field("userId", "The participant (users.id)."),
+      field("studyId", "The study (studies.id)."),
+      field("worldId", "Their world (worlds.id)."),
+      field(
+        "method",
+        "RANDOM: the next place of the study's current block (block randomisation: each block holds every world `weight` times in a random order, so world sizes never differ by more than a block's share); LINK: a signed link named the world; MIGRATED: the account existed before studies and joined study 1's only world.",
+      ),
+      field("createdAt", "When it was decided."),
     ],
   },
   skill: {

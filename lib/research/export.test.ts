@@ -61,6 +61,7 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
     case "days":
       return (await db.day.findMany({ orderBy: { id: "asc" } })).map((d) => ({
         id: d.id,
+        worldId: d.worldId,
         date: keyFromDate(d.date),
         status: d.status,
         seedImageId: d.seedImageId,
@@ -131,6 +132,12 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
     }
     case "dayInequality":
       return (await inequalityByDay()).days.map(({ dayId, ...d }) => ({ id: dayId, ...d })).sort((a, b) => a.id - b.id);
+    case "studies":
+      return db.study.findMany({ orderBy: { id: "asc" } });
+    case "worlds":
+      return db.world.findMany({ orderBy: { id: "asc" } });
+    case "assignments":
+      return db.assignment.findMany({ orderBy: { id: "asc" } });
     case "submissionEvents":
       return db.submissionEvent.findMany({ orderBy: { id: "asc" } });
     case "exposures":
@@ -229,6 +236,8 @@ describe("exportTable", () => {
       after: { a: '"z"' },
     });
     await db.user.update({ where: { id: rude.id }, data: { bannedAt: new Date(), banReason: "+spam, again\nand again" } });
+    // A participant placed in study 1's world by a link (the assignments export has a row of its own).
+    await db.assignment.create({ data: { userId: (await makeUser()).id, studyId: 1, worldId: 1, method: "LINK" } });
     // One finished Prolific participant, one MTurk worker who arrived and did not finish.
     await db.participation.create({
       data: {

@@ -65,6 +65,7 @@ const FETCHERS: { [T in StoredTable]: Fetch<ExportRows[T]> } = {
       ...page(after, take),
       select: {
         id: true,
+        worldId: true,
         date: true,
         status: true,
         seedImageId: true,
@@ -144,6 +145,27 @@ const FETCHERS: { [T in StoredTable]: Fetch<ExportRows[T]> } = {
     db.exposure.findMany({
       ...page(after, take),
       select: { id: true, userId: true, imageId: true, dayId: true, position: true, sampled: true, createdAt: true },
+    }),
+  studies: (after, take) =>
+    db.study.findMany({ ...page(after, take), select: { id: true, name: true, status: true, startedAt: true, endedAt: true } }),
+  worlds: (after, take) =>
+    db.world.findMany({
+      ...page(after, take),
+      select: {
+        id: true,
+        studyId: true,
+        position: true,
+        name: true,
+        weight: true,
+        firstSeedImageId: true,
+        conditions: true,
+        createdAt: true,
+      },
+    }),
+  assignments: (after, take) =>
+    db.assignment.findMany({
+      ...page(after, take),
+      select: { id: true, userId: true, studyId: true, worldId: true, method: true, createdAt: true },
     }),
   flags: (after, take) =>
     db.flag.findMany({ ...page(after, take), select: { id: true, imageId: true, userId: true, reason: true, createdAt: true } }),

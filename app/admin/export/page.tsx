@@ -32,6 +32,9 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
     ["audit", t("export.tables.audit")],
     ["skill", t("export.tables.skill")],
     ["dayInequality", t("export.tables.dayInequality")],
+    ["studies", t("export.tables.studies")],
+    ["worlds", t("export.tables.worlds")],
+    ["assignments", t("export.tables.assignments")],
   ] as const;
   return (
     <>
