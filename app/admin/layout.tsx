@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const nav = [
     ["/admin", t("nav.overview")],
     ["/admin/analyses", t("nav.analyses")],
+    ["/admin/studies", t("nav.studies")],
     ["/admin/moderation", t("nav.moderation")],
     ["/admin/settings", t("nav.settings")],
     ["/admin/export", t("nav.export")],

@@ -16,6 +16,8 @@ import {
   unhideSchema,
   vetoSchema,
 } from "@/lib/validations/admin";
+import { startStudySchema } from "@/lib/validations/study";
+import { startStudy } from "@/lib/worlds/start-study";
 
 // Every action here is admin-only through defineAction({ access: "admin" }): the role is checked
 // on the server for each call, whatever the page or layout did. Each change is audited by the
@@ -82,3 +84,11 @@ export const updateSettingsAction = defineAction(
     return after;
   },
 );
+
+/** Ends the running study and starts the next with its worlds (lib/worlds/start-study.ts); audited there. */
+export const startStudyAction = defineAction({ access: "admin", schema: startStudySchema }, async (input, { user }) => {
+  const res = await startStudy(user.id, input);
+  refresh();
+  revalidatePath("/", "layout");
+  return res;
+});

@@ -51,3 +51,19 @@ export async function getRunningStudy(): Promise<RunningStudy> {
 export function invalidateStudyCache(): void {
   cache = undefined;
 }
+
+/** Every study, newest first, with its worlds and how many participants it assigned: the studies page. */
+export function listStudies() {
+  return db.study.findMany({
+    orderBy: { id: "desc" },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      startedAt: true,
+      endedAt: true,
+      worlds: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+      _count: { select: { assignments: true } },
+    },
+  });
+}

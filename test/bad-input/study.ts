@@ -3,7 +3,10 @@
 import type { Case, Harness } from "./harness";
 
 export function studyCases(h: Harness): Case[] {
-  const { studyActions, progressRoute, detail, fromAction, fromResponse, refused, invalid } = h;
+  const { studyActions, progressRoute, adminActions, fx, detail, fromAction, fromResponse, refused, invalid } = h;
+  const world = { name: "W", weight: 1, tallies: "never", order: "score" };
+  // Built when the case runs: the fixtures' ids exist only then.
+  const start = (input: () => unknown) => () => fromAction(adminActions.startStudyAction(input()));
   const finish = (input: unknown) => () => fromAction(studyActions.finishStudyAction(input));
   const progress =
     (query = "") =>
@@ -25,5 +28,43 @@ export function studyCases(h: Harness): Case[] {
     ["a completion without signing in", finish({}), refused("UNAUTHENTICATED"), "anonymous"],
     ["progress with a query", progress("?userId=1"), invalid(detail("INVALID_FIELD", { field: "body" }))],
     ["progress without signing in", progress(), refused("UNAUTHENTICATED"), "anonymous"],
+    // Starting a study: admins only, with a picture that was a day's seed or winner, 1 to 8 worlds.
+    ["a study started by a participant", start(() => ({ name: "S", firstSeedImageId: fx.seedId, worlds: [world] })), refused("FORBIDDEN")],
+    [
+      "a study from a picture that never seeded or won a day",
+      start(() => ({ name: "S", firstSeedImageId: fx.theirs, worlds: [world] })),
+      refused("NOT_FOUND", "IMAGE_NOT_FOUND"),
+      "admin",
+    ],
+    [
+      "a study with no worlds",
+      start(() => ({ name: "S", firstSeedImageId: fx.seedId, worlds: [] })),
+      invalid(detail("INVALID_FIELD", { field: "worlds" })),
+      "admin",
+    ],
+    [
+      "a study with nine worlds",
+      start(() => ({ name: "S", firstSeedImageId: fx.seedId, worlds: Array(9).fill(world) })),
+      invalid(detail("INVALID_FIELD", { field: "worlds" })),
+      "admin",
+    ],
+    [
+      "a world whose tallies are 'sometimes'",
+      start(() => ({ name: "S", firstSeedImageId: fx.seedId, worlds: [{ ...world, tallies: "sometimes" }] })),
+      invalid(detail("FIELD_ONE_OF", { field: "worlds.0.tallies", options: "always, afterVote, never" })),
+      "admin",
+    ],
+    [
+      "a world weighing 0",
+      start(() => ({ name: "S", firstSeedImageId: fx.seedId, worlds: [{ ...world, weight: 0 }] })),
+      invalid(detail("FIELD_AT_LEAST", { field: "worlds.0.weight", min: 1 })),
+      "admin",
+    ],
+    [
+      "a study named in 81 characters",
+      start(() => ({ name: "x".repeat(81), firstSeedImageId: fx.seedId, worlds: [world] })),
+      invalid(detail("TEXT_TOO_LONG", { max: 80 })),
+      "admin",
+    ],
   ];
 }

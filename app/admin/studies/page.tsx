@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { StartStudyForm } from "@/components/admin/start-study-form";
+import { TableScroll } from "@/components/admin/table-scroll";
+import { startStudyAction } from "@/lib/admin/actions";
+import { adminOrNotFound } from "@/lib/auth/admin-guard";
+import { listStudies } from "@/lib/worlds/studies";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("meta.studies") };
+}
+
+/** Every study, the running one first, and the form that ends it and starts the next. */
+export default async function StudiesPage() {
+  await adminOrNotFound();
+  const t = await getTranslations("admin");
+  const format = await getFormatter();
+  const studies = await listStudies();
+  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
+  return (
+    <>
+      <h1>{t("studies.title")}</h1>
+      <p className="hint">{t("studies.intro")}</p>
+      <TableScroll label={t("studies.tableLabel")}>
+        <table className="data-table" data-testid="studies">
+          <thead>
+            <tr>
+              <th scope="col">{t("studies.study")}</th>
+              <th scope="col">{t("studies.status")}</th>
+              <th scope="col">{t("studies.started")}</th>
+              <th scope="col">{t("studies.ended")}</th>
+              <th scope="col">{t("studies.worlds")}</th>
+              <th scope="col">{t("studies.participants")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {studies.map((s) => (
+              <tr key={s.id} data-study-id={s.id}>
+                <td dir="auto">{t("studies.name", { id: s.id, name: s.name })}</td>
+                <td>{s.status === "RUNNING" ? t("studies.running") : t("studies.endedStatus")}</td>
+                <td>{when(s.startedAt)}</td>
+                <td>{when(s.endedAt)}</td>
+                <td dir="auto">{s.worlds.map((w) => w.name).join(", ")}</td>
+                <td>{format.number(s._count.assignments)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <section className="section" aria-labelledby="start-title">
+        <h2 id="start-title">{t("studies.startTitle")}</h2>
+        <p className="hint">{t("studies.startIntro")}</p>
+        <StartStudyForm action={startStudyAction} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+// Its own database: this starts and ends studies.
+import "@/test/isolated-db";
+import { describe, expect, it } from "vitest";
+import { makeUser, testImageFields } from "@/test/fixtures";
+import { makeDay, makeImage } from "@/test/rollover";
+import { db } from "../server/db";
+import { assignWorld } from "./assignment";
+import { getWorldSettings } from "./conditions";
+import { startStudy } from "./start-study";
+import { getRunningStudy } from "./studies";
+
+const worlds = [
+  { name: "Independent", weight: 1, tallies: "never" as const, order: "random" as const },
+  { name: "Social", weight: 2, tallies: "always" as const, order: "score" as const },
+];
+const refused = (p: Promise<unknown>) => p.then(() => null).catch((e: unknown) => e);
+
+describe("startStudy", () => {
+  it("ends the running study (its open day closed with its figures) and starts the next with its worlds from one picture", async () => {
+    const admin = await makeUser({ role: "ADMIN" });
+    const { day, seed } = await makeDay(new Date(Date.UTC(1500, 0, 1)));
+    await makeImage(day, { up: 2 });
+    const before = await getRunningStudy();
+
+    const { studyId, worldIds } = await startStudy(admin.id, { name: "Herding, wave 2", firstSeedImageId: seed.id, worlds });
+
+    expect(await db.study.findUniqueOrThrow({ where: { id: before.id } })).toMatchObject({ status: "ENDED", endedAt: expect.any(Date) });
+    expect(await db.day.findUniqueOrThrow({ where: { id: day.id } })).toMatchObject({
+      status: "CLOSED",
+      winnerImageId: null,
+      totalSubmissions: 1,
+    });
+    const running = await getRunningStudy();
+    expect(running).toMatchObject({ id: studyId, name: "Herding, wave 2" });
+    expect(running.worlds.map((w) => [w.id, w.position, w.name, w.weight, w.firstSeedImageId])).toEqual([
+      [worldIds[0], 1, "Independent", 1, seed.id],
+      [worldIds[1], 2, "Social", 2, seed.id],
+    ]);
+    expect(await getWorldSettings(worldIds[1]!)).toMatchObject({ tallies: "always", order: "score" });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "study.start" } });
+    expect(audit).toMatchObject({ adminId: admin.id, targetType: "study", targetId: String(studyId) });
+    // Everyone is placed afresh in the new study.
+    const p = await makeUser();
+    expect(worldIds).toContain(await assignWorld(p.id));
+  });
+
+  it("refuses a participant, a picture that was never a day's seed or winner, or a hidden one, and changes nothing", async () => {
+    const admin = await makeUser({ role: "ADMIN" });
+    const { day, seed } = await makeDay(new Date(Date.UTC(1501, 0, 1)));
+    const plain = await makeImage(day);
+    const hiddenSeed = await db.image.create({ data: { prompt: "s", status: "SEED", hiddenAt: new Date(), ...testImageFields } });
+    const running = await getRunningStudy();
+    const input = (firstSeedImageId: number) => ({ name: "x", firstSeedImageId, worlds });
+    expect(await refused(startStudy((await makeUser()).id, input(seed.id)))).toMatchObject({ code: "FORBIDDEN" });
+    for (const id of [plain.id, hiddenSeed.id, 2_000_000_000])
+      expect(await refused(startStudy(admin.id, input(id)))).toMatchObject({ code: "NOT_FOUND" });
+    expect((await getRunningStudy()).id).toBe(running.id);
+    expect(await db.study.count({ where: { status: "RUNNING" } })).toBe(1);
+  });
+});
