@@ -23,22 +23,30 @@ function worldLink(worldId: number): string {
   return `${studyId}.${worldId}.${mac}`;
 }
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
   own = await startOwnServer("worlds");
   app = own.app;
   const db = testDb(app);
-  // The first study's day is open with the bundled seed: the new study's two worlds start from it.
+  // The first study's day is open with the bundled seed: the admin starts the next study from it,
+  // through the studies page, with the form's two worlds as they come.
   const seed = (await db.day.findFirstOrThrow({ where: { status: "OPEN" } })).seedImageId;
-  await db.study.updateMany({ data: { status: "ENDED", endedAt: new Date() } });
-  const study = await db.study.create({
-    data: {
-      name: "Two worlds",
-      worlds: { create: [1, 2].map((position) => ({ position, name: `World ${position}`, firstSeedImageId: seed })) },
-    },
-    select: { id: true, worlds: { orderBy: { position: "asc" }, select: { id: true } } },
+  const admin = await browser.newContext({ baseURL: app.baseURL });
+  expect(await signInAs(admin.request, "e2e-admin")).toBe(200);
+  const page = await admin.newPage();
+  await page.goto("/admin/studies");
+  await page.getByLabel("Name of the new study").fill("Two worlds");
+  await page.getByLabel("First picture (image id)").fill(String(seed));
+  await page.getByRole("button", { name: "End the running study and start this one" }).click();
+  await expect(page.getByRole("status")).toHaveText("Study 2 started with 2 worlds.");
+  await expect(page.getByTestId("studies").locator("tbody tr")).toHaveCount(2);
+  await admin.close();
+  const study = await db.study.findFirstOrThrow({
+    where: { status: "RUNNING" },
+    select: { id: true, worlds: { orderBy: { position: "asc" }, select: { id: true, firstSeedImageId: true } } },
   });
   studyId = study.id;
+  expect(study.worlds.map((w) => w.firstSeedImageId)).toEqual([seed, seed]);
   [world.a, world.b] = study.worlds.map((w) => w.id) as [number, number];
   // Every instance reads the running study at most a second late.
   await new Promise((r) => setTimeout(r, 1100));

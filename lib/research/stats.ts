@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db";
 import { rankEligible } from "@/lib/voting/eligible-ranking";
 import { getSettings } from "@/lib/settings/settings";
 import { getEnv } from "@/lib/server/env";
+import { getRunningStudy } from "@/lib/worlds/studies";
 import { dayStats } from "@/lib/rollover/close-day";
 import { msUntilNextMidnight, nextDateKey, startOfLocalDay } from "@/lib/days/midnight";
 
@@ -43,10 +44,14 @@ export type DayHistoryRow = {
 
 const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
 
-/** The open day participants work on (the latest open one, as getCurrentDay picks it); null if none. */
-export async function getOverview(): Promise<Overview | null> {
+/**
+ * The open day of `worldId` (the running study's first world unless given), the latest open one
+ * as getCurrentDay picks it; null if none. The overview's worlds section has every world's.
+ */
+export async function getOverview(worldId?: number): Promise<Overview | null> {
+  const world = worldId ?? (await getRunningStudy()).worlds[0]!.id;
   const day = await db.day.findFirst({
-    where: { status: "OPEN" },
+    where: { status: "OPEN", worldId: world },
     orderBy: { date: "desc" },
     select: { id: true, date: true, seedImageId: true },
   });
