@@ -15,6 +15,8 @@ export function auditLabels(t: Translator<"admin">) {
     settings: t("audit.action.settings"),
     rollover: t("audit.action.rollover"),
     export: t("audit.action.export"),
+    "study.start": t("audit.action.studyStart"),
+    "world.conditions": t("audit.action.worldConditions"),
   };
   const tables: Record<string, string> = {
     users: t("audit.table.users"),
@@ -29,6 +31,8 @@ export function auditLabels(t: Translator<"admin">) {
     if (type === "user" && id) return t("audit.target.user", { id });
     if (type === "day") return id ? t("audit.target.day", { id }) : t("audit.target.dueDays");
     if (type === "settings") return t("audit.target.settings");
+    if (type === "study" && id) return t("audit.target.study", { id });
+    if (type === "world" && id) return t("audit.target.world", { id });
     if (type === "table" && id) return t("audit.target.table", { table: tables[id] ?? id });
     return id ? `${type} ${id}` : type;
   }

@@ -16,7 +16,8 @@ import {
   unhideSchema,
   vetoSchema,
 } from "@/lib/validations/admin";
-import { startStudySchema } from "@/lib/validations/study";
+import { startStudySchema, worldConditionsChangeSchema } from "@/lib/validations/study";
+import { changeWorldConditions } from "@/lib/worlds/change-conditions";
 import { startStudy } from "@/lib/worlds/start-study";
 
 // Every action here is admin-only through defineAction({ access: "admin" }): the role is checked
@@ -92,3 +93,13 @@ export const startStudyAction = defineAction({ access: "admin", schema: startStu
   revalidatePath("/", "layout");
   return res;
 });
+
+/** Changes a running world's tallies and order (lib/worlds/change-conditions.ts); audited there with the day it took effect. */
+export const changeWorldConditionsAction = defineAction(
+  { access: "admin", schema: worldConditionsChangeSchema },
+  async (input, { user }) => {
+    const res = await changeWorldConditions(user.id, input);
+    refresh();
+    return res;
+  },
+);

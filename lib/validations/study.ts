@@ -34,3 +34,12 @@ export const startStudySchema = z.object({
 });
 
 export type StartStudyInput = z.infer<typeof startStudySchema>;
+
+/** A running world's conditions changed mid-study (the form's two; the rest keep what they were). */
+export const worldConditionsChangeSchema = z.object({
+  worldId: z.coerce.number(issue("FIELD_NOT_A_NUMBER")).int(issue("FIELD_NOT_WHOLE")).positive(issue("FIELD_NOT_POSITIVE")),
+  tallies: tallyModeSchema,
+  order: feedOrderSchema,
+});
+
+export type WorldConditionsChange = z.infer<typeof worldConditionsChangeSchema>;

@@ -7,7 +7,8 @@ import { db } from "../server/db";
 import { assignWorld } from "./assignment";
 import { getWorldSettings } from "./conditions";
 import { startStudy } from "./start-study";
-import { getRunningStudy } from "./studies";
+import { getRunningStudy, invalidateStudyCache } from "./studies";
+import { changeWorldConditions } from "./change-conditions";
 
 const worlds = [
   { name: "Independent", weight: 1, tallies: "never" as const, order: "random" as const },
@@ -15,12 +16,45 @@ const worlds = [
 ];
 const refused = (p: Promise<unknown>) => p.then(() => null).catch((e: unknown) => e);
 
+describe("changeWorldConditions", () => {
+  it("changes a running world's tallies and order, keeps its other conditions, and records the day it took effect", async () => {
+    const admin = await makeUser({ role: "ADMIN" });
+    const { seed } = await makeDay(new Date(Date.UTC(1502, 0, 1)));
+    const { worldIds } = await startStudy(admin.id, { name: "mid-study", firstSeedImageId: seed.id, worlds });
+    const target = worldIds[0]!;
+    await db.world.update({
+      where: { id: target },
+      data: { conditions: JSON.stringify({ tallies: "never", order: "random", allowSelfVoting: true }) },
+    });
+    const open = await makeDay(new Date(Date.UTC(1502, 5, 7)), target);
+    invalidateStudyCache();
+
+    expect(await changeWorldConditions(admin.id, { worldId: target, tallies: "always", order: "score" })).toEqual({
+      effectiveDay: "1502-06-07",
+    });
+    expect(await getWorldSettings(target)).toMatchObject({ tallies: "always", order: "score", allowSelfVoting: true });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "world.conditions" }, orderBy: { id: "desc" } });
+    expect(audit).toMatchObject({ adminId: admin.id, targetType: "world", targetId: String(target) });
+    expect(JSON.parse(audit.before!)).toEqual({ tallies: "never", order: "random", allowSelfVoting: true });
+    expect(JSON.parse(audit.after!)).toEqual({ tallies: "always", order: "score", allowSelfVoting: true, effectiveDay: "1502-06-07" });
+    expect(open.day.status).toBe("OPEN");
+
+    // Only a running study's world, and only by an admin; nothing changes otherwise.
+    const refusedChange = (adminId: number, worldId: number) =>
+      refused(changeWorldConditions(adminId, { worldId, tallies: "never", order: "newest" }));
+    expect(await refusedChange((await makeUser()).id, target)).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refusedChange(admin.id, 1)).toMatchObject({ code: "NOT_FOUND" }); // study 1's world: that study has ended
+    expect(await refusedChange(admin.id, 2_000_000_000)).toMatchObject({ code: "NOT_FOUND" });
+    expect(await getWorldSettings(target)).toMatchObject({ tallies: "always", order: "score" });
+  });
+});
+
 describe("startStudy", () => {
   it("ends the running study (its open day closed with its figures) and starts the next with its worlds from one picture", async () => {
     const admin = await makeUser({ role: "ADMIN" });
-    const { day, seed } = await makeDay(new Date(Date.UTC(1500, 0, 1)));
-    await makeImage(day, { up: 2 });
     const before = await getRunningStudy();
+    const { day, seed } = await makeDay(new Date(Date.UTC(1500, 0, 1)), before.worlds[0]!.id);
+    await makeImage(day, { up: 2 });
 
     const { studyId, worldIds } = await startStudy(admin.id, { name: "Herding, wave 2", firstSeedImageId: seed.id, worlds });
 
@@ -37,7 +71,7 @@ describe("startStudy", () => {
       [worldIds[1], 2, "Social", 2, seed.id],
     ]);
     expect(await getWorldSettings(worldIds[1]!)).toMatchObject({ tallies: "always", order: "score" });
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "study.start" } });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "study.start" }, orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ adminId: admin.id, targetType: "study", targetId: String(studyId) });
     // Everyone is placed afresh in the new study.
     const p = await makeUser();

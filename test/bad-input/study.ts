@@ -66,5 +66,23 @@ export function studyCases(h: Harness): Case[] {
       invalid(detail("TEXT_TOO_LONG", { max: 80 })),
       "admin",
     ],
+    // Changing a running world's conditions: admins only, a world of the running study, known modes.
+    [
+      "a world's conditions changed to tallies 'sometimes'",
+      () => fromAction(adminActions.changeWorldConditionsAction({ worldId: 1, tallies: "sometimes", order: "random" })),
+      invalid(detail("FIELD_ONE_OF", { field: "tallies", options: "always, afterVote, never" })),
+      "admin",
+    ],
+    [
+      "a world's conditions changed for a world that does not exist",
+      () => fromAction(adminActions.changeWorldConditionsAction({ worldId: 2_000_000_000, tallies: "never", order: "random" })),
+      refused("NOT_FOUND"),
+      "admin",
+    ],
+    [
+      "a world's conditions changed by a participant",
+      () => fromAction(adminActions.changeWorldConditionsAction({ worldId: 1, tallies: "never", order: "random" })),
+      refused("FORBIDDEN"),
+    ],
   ];
 }

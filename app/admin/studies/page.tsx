@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StartStudyForm } from "@/components/admin/start-study-form";
 import { TableScroll } from "@/components/admin/table-scroll";
-import { startStudyAction } from "@/lib/admin/actions";
+import { changeWorldConditionsAction, startStudyAction } from "@/lib/admin/actions";
+import { WorldConditionsForm } from "@/components/admin/world-conditions-form";
+import { getWorldSettings } from "@/lib/worlds/conditions";
 import { adminOrNotFound } from "@/lib/auth/admin-guard";
 import { listStudies } from "@/lib/worlds/studies";
 
@@ -17,6 +19,8 @@ export default async function StudiesPage() {
   const t = await getTranslations("admin");
   const format = await getFormatter();
   const studies = await listStudies();
+  const running = studies.find((s) => s.status === "RUNNING");
+  const modes = running ? await Promise.all(running.worlds.map((w) => getWorldSettings(w.id))) : [];
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   return (
     <>
@@ -48,6 +52,21 @@ export default async function StudiesPage() {
           </tbody>
         </table>
       </TableScroll>
+      {running && (
+        <section className="section" aria-labelledby="conditions-title">
+          <h2 id="conditions-title">{t("studies.conditions.title", { name: running.name })}</h2>
+          <p className="hint">{t("studies.conditions.intro")}</p>
+          {running.worlds.map((w, i) => (
+            <WorldConditionsForm
+              key={w.id}
+              worldId={w.id}
+              label={w.name}
+              initial={{ tallies: modes[i]!.tallies, order: modes[i]!.order }}
+              action={changeWorldConditionsAction}
+            />
+          ))}
+        </section>
+      )}
       <section className="section" aria-labelledby="start-title">
         <h2 id="start-title">{t("studies.startTitle")}</h2>
         <p className="hint">{t("studies.startIntro")}</p>
