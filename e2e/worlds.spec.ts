@@ -154,6 +154,13 @@ test("two participants in two worlds create, submit and vote in their own world 
   );
   expect(strips[0]![0]).toBe(strips[1]![0]);
   expect(strips.map((s) => s.slice(1))).toEqual([[otherA.id], [otherB.id]]);
+  // The analyses compare the worlds: one closed day each so far, under the form's default conditions.
+  await page.goto("/admin/analyses");
+  const rows = page.getByTestId("worlds-compared").locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText("World 1");
+  await expect(rows.nth(0).locator("td").first()).toHaveText("tallies shown after voting; order random per voter");
+  await expect(rows.nth(1).locator("td").nth(1)).toHaveText("1");
   for (const p of [a, b]) await p.context.close();
   await admin.close();
 });

@@ -51,20 +51,25 @@ export type Inequality = {
  * - The winner is the one the rollover recorded. If it is no longer among the visible images
  *   (hidden after the close), its share is left out rather than measured against a set without it.
  * - Each mean's bootstrap uses the seed itself, so each interval can be reproduced on its own.
+ * - With `worldId`, only that world's days: one world's timeline, for comparing conditions.
  */
-export async function inequalityByDay(options: { seed?: number; resamples?: number } = {}): Promise<Inequality> {
+export async function inequalityByDay(options: { seed?: number; resamples?: number; worldId?: number } = {}): Promise<Inequality> {
   const parsed = bootstrapOptionsSchema.safeParse({ seed: options.seed, resamples: options.resamples });
   if (!parsed.success) throw new ActionError("INVALID", { fieldErrors: fieldErrorsOf(parsed.error) });
   const { seed, resamples } = parsed.data;
 
   const [days, images] = await Promise.all([
     db.day.findMany({
-      where: { status: "CLOSED" },
+      where: { status: "CLOSED", ...(options.worldId ? { worldId: options.worldId } : {}) },
       orderBy: [{ date: "asc" }, { id: "asc" }],
       select: { id: true, date: true, winnerImageId: true },
     }),
     db.image.findMany({
-      where: { status: "SUBMITTED", hiddenAt: null, day: { is: { status: "CLOSED" } } },
+      where: {
+        status: "SUBMITTED",
+        hiddenAt: null,
+        day: { is: { status: "CLOSED", ...(options.worldId ? { worldId: options.worldId } : {}) } },
+      },
       select: { id: true, dayId: true, upvotes: true, downvotes: true },
     }),
   ]);

@@ -10,6 +10,8 @@ import { adminOrNotFound } from "@/lib/auth/admin-guard";
 import { inequalityByDay } from "@/lib/research/inequality";
 import { influenceOnVotes } from "@/lib/research/influence";
 import { skillTable } from "@/lib/research/skill";
+import { compareWorlds } from "@/lib/research/worlds-compared";
+import { WorldsComparedSection } from "@/components/admin/analyses/worlds-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -27,10 +29,11 @@ export default async function AnalysesPage({ searchParams }: { searchParams: Pro
   await adminOrNotFound();
   const t = await getTranslations("admin");
   const { sort, lang } = querySchema.parse(await searchParams);
-  const [skill, influence, inequality] = await Promise.all([
+  const [skill, influence, inequality, compared] = await Promise.all([
     skillTable({ locale: lang, orderBy: sort }),
     influenceOnVotes({ locale: lang }),
     inequalityByDay(),
+    compareWorlds(),
   ]);
   return (
     <>
@@ -45,6 +48,7 @@ export default async function AnalysesPage({ searchParams }: { searchParams: Pro
       <SkillSection skill={skill} sort={sort} lang={lang} />
       <InfluenceSection influence={influence} />
       <InequalitySection inequality={inequality} />
+      <WorldsComparedSection compared={compared} />
     </>
   );
 }

@@ -1,0 +1,68 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ChartFigure } from "@/components/admin/charts/chart-figure";
+import type { DayMean } from "@/lib/research/inequality";
+import type { WorldsCompared } from "@/lib/research/worlds-compared";
+
+/**
+ * The running study's worlds compared by condition (RESEARCH.md, "Inequality and worlds"): per
+ * world, means over its days with 95 % bootstrap intervals, and the worlds' Gini side by side.
+ */
+export async function WorldsComparedSection({ compared }: { compared: WorldsCompared }) {
+  const t = await getTranslations("admin");
+  const format = await getFormatter();
+  const num = (x: number | null) => (x === null ? "—" : format.number(x, { maximumFractionDigits: 3 }));
+  const cell = (m: DayMean) =>
+    m.ci ? t("analyses.worlds.cell", { mean: num(m.mean), low: num(m.ci.low), high: num(m.ci.high) }) : num(m.mean);
+  const tallies = {
+    always: t("studies.form.talliesAlways"),
+    afterVote: t("studies.form.talliesAfterVote"),
+    never: t("studies.form.talliesNever"),
+  };
+  const order = { random: t("studies.form.orderRandom"), newest: t("studies.form.orderNewest"), score: t("studies.form.orderScore") };
+  return (
+    <section className="section" aria-labelledby="worlds-compared-title">
+      <h2 id="worlds-compared-title">{t("analyses.worlds.title")}</h2>
+      <p className="hint">{t("analyses.worlds.definition", { resamples: compared.resamples, seed: String(compared.seed) })}</p>
+      <div className="table-scroll">
+        <table className="data-table" data-testid="worlds-compared">
+          <thead>
+            <tr>
+              <th scope="col">{t("analyses.worlds.world")}</th>
+              <th scope="col">{t("analyses.worlds.conditions")}</th>
+              <th scope="col">{t("analyses.worlds.days")}</th>
+              <th scope="col">{t("analyses.inequality.giniNet")}</th>
+              <th scope="col">{t("analyses.inequality.winnerShare")}</th>
+              <th scope="col">{t("analyses.worlds.participation")}</th>
+              <th scope="col">{t("analyses.worlds.diversity")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {compared.worlds.map((w) => (
+              <tr key={w.id} data-world-id={w.id}>
+                <th scope="row" dir="auto">
+                  {w.name}
+                </th>
+                <td>{t("analyses.worlds.modes", { tallies: tallies[w.tallies], order: order[w.order] })}</td>
+                <td>{format.number(w.participation.days)}</td>
+                <td>{cell(w.giniNet)}</td>
+                <td>{cell(w.winnerShare)}</td>
+                <td>{cell(w.participation)}</td>
+                <td>{cell(w.promptDiversity)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="chart-grid">
+        <ChartFigure
+          file="gini-by-world"
+          title={t("analyses.worlds.chartTitle")}
+          points={compared.worlds.map((w) => ({ label: w.name, value: w.giniNet.mean, low: w.giniNet.ci?.low, high: w.giniNet.ci?.high }))}
+          xLabel={t("analyses.worlds.world")}
+          yLabel={t("analyses.inequality.giniNet")}
+          domain={[0, 1]}
+        />
+      </div>
+    </section>
+  );
+}

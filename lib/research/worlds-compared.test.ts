@@ -1,0 +1,83 @@
+// Its own database: a study of two worlds with closed days of known tallies and prompts.
+import "@/test/isolated-db";
+import { describe, expect, it } from "vitest";
+import { closeDayAs } from "@/test/admin";
+import { makeDay, makeImage } from "@/test/rollover";
+import { db } from "../server/db";
+import { invalidateStudyCache } from "../worlds/studies";
+import { compareWorlds } from "./worlds-compared";
+
+async function closedDay(worldId: number, date: Date, images: [number, number, string][], participants: number) {
+  const { day } = await makeDay(date, worldId);
+  const made = [];
+  for (const [up, down, prompt] of images) {
+    const image = await makeImage(day, { up, down });
+    await db.image.update({ where: { id: image.id }, data: { prompt } });
+    made.push(image);
+  }
+  await closeDayAs(day.id, made[0]!.id, { totalParticipants: participants, totalSubmissions: images.length, totalVotes: 0 });
+}
+
+describe("compareWorlds", () => {
+  it("measures each world over its days: Gini of net scores, the winner's share, participation and prompt diversity", async () => {
+    await db.study.updateMany({ data: { status: "ENDED", endedAt: new Date() } });
+    const study = await db.study.create({
+      data: {
+        name: "compare",
+        worlds: {
+          create: [
+            { position: 1, name: "Independent", conditions: JSON.stringify({ tallies: "never", order: "random" }) },
+            { position: 2, name: "Social", conditions: JSON.stringify({ tallies: "always", order: "score" }) },
+          ],
+        },
+      },
+      select: { worlds: { orderBy: { position: "asc" }, select: { id: true } } },
+    });
+    invalidateStudyCache();
+    const [a, b] = study.worlds.map((w) => w.id) as [number, number];
+    // World A, day 1: nets 2 and 0 -> Gini of [0, 2] = 2·(1·0 + 2·2)/(2·2) − 3/2 = 0.5; winner 3 of 4 up-votes;
+    // words red, kite, red, boat -> 3 distinct of 4 = 0.75. Day 2: nets 2, 2 -> shifted 0, 0 -> Gini 0;
+    // winner 2 of 4 = 0.5; blue, sea, green, hill -> 1.
+    await closedDay(
+      a,
+      new Date(Date.UTC(1600, 0, 1)),
+      [
+        [3, 1, "a red kite"],
+        [1, 1, "the red boat"],
+      ],
+      5,
+    );
+    await closedDay(
+      a,
+      new Date(Date.UTC(1600, 0, 2)),
+      [
+        [2, 0, "blue sea"],
+        [2, 0, "green hill"],
+      ],
+      3,
+    );
+    // World B, one day: one image -> Gini 0, share 1; red, red, red -> 1/3.
+    await closedDay(b, new Date(Date.UTC(1600, 0, 1)), [[1, 0, "red red red"]], 2);
+
+    const { worlds } = await compareWorlds();
+    const [A, B] = worlds;
+    expect([A!.name, A!.tallies, A!.order, B!.name, B!.tallies, B!.order]).toEqual([
+      "Independent",
+      "never",
+      "random",
+      "Social",
+      "always",
+      "score",
+    ]);
+    // Two days: the mean, and an interval from the lower day's value to the higher's.
+    expect(A!.giniNet).toEqual({ days: 2, mean: 0.25, ci: { low: 0, high: 0.5 } });
+    expect(A!.winnerShare).toEqual({ days: 2, mean: 0.625, ci: { low: 0.5, high: 0.75 } });
+    expect(A!.participation).toEqual({ days: 2, mean: 4, ci: { low: 3, high: 5 } });
+    expect(A!.promptDiversity).toEqual({ days: 2, mean: 0.875, ci: { low: 0.75, high: 1 } });
+    // One day: a mean and no interval.
+    expect(B!.giniNet).toEqual({ days: 1, mean: 0, ci: null });
+    expect(B!.winnerShare).toEqual({ days: 1, mean: 1, ci: null });
+    expect(B!.participation).toEqual({ days: 1, mean: 2, ci: null });
+    expect(B!.promptDiversity.mean).toBeCloseTo(1 / 3, 12);
+  });
+});
