@@ -94,6 +94,20 @@ describe("worlds under different conditions", () => {
     return { day, creator, images, voter };
   }
 
+  /** A submission of the voter's own on the day. */
+  const ownSubmission = (day: { id: number; seedImageId: number }, userId: number) =>
+    db.image.create({
+      data: {
+        dayId: day.id,
+        parentId: day.seedImageId,
+        creatorId: userId,
+        prompt: "mine",
+        status: "SUBMITTED",
+        submittedAt: new Date(),
+        ...testImageFields,
+      },
+    });
+
   it("never shows tallies where the world says never, not even after a vote or in the vote's answer, and orders by score", async () => {
     const { day, images, voter } = await scene(worlds[0]!, [
       [1, 0],
@@ -126,17 +140,7 @@ describe("worlds under different conditions", () => {
     await setVote({ userId: voter.id, imageId: images[0]!.id, value: -1 });
     expect(await db.voteEvent.findFirstOrThrow({ where: { userId: voter.id } })).toMatchObject({ talliesVisible: true });
     // Self-voting: on in this world.
-    const own = await db.image.create({
-      data: {
-        dayId: day.id,
-        parentId: day.seedImageId,
-        creatorId: voter.id,
-        prompt: "mine",
-        status: "SUBMITTED",
-        submittedAt: new Date(),
-        ...testImageFields,
-      },
-    });
+    const own = await ownSubmission(day, voter.id);
     expect(await setVote({ userId: voter.id, imageId: own.id, value: 1 })).toMatchObject({ value: 1, upvotes: 1 });
   });
 
@@ -145,17 +149,7 @@ describe("worlds under different conditions", () => {
     expect((await getVoteFeed(day.id, voter.id))!.items[0]!.tally).toBeNull();
     expect(await setVote({ userId: voter.id, imageId: images[0]!.id, value: 1 })).toMatchObject({ upvotes: 3, downvotes: 0 });
     expect((await getVoteFeed(day.id, voter.id))!.items[0]!.tally).toEqual({ up: 3, down: 0 });
-    const own = await db.image.create({
-      data: {
-        dayId: day.id,
-        parentId: day.seedImageId,
-        creatorId: voter.id,
-        prompt: "mine",
-        status: "SUBMITTED",
-        submittedAt: new Date(),
-        ...testImageFields,
-      },
-    });
+    const own = await ownSubmission(day, voter.id);
     await expect(setVote({ userId: voter.id, imageId: own.id, value: 1 })).rejects.toMatchObject({ code: "OWN_IMAGE" });
   });
 });
