@@ -6,7 +6,7 @@ import { isUniqueViolation } from "@/lib/server/db-errors";
 import { detail } from "@/lib/server/error-codes";
 import { ActionError } from "@/lib/server/errors";
 import { completionCodeKey } from "@/lib/server/secrets";
-import { assignWorld } from "@/lib/worlds/assignment";
+import { worldOf } from "@/lib/worlds/assignment";
 import { getWorldSettings } from "@/lib/worlds/conditions";
 import { votableLeft } from "@/lib/study/votable";
 
@@ -62,7 +62,7 @@ export async function getCompletionStatus(userId: number): Promise<CompletionSta
   });
   if (!user) throw new ActionError("NOT_FOUND", { detail: "USER_NOT_FOUND" });
   // What they can still vote on is their world's, under its conditions (self-voting).
-  const worldId = await assignWorld(userId);
+  const worldId = await worldOf(userId);
   const settings = await getWorldSettings(worldId);
   const [submissions, votes, votable] = await Promise.all([
     db.image.count({ where: { creatorId: userId, status: "SUBMITTED" } }),

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomInt } from "node:crypto";
+import { cache } from "react";
 import { db, type Tx } from "@/lib/server/db";
 import { isUniqueViolation } from "@/lib/server/db-errors";
 import { getRunningStudy, type RunningStudy } from "@/lib/worlds/studies";
@@ -77,7 +78,13 @@ export async function assignWorld(userId: number, opts: { worldId?: number } = {
   }
 }
 
+/**
+ * A participant's world for the running study, read once per request: the layout's progress panel
+ * and the page both ask, and a request outside a render (an action, a route) simply reads it.
+ */
+export const worldOf = cache((userId: number) => assignWorld(userId));
+
 /** The world a viewer sees: a signed-in participant's own (assigned now if this is their first visit in the study), else the public one. */
 export async function viewerWorldId(user: { id: number } | null): Promise<number> {
-  return user ? assignWorld(user.id) : (await getRunningStudy()).worlds[0]!.id;
+  return user ? worldOf(user.id) : (await getRunningStudy()).worlds[0]!.id;
 }
