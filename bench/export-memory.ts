@@ -52,7 +52,7 @@ runBenchmark(async (cleanup) => {
   let t = performance.now();
   let lines = 0;
   let bytes = 0;
-  for await (const chunk of exportTable("votes", "csv", {})) {
+  for await (const chunk of await exportTable("votes", "csv", {})) {
     lines += chunk.split("\n").length - 1;
     bytes += chunk.length;
   }

@@ -3,6 +3,7 @@
 // worlds different next seeds; the admin sees both lineages side by side. On a server of its own,
 // since starting a study changes what every page shows.
 import { createHmac, randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { expect, test, type Browser } from "@playwright/test";
 import { generateAttempt, submitAttempt } from "./create-flow";
 import type { E2EServer } from "./env";
@@ -161,6 +162,20 @@ test("two participants in two worlds create, submit and vote in their own world 
   await expect(rows.nth(0)).toContainText("World 1");
   await expect(rows.nth(0).locator("td").first()).toHaveText("tallies shown after voting; order random per voter");
   await expect(rows.nth(1).locator("td").nth(1)).toHaveText("1");
+  // The votes export, limited to this study: the two votes, each with its world and condition.
+  await page.goto("/admin/export");
+  await page.getByTestId("export-study").selectOption(String(studyId));
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByTestId("export-votes-csv")).toHaveAttribute("href", new RegExp(`&study=${studyId}$`));
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-votes-csv").click();
+  const csv = (await readFile((await (await download).path())!, "utf8")).trim().split("\r\n");
+  const header = csv[0]!.split(",");
+  const col = (row: string, name: string) => row.split(",")[header.indexOf(name)];
+  expect(csv.slice(1).map((r) => [Number(col(r, "imageId")), Number(col(r, "worldId")), col(r, "condition")])).toEqual([
+    [otherA.id, world.a, "tallies=afterVote;order=random;hideAuthors=true;allowSelfVoting=false"],
+    [otherB.id, world.b, "tallies=afterVote;order=random;hideAuthors=true;allowSelfVoting=false"],
+  ]);
   for (const p of [a, b]) await p.context.close();
   await admin.close();
 });

@@ -141,6 +141,7 @@ const MESSAGES: { [C in ErrorCode]: Say<C> } = {
   MASK_BOUNDS_ORDER: (t) => t("settings.maskBoundsOrder"),
   COMPLETION_URL: (t) => t("settings.completionUrl"),
   UNKNOWN_TABLE: (t) => t("research.unknownTable"),
+  UNKNOWN_STUDY: (t) => t("research.unknownStudy"),
   NOT_CLOSED: (t) => t("research.notClosed"),
   NO_TIMELAPSE: (t) => t("research.noTimelapse"),
   INVALID_KEY: (t) => t("storageKey.invalid"),

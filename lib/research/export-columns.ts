@@ -105,7 +105,7 @@ export interface ExportRows {
   };
   submissionEvents: { id: number; imageId: number; userId: number; dayId: number; action: string; createdAt: Date };
   exposures: { id: number; userId: number; imageId: number; dayId: number; position: number; sampled: boolean; createdAt: Date };
-  flags: { id: number; imageId: number; userId: number; reason: string; createdAt: Date };
+  flags: { id: number; imageId: number; userId: number; reason: string; createdAt: Date; image: { dayId: number | null } };
   studies: { id: number; name: string; status: string; startedAt: Date; endedAt: Date | null };
   worlds: {
     id: number;
@@ -155,8 +155,15 @@ export interface ExportRows {
   };
 }
 
-/** Per-export helpers a column may need (keyed with server secrets, so made by the exporter). */
-export type ExportContext = { hashParticipant: (participantId: string) => string };
+/** Where a day belongs: its study and world, and the condition it was played under. */
+export type DayScope = { studyId: number; worldId: number; condition: string | null };
+
+/** Per-export helpers a column may need (keyed with server secrets, or read once, so made by the exporter). */
+export type ExportContext = {
+  hashParticipant: (participantId: string) => string;
+  /** The study, world and condition of a day (null for no day: the bundled first seed). */
+  dayScope: (dayId: number | null) => DayScope | null;
+};
 
 export type Column<R> = {
   name: string;
@@ -178,6 +185,21 @@ const col = <R>(name: string, description: string, get: (row: R, ctx: ExportCont
 type CellKeys<R> = { [K in keyof R]: R[K] extends Cell ? K : never }[keyof R] & string;
 // The cast is safe: CellKeys only admits keys whose values are Cells, which TS cannot follow through R[K].
 const field = <R>(name: CellKeys<R>, description: string) => col<R>(name, description, (r) => r[name] as Cell);
+
+const CONDITION_TEXT =
+  'The herding condition the day was played under, as one label: "tallies=always|afterVote|never;order=random|newest|score;hideAuthors=true|false;allowSelfVoting=true|false" (lib/worlds/conditions.ts). Rows with equal labels share a condition, whichever world they come from. For a closed day, what the rollover recorded when it closed it; for an open day, what its world plays by now. Empty for days closed before conditions were recorded (their worlds\' changes are in the audit log, world.conditions and settings).';
+
+/**
+ * The study, world and condition columns of a table whose rows belong to a day (`dayOf` finds it),
+ * so every export can be split by world and condition without joining through days and worlds.
+ */
+function scopeColumns<R>(dayOf: (row: R) => number | null, what: string): Column<R>[] {
+  return [
+    col("studyId", `The study ${what} belongs to (studies.id).`, (r, ctx) => ctx.dayScope(dayOf(r))?.studyId ?? null),
+    col("worldId", `The world ${what} belongs to (worlds.id).`, (r, ctx) => ctx.dayScope(dayOf(r))?.worldId ?? null),
+    col("condition", CONDITION_TEXT, (r, ctx) => ctx.dayScope(dayOf(r))?.condition ?? null),
+  ];
+}
 
 export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
   users: {
@@ -249,7 +271,9 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
     description: "One row per day's vote.",
     columns: [
       field("id", "Internal day id; Image.dayId refers to it."),
-      field("worldId", "The world whose timeline the day belongs to (worlds.id; its study is worlds.studyId)."),
+      col("studyId", "The study the day belongs to (studies.id).", (r, ctx) => ctx.dayScope(r.id)?.studyId ?? null),
+      field("worldId", "The world whose timeline the day belongs to (worlds.id)."),
+      col("condition", CONDITION_TEXT, (r, ctx) => ctx.dayScope(r.id)?.condition ?? null),
       col("date", "The calendar date (YYYY-MM-DD) in the app's time zone (APP_TIME_ZONE).", (r) => keyFromDate(r.date)),
       field("status", "OPEN (still voting) or CLOSED (the rollover picked its winner)."),
       field("seedImageId", "The image the day's participants edited: the previous day's winner, or a seed."),
@@ -267,6 +291,7 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
     columns: [
       field("id", "Internal image id."),
       field("dayId", "The day the image was made for; empty only for the bundled first seed."),
+      ...scopeColumns<ExportRows["images"]>((r) => r.dayId, "the image's day (empty for the bundled first seed, which starts every world)"),
       field("parentId", "The image it was made from (the day's seed); following parentId walks the lineage."),
       field("creatorId", "The user who made it; empty for seeds."),
       field("status", "SEED, DRAFT (an attempt kept but not submitted) or SUBMITTED (in the day's vote)."),
@@ -307,6 +332,7 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       field("userId", "The voter (users.id)."),
       field("imageId", "The image voted on (images.id)."),
       col("dayId", "The day of that image (days.id), for convenience.", (r) => r.image.dayId),
+      ...scopeColumns<ExportRows["votes"]>((r) => r.image.dayId, "the image's day"),
       field("value", "1 (up) or -1 (down)."),
       field(
         "position",
@@ -327,6 +353,7 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       field("userId", "The voter (users.id)."),
       field("imageId", "The image voted on (images.id)."),
       field("dayId", "The image's day (days.id)."),
+      ...scopeColumns<ExportRows["voteEvents"]>((r) => r.dayId, "the image's day"),
       field("previous", "The voter's vote on the image before this change: 1 (up), -1 (down) or 0 (none)."),
       field("value", "The vote after this change: 1 (up), -1 (down) or 0 (retracted)."),
       field(
@@ -350,6 +377,7 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       field("imageId", "The attempt (images.id)."),
       field("userId", "Its creator (users.id), who made the change."),
       field("dayId", "The attempt's day (days.id)."),
+      ...scopeColumns<ExportRows["submissionEvents"]>((r) => r.dayId, "the attempt's day"),
       field("action", "SUBMIT or WITHDRAW."),
       field("createdAt", "When it happened."),
     ],
@@ -363,6 +391,7 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       field("userId", "The voter (users.id)."),
       field("imageId", "The image shown (images.id)."),
       field("dayId", "The image's day (days.id)."),
+      ...scopeColumns<ExportRows["exposures"]>((r) => r.dayId, "the image's day"),
       field(
         "position",
         "Where the image stood in this voter's full order when first shown (0-based, across pages, as votes.position): their own random order, newest first, or their sample in that order.",
@@ -380,6 +409,7 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
     columns: [
       field("id", "Internal flag id."),
       field("imageId", "The image reported (images.id)."),
+      ...scopeColumns<ExportRows["flags"]>((r) => r.image.dayId, "the image's day"),
       field("userId", "Who reported it (users.id)."),
       field("reason", "The reason they gave."),
       field("createdAt", "When it was reported."),
@@ -470,6 +500,7 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       "Computed when exported, not stored: inequality of outcomes per closed day as docs/RESEARCH.md defines it (lib/research/inequality.ts), over the day's submitted, visible images and their final tallies. Gini G = 2·Σ i·xᵢ / (n·Σ xᵢ) − (n + 1)/n over the values sorted ascending (i from 1), 0 when all are equal or all zero.",
     columns: [
       field("id", "The day (days.id)."),
+      ...scopeColumns<ExportRows["dayInequality"]>((r) => r.id, "the day"),
       field("date", "The calendar date (YYYY-MM-DD) in APP_TIME_ZONE."),
       field("images", "Submitted, visible images measured."),
       field("upvotes", "Their up-votes, summed."),

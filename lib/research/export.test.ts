@@ -2,18 +2,21 @@
 import "@/test/isolated-db";
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { castVote, closeDayAs, makeAdmin, makeImage, makeOldDay } from "@/test/admin";
+import { castVote, closeDayAs, makeAdmin, makeImage, makeOldDay, oldDate } from "@/test/admin";
+import { makeDay } from "@/test/rollover";
 import { collect, parseCsv } from "@/test/csv";
 import { makeUser } from "@/test/fixtures";
 import { keyFromDate } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { resetEnvForTests } from "@/lib/server/env";
+import { getSettings } from "@/lib/settings/settings";
 import { recordAudit } from "../admin/audit";
 import { exportTable, type ExportTable } from "./export";
 import { EXPORT_TABLE_NAMES } from "./export-columns";
 import { inequalityByDay } from "./inequality";
 import { skillTable } from "./skill";
 import { flagImage } from "../moderation/flags";
+import { invalidateStudyCache } from "../worlds/studies";
 import { hideImage } from "../moderation/moderation";
 
 const SALT = "export-test-salt-0123456789";
@@ -28,8 +31,33 @@ function cell(v: Value): string {
   return String(v);
 }
 
+/**
+ * Each day's study, world and condition, computed here: a closed day's condition as recorded, an
+ * open day's from its world's stored conditions over the settings (each key left out is the setting).
+ */
+async function scopes() {
+  const s = await getSettings();
+  const days = await db.day.findMany({ include: { world: true } });
+  const byDay = new Map(
+    days.map((d) => {
+      const c = JSON.parse(d.world.conditions ?? "{}") as Record<string, string | boolean | undefined>;
+      const open =
+        `tallies=${c.tallies ?? (s.hideTalliesUntilVoted ? "afterVote" : "always")};order=${c.order ?? (s.randomizeOrder ? "random" : "newest")};` +
+        `hideAuthors=${c.hideAuthors ?? s.hideAuthors};allowSelfVoting=${c.allowSelfVoting ?? s.allowSelfVoting}`;
+      return [d.id, { studyId: d.world.studyId, worldId: d.worldId, condition: d.status === "OPEN" ? open : d.condition }];
+    }),
+  );
+  return (dayId: number | null) => byDay.get(dayId ?? 0) ?? { studyId: null, worldId: null, condition: null };
+}
+
+/** `row` with the scope's columns put right after `key`, where the export has them. */
+function withScope<R extends object>(row: R, key: keyof R, scope: object): Record<string, Value> {
+  return Object.fromEntries(Object.entries(row).flatMap(([k, v]) => (k === key ? [[k, v], ...Object.entries(scope)] : [[k, v]])));
+}
+
 /** Every table as the database holds it, id order, in the export's columns (computed independently). */
-async function expected(table: ExportTable, raw = false): Promise<Record<string, Value>[]> {
+async function expected(table: ExportTable, raw = false, studyId?: number): Promise<Record<string, Value>[]> {
+  const scope = await scopes();
   switch (table) {
     case "users":
       return (await db.user.findMany({ orderBy: { id: "asc" }, include: { accounts: true, participation: true } })).map((u) => ({
@@ -61,7 +89,9 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
     case "days":
       return (await db.day.findMany({ orderBy: { id: "asc" } })).map((d) => ({
         id: d.id,
+        studyId: scope(d.id).studyId,
         worldId: d.worldId,
+        condition: scope(d.id).condition,
         date: keyFromDate(d.date),
         status: d.status,
         seedImageId: d.seedImageId,
@@ -76,6 +106,7 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
       return (await db.image.findMany({ orderBy: { id: "asc" } })).map((i) => ({
         id: i.id,
         dayId: i.dayId,
+        ...scope(i.dayId),
         parentId: i.parentId,
         creatorId: i.creatorId,
         status: i.status,
@@ -103,6 +134,7 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
         userId: v.userId,
         imageId: v.imageId,
         dayId: v.image.dayId,
+        ...scope(v.image.dayId),
         value: v.value,
         position: v.position,
         talliesVisible: v.talliesVisible,
@@ -111,11 +143,11 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
         updatedAt: v.updatedAt,
       }));
     case "voteEvents":
-      return db.voteEvent.findMany({ orderBy: { id: "asc" } });
+      return (await db.voteEvent.findMany({ orderBy: { id: "asc" } })).map((e) => withScope(e, "dayId", scope(e.dayId)));
     // The computed exports: what the analyses (tested against hand-computed values in their own
     // files) give, one row per participant or day, by id.
     case "skill": {
-      const t = await skillTable();
+      const t = await skillTable({ studyId });
       return t.rows
         .map((r) => ({
           id: r.userId,
@@ -131,7 +163,7 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
         .sort((a, b) => a.id - b.id);
     }
     case "dayInequality":
-      return (await inequalityByDay()).days.map(({ dayId, ...d }) => ({ id: dayId, ...d })).sort((a, b) => a.id - b.id);
+      return (await inequalityByDay()).days.map(({ dayId, ...d }) => ({ id: dayId, ...scope(dayId), ...d })).sort((a, b) => a.id - b.id);
     case "studies":
       return db.study.findMany({ orderBy: { id: "asc" } });
     case "worlds":
@@ -139,11 +171,13 @@ async function expected(table: ExportTable, raw = false): Promise<Record<string,
     case "assignments":
       return db.assignment.findMany({ orderBy: { id: "asc" } });
     case "submissionEvents":
-      return db.submissionEvent.findMany({ orderBy: { id: "asc" } });
+      return (await db.submissionEvent.findMany({ orderBy: { id: "asc" } })).map((e) => withScope(e, "dayId", scope(e.dayId)));
     case "exposures":
-      return db.exposure.findMany({ orderBy: { id: "asc" } });
+      return (await db.exposure.findMany({ orderBy: { id: "asc" } })).map((e) => withScope(e, "dayId", scope(e.dayId)));
     case "flags":
-      return db.flag.findMany({ orderBy: { id: "asc" } });
+      return (await db.flag.findMany({ orderBy: { id: "asc" }, include: { image: { select: { dayId: true } } } })).map(({ image, ...f }) =>
+        withScope(f, "imageId", scope(image.dayId)),
+      );
     case "audit":
       return db.auditLog.findMany({
         orderBy: { id: "asc" },
@@ -175,8 +209,8 @@ afterAll(() => {
 
 describe("exportTable", () => {
   it("writes a header only, or an empty array, for an empty table", async () => {
-    expect(await collect(exportTable("flags", "csv"))).toBe("id,imageId,userId,reason,createdAt\r\n");
-    expect(JSON.parse(await collect(exportTable("flags", "json")))).toEqual([]);
+    expect(await collect(await exportTable("flags", "csv"))).toBe("id,imageId,studyId,worldId,condition,userId,reason,createdAt\r\n");
+    expect(JSON.parse(await collect(await exportTable("flags", "json")))).toEqual([]);
   });
 
   it("matches the database row for row, in CSV and JSON, across batch boundaries", async () => {
@@ -257,23 +291,23 @@ describe("exportTable", () => {
       const want = await expected(table);
       for (const batchSize of [1, 2, 2000]) {
         const chunks: string[] = [];
-        for await (const c of exportTable(table, "csv", { batchSize })) chunks.push(c);
+        for await (const c of await exportTable(table, "csv", { batchSize })) chunks.push(c);
         for (const c of chunks) expect(c.endsWith("\r\n")).toBe(true); // whole records per chunk
         const [header, ...records] = parseCsv(chunks.join(""));
         expect(header).toEqual(Object.keys(want[0]!));
         expect(records).toEqual(want.map((row) => Object.values(row).map(cell)));
-        const json = JSON.parse(await collect(exportTable(table, "json", { batchSize })));
+        const json = JSON.parse(await collect(await exportTable(table, "json", { batchSize })));
         expect(json).toEqual(JSON.parse(JSON.stringify(want)));
       }
     }
     const wantRaw = await expected("users", true);
-    const [rawHeader, ...rawUsers] = parseCsv(await collect(exportTable("users", "csv", { raw: true })));
+    const [rawHeader, ...rawUsers] = parseCsv(await collect(await exportTable("users", "csv", { raw: true })));
     expect(rawHeader).toEqual(Object.keys(wantRaw[0]!));
     expect(rawUsers).toEqual(wantRaw.map((row) => Object.values(row).map(cell)));
     expect(rawUsers.filter((r) => r.at(-1) !== "").map((r) => r[0])).toEqual([String(voter.id)]);
     // The tricky cells really were tricky.
-    const images = parseCsv(await collect(exportTable("images", "csv")));
-    expect(images.find((r) => r[0] === String(tricky.id))?.[5]).toMatch(
+    const [imageHeader, ...images] = parseCsv(await collect(await exportTable("images", "csv")));
+    expect(images.find((r) => r[0] === String(tricky.id))?.[imageHeader!.indexOf("prompt")]).toMatch(
       /^'=HYPERLINK\("http:\/\/evil.example","click"\), then a "quote"\r\nand/,
     );
   });
@@ -281,7 +315,7 @@ describe("exportTable", () => {
   it("replaces participant ids with a keyed hash unless raw, and keys it from NEXTAUTH_SECRET without a salt", async () => {
     const user = await makeUser();
     const row = async (raw: boolean) => {
-      const [header, ...rows] = parseCsv(await collect(exportTable("users", "csv", { raw })));
+      const [header, ...rows] = parseCsv(await collect(await exportTable("users", "csv", { raw })));
       const found = rows.find((r) => r[0] === String(user.id));
       return Object.fromEntries(header!.map((h, i) => [h, found?.[i]]));
     };
@@ -289,7 +323,7 @@ describe("exportTable", () => {
     expect(await row(false)).not.toHaveProperty("participantId");
     expect(await row(true)).toMatchObject({ participantId: user.participantId });
     expect(await row(true)).not.toHaveProperty("participantHash");
-    expect(await collect(exportTable("users", "csv"))).not.toContain(user.participantId!);
+    expect(await collect(await exportTable("users", "csv"))).not.toContain(user.participantId!);
 
     delete process.env.EXPORT_HASH_SALT;
     resetEnvForTests();
@@ -314,7 +348,7 @@ describe("exportTable", () => {
     await setVote({ userId: voter.id, imageId: es.id, value: 1, locale: "ar" });
     await setVote({ userId: voter.id, imageId: ar.id, value: -1, locale: "es" });
     const records = async (table: ExportTable, locale: string) => {
-      const [header, ...rows] = parseCsv(await collect(exportTable(table, "csv", { locale })));
+      const [header, ...rows] = parseCsv(await collect(await exportTable(table, "csv", { locale })));
       return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])));
     };
     expect((await records("votes", "ar")).map((r) => [r.imageId, r.locale])).toEqual([[String(es.id), "ar"]]);
@@ -323,8 +357,86 @@ describe("exportTable", () => {
     expect((await records("days", "es")).length).toBe(await db.day.count());
   });
 
-  it("refuses an unknown table or format", () => {
-    expect(() => exportTable("passwords" as ExportTable, "csv")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
-    expect(() => exportTable("votes", "xml" as "csv")).toThrow(expect.objectContaining({ code: "INVALID" }));
+  it("limits every table but the audit log to one study, each row carrying its study, world and condition", async () => {
+    const { day: before } = await makeOldDay();
+    await db.study.updateMany({ where: { status: "RUNNING" }, data: { status: "ENDED", endedAt: new Date() } });
+    const firstSeed = before.seedImageId;
+    const study = await db.study.create({
+      data: {
+        name: "two worlds",
+        worlds: {
+          create: [
+            { position: 1, name: "A", firstSeedImageId: firstSeed, conditions: JSON.stringify({ tallies: "never", order: "score" }) },
+            { position: 2, name: "B", firstSeedImageId: firstSeed, conditions: JSON.stringify({ tallies: "always", hideAuthors: false }) },
+          ],
+        },
+      },
+      select: { id: true, worlds: { orderBy: { position: "asc" }, select: { id: true } } },
+    });
+    invalidateStudyCache();
+    const [a, b] = study.worlds.map((w) => w.id) as [number, number];
+    const voter = await makeUser();
+    await db.assignment.create({ data: { userId: voter.id, studyId: study.id, worldId: a, method: "RANDOM" } });
+    const { day: closedA } = await makeDay(oldDate(), a);
+    const { day: openA } = await makeDay(oldDate(), a);
+    const { day: openB } = await makeDay(oldDate(), b);
+    const [x, y, z] = [await makeImage(closedA, { up: 1 }), await makeImage(openA), await makeImage(openB)];
+    const old = await makeImage(before);
+    for (const image of [x, y, z, old]) await castVote(voter.id, image.id, 1);
+    await closeDayAs(closedA.id, x.id);
+    await db.day.update({
+      where: { id: closedA.id },
+      data: { condition: "tallies=never;order=score;hideAuthors=true;allowSelfVoting=false" },
+    });
+    await db.exposure.createMany({ data: [y, z, old].map((i) => ({ userId: voter.id, imageId: i.id, dayId: i.dayId!, position: 0 })) });
+    await db.submissionEvent.createMany({
+      data: [y, old].map((i) => ({ imageId: i.id, userId: i.creatorId!, dayId: i.dayId!, action: "SUBMIT" as const })),
+    });
+    await db.flag.createMany({ data: [z, old].map((i) => ({ imageId: i.id, userId: voter.id, reason: "spam" })) });
+
+    const assigned = new Set((await db.assignment.findMany({ where: { studyId: study.id } })).map((x) => x.userId));
+    const belongs: Record<ExportTable, (row: Record<string, Value>) => boolean> = {
+      users: (r) => assigned.has(r.id as number),
+      studies: (r) => r.id === study.id,
+      worlds: (r) => r.studyId === study.id,
+      assignments: (r) => r.studyId === study.id,
+      audit: () => true,
+      skill: () => true,
+      // A study's images are its days' and the first seed its worlds start from.
+      images: (r) => r.studyId === study.id || r.id === firstSeed,
+      days: (r) => r.studyId === study.id,
+      votes: (r) => r.studyId === study.id,
+      voteEvents: (r) => r.studyId === study.id,
+      submissionEvents: (r) => r.studyId === study.id,
+      exposures: (r) => r.studyId === study.id,
+      flags: (r) => r.studyId === study.id,
+      dayInequality: (r) => r.studyId === study.id,
+    };
+    for (const table of TABLES) {
+      const all = await expected(table, false, table === "skill" ? study.id : undefined);
+      const want = all.filter(belongs[table]);
+      const got = JSON.parse(await collect(await exportTable(table, "json", { studyId: study.id, batchSize: 2 })));
+      expect(got, table).toEqual(JSON.parse(JSON.stringify(want)));
+      if (!["audit", "skill"].includes(table)) expect(want.length, table).toBeLessThan(all.length);
+    }
+    // Each row says its world and the condition: recorded for the closed day, the world's own for an open one.
+    const votes = JSON.parse(await collect(await exportTable("votes", "json", { studyId: study.id }))) as Record<string, Value>[];
+    expect(votes.map((v) => [v.imageId, v.worldId, v.condition])).toEqual([
+      [x.id, a, "tallies=never;order=score;hideAuthors=true;allowSelfVoting=false"],
+      [y.id, a, "tallies=never;order=score;hideAuthors=true;allowSelfVoting=false"],
+      [z.id, b, "tallies=always;order=random;hideAuthors=false;allowSelfVoting=false"],
+    ]);
+  });
+
+  it("refuses an unknown table, format or study", async () => {
+    await expect(exportTable("passwords" as ExportTable, "csv")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      detail: { code: "UNKNOWN_TABLE" },
+    });
+    await expect(exportTable("votes", "xml" as "csv")).rejects.toMatchObject({ code: "INVALID" });
+    await expect(exportTable("votes", "csv", { studyId: 999_999 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      detail: { code: "UNKNOWN_STUDY" },
+    });
   });
 });

@@ -5,7 +5,15 @@ import { ActionError } from "@/lib/server/errors";
 import { participantHasher } from "@/lib/server/secrets";
 import { keysetBatches } from "@/lib/research/batches";
 import { csvLine } from "@/lib/research/csv";
-import { EXPORT_TABLES, exportColumns, type ExportContext, type ExportRows, type ExportTable } from "@/lib/research/export-columns";
+import {
+  EXPORT_TABLES,
+  exportColumns,
+  type DayScope,
+  type ExportContext,
+  type ExportRows,
+  type ExportTable,
+} from "@/lib/research/export-columns";
+import { conditionLabel, getWorldSettings } from "@/lib/worlds/conditions";
 import { auditEntryFields } from "@/lib/admin/audit";
 import { inequalityByDay } from "@/lib/research/inequality";
 import { skillTable } from "@/lib/research/skill";
@@ -19,26 +27,34 @@ export type ExportOptions = {
   batchSize?: number;
   /** Only images, votes and vote events made in this interface language (other tables ignore it). */
   locale?: string;
+  /** Only what belongs to this study (its worlds' days and everything on them); the audit log is always whole. */
+  studyId?: number;
 };
 
 const BATCH_SIZE = 2000;
 
-type Fetch<R> = (afterId: number, take: number, locale?: string) => Promise<R[]>;
+/** Which rows an export holds: all of them, or those of one interface language and one study. */
+type Scope = { locale?: string; studyId?: number };
+type Fetch<R> = (afterId: number, take: number, scope: Scope) => Promise<R[]>;
 /** The exports computed from the database when asked for, rather than read from one table. */
 type ComputedTable = "skill" | "dayInequality";
 type StoredTable = Exclude<ExportTable, ComputedTable>;
-const page = (after: number, take: number) => ({ where: { id: { gt: after } }, orderBy: { id: "asc" as const }, take });
-/** The same page, limited to one interface language when one is asked for. */
-const pageIn = (after: number, take: number, locale?: string) => ({
-  ...page(after, take),
-  where: { id: { gt: after }, ...(locale ? { locale } : {}) },
+/** The next keyset page of the rows `where` matches. */
+const page = <W extends object>(after: number, take: number, where: W = {} as W) => ({
+  where: { id: { gt: after }, ...where },
+  orderBy: { id: "asc" as const },
+  take,
 });
+const inLocale = ({ locale }: Scope) => (locale ? { locale } : {});
+/** Rows on a day of the study's worlds (every row with a dayId). */
+const onStudyDay = ({ studyId }: Scope) => (studyId ? { day: { world: { studyId } } } : {});
+/** Rows about an image of one of those days (votes, flags). */
+const onStudyImage = (scope: Scope) => (scope.studyId ? { image: onStudyDay(scope) } : {});
 
-// One keyset-paginated read per table, selecting exactly the fields export-columns.ts describes.
 const FETCHERS: { [T in StoredTable]: Fetch<ExportRows[T]> } = {
-  users: (after, take) =>
+  users: (after, take, { studyId }) =>
     db.user.findMany({
-      ...page(after, take),
+      ...page(after, take, studyId ? { assignments: { some: { studyId } } } : {}),
       select: {
         id: true,
         participantId: true,
@@ -60,9 +76,9 @@ const FETCHERS: { [T in StoredTable]: Fetch<ExportRows[T]> } = {
         },
       },
     }),
-  days: (after, take) =>
+  days: (after, take, { studyId }) =>
     db.day.findMany({
-      ...page(after, take),
+      ...page(after, take, studyId ? { world: { studyId } } : {}),
       select: {
         id: true,
         worldId: true,
@@ -77,9 +93,13 @@ const FETCHERS: { [T in StoredTable]: Fetch<ExportRows[T]> } = {
         totalVotes: true,
       },
     }),
-  images: (after, take, locale) =>
+  images: (after, take, scope) =>
     db.image.findMany({
-      ...pageIn(after, take, locale),
+      // A study's images: those of its days, and the first seed its worlds started from.
+      ...page(after, take, {
+        ...inLocale(scope),
+        ...(scope.studyId ? { OR: [onStudyDay(scope), { firstSeedOf: { some: { studyId: scope.studyId } } }] } : {}),
+      }),
       select: {
         id: true,
         dayId: true,
@@ -104,9 +124,9 @@ const FETCHERS: { [T in StoredTable]: Fetch<ExportRows[T]> } = {
         hiddenReason: true,
       },
     }),
-  votes: (after, take, locale) =>
+  votes: (after, take, scope) =>
     db.vote.findMany({
-      ...pageIn(after, take, locale),
+      ...page(after, take, { ...inLocale(scope), ...onStudyImage(scope) }),
       select: {
         id: true,
         userId: true,
@@ -120,9 +140,9 @@ const FETCHERS: { [T in StoredTable]: Fetch<ExportRows[T]> } = {
         image: { select: { dayId: true } },
       },
     }),
-  voteEvents: (after, take, locale) =>
+  voteEvents: (after, take, scope) =>
     db.voteEvent.findMany({
-      ...pageIn(after, take, locale),
+      ...page(after, take, { ...inLocale(scope), ...onStudyDay(scope) }),
       select: {
         id: true,
         userId: true,
@@ -136,21 +156,24 @@ const FETCHERS: { [T in StoredTable]: Fetch<ExportRows[T]> } = {
         createdAt: true,
       },
     }),
-  submissionEvents: (after, take) =>
+  submissionEvents: (after, take, scope) =>
     db.submissionEvent.findMany({
-      ...page(after, take),
+      ...page(after, take, onStudyDay(scope)),
       select: { id: true, imageId: true, userId: true, dayId: true, action: true, createdAt: true },
     }),
-  exposures: (after, take) =>
+  exposures: (after, take, scope) =>
     db.exposure.findMany({
-      ...page(after, take),
+      ...page(after, take, onStudyDay(scope)),
       select: { id: true, userId: true, imageId: true, dayId: true, position: true, sampled: true, createdAt: true },
     }),
-  studies: (after, take) =>
-    db.study.findMany({ ...page(after, take), select: { id: true, name: true, status: true, startedAt: true, endedAt: true } }),
-  worlds: (after, take) =>
+  studies: (after, take, { studyId }) =>
+    db.study.findMany({
+      ...page(after, take, studyId ? { id: studyId } : {}),
+      select: { id: true, name: true, status: true, startedAt: true, endedAt: true },
+    }),
+  worlds: (after, take, { studyId }) =>
     db.world.findMany({
-      ...page(after, take),
+      ...page(after, take, studyId ? { studyId } : {}),
       select: {
         id: true,
         studyId: true,
@@ -162,13 +185,16 @@ const FETCHERS: { [T in StoredTable]: Fetch<ExportRows[T]> } = {
         createdAt: true,
       },
     }),
-  assignments: (after, take) =>
+  assignments: (after, take, { studyId }) =>
     db.assignment.findMany({
-      ...page(after, take),
+      ...page(after, take, studyId ? { studyId } : {}),
       select: { id: true, userId: true, studyId: true, worldId: true, method: true, createdAt: true },
     }),
-  flags: (after, take) =>
-    db.flag.findMany({ ...page(after, take), select: { id: true, imageId: true, userId: true, reason: true, createdAt: true } }),
+  flags: (after, take, scope) =>
+    db.flag.findMany({
+      ...page(after, take, onStudyImage(scope)),
+      select: { id: true, imageId: true, userId: true, reason: true, createdAt: true, image: { select: { dayId: true } } },
+    }),
   audit: (after, take) =>
     db.auditLog.findMany({
       ...page(after, take),
@@ -178,9 +204,9 @@ const FETCHERS: { [T in StoredTable]: Fetch<ExportRows[T]> } = {
 
 // The computed exports: every row at once (one per participant or closed day: thousands, not
 // millions), ordered by id so they page like the tables.
-const COMPUTED: { [T in ComputedTable]: (locale?: string) => Promise<ExportRows[T][]> } = {
-  skill: async (locale) => {
-    const table = await skillTable({ locale });
+const COMPUTED: { [T in ComputedTable]: (scope: Scope) => Promise<ExportRows[T][]> } = {
+  skill: async ({ locale, studyId }) => {
+    const table = await skillTable({ locale, studyId });
     return table.rows
       .map((r) => ({
         id: r.userId,
@@ -195,36 +221,57 @@ const COMPUTED: { [T in ComputedTable]: (locale?: string) => Promise<ExportRows[
       }))
       .sort((a, b) => a.id - b.id);
   },
-  dayInequality: async () => (await inequalityByDay()).days.map(({ dayId, ...d }) => ({ id: dayId, ...d })).sort((a, b) => a.id - b.id),
+  dayInequality: async ({ studyId }) =>
+    (await inequalityByDay({ studyId })).days.map(({ dayId, ...d }) => ({ id: dayId, ...d })).sort((a, b) => a.id - b.id),
 };
 
 const isComputed = (table: ExportTable): table is ComputedTable => Object.hasOwn(COMPUTED, table);
 
 /** One export's reader: a table's keyset pages, or slices of a computed export, computed once on its first page. */
-function sourceOf<T extends ExportTable>(table: T, locale?: string): (after: number, take: number) => Promise<ExportRows[T][]> {
+function sourceOf<T extends ExportTable>(table: T, scope: Scope): (after: number, take: number) => Promise<ExportRows[T][]> {
   if (!isComputed(table)) {
     const fetch = FETCHERS[table as StoredTable] as unknown as Fetch<ExportRows[T]>;
-    return (after, take) => fetch(after, take, locale);
+    return (after, take) => fetch(after, take, scope);
   }
   let all: Promise<ExportRows[T][]> | undefined;
   return async (after, take) => {
-    all ??= COMPUTED[table](locale) as Promise<ExportRows[T][]>;
+    all ??= COMPUTED[table](scope) as Promise<ExportRows[T][]>;
     return (await all).filter((r) => r.id > after).slice(0, take);
   };
 }
 
+/**
+ * Every day's study, world and condition, read once per export (a row per day: thousands at
+ * most). A closed day has the condition the rollover recorded; an open day, its world's now.
+ */
+async function dayScopes(): Promise<Map<number, DayScope>> {
+  const days = await db.day.findMany({
+    select: { id: true, worldId: true, status: true, condition: true, world: { select: { studyId: true } } },
+  });
+  const openWorlds = [...new Set(days.filter((d) => d.status === "OPEN").map((d) => d.worldId))];
+  const now = new Map(await Promise.all(openWorlds.map(async (w) => [w, conditionLabel(await getWorldSettings(w))] as const)));
+  return new Map(
+    days.map((d) => [
+      d.id,
+      { studyId: d.world.studyId, worldId: d.worldId, condition: d.status === "OPEN" ? (now.get(d.worldId) ?? null) : d.condition },
+    ]),
+  );
+}
+
 /** Secrets are read on first use only: exporting votes must not need the hashing key. */
-function exportContext(): ExportContext {
+async function exportContext(): Promise<ExportContext> {
   let hash: ((participantId: string) => string) | undefined;
+  const days = await dayScopes();
   return {
     hashParticipant: (participantId) => (hash ??= participantHasher())(participantId),
+    dayScope: (dayId) => (dayId === null ? null : (days.get(dayId) ?? null)),
   };
 }
 
 async function* rows<T extends ExportTable>(table: T, format: ExportFormat, opts: ExportOptions): AsyncGenerator<string, void, undefined> {
   const columns = exportColumns(table, opts.raw === true);
-  const fetch = sourceOf(table, opts.locale);
-  const ctx = exportContext();
+  const fetch = sourceOf(table, { locale: opts.locale, studyId: opts.studyId });
+  const ctx = await exportContext();
   yield format === "csv" ? csvLine(columns.map((c) => c.name)) : "[";
   let written = 0;
   for await (const batch of keysetBatches(fetch, opts.batchSize ?? BATCH_SIZE)) {
@@ -248,9 +295,15 @@ async function* rows<T extends ExportTable>(table: T, format: ExportFormat, opts
  * keyset batches of about 2,000 by id, and the next batch only when the consumer asks for more,
  * so a million votes never sit in memory and a slow download holds no transaction open.
  */
-export function exportTable(table: ExportTable, format: ExportFormat, opts: ExportOptions = {}): AsyncGenerator<string, void, undefined> {
+export async function exportTable(
+  table: ExportTable,
+  format: ExportFormat,
+  opts: ExportOptions = {},
+): Promise<AsyncGenerator<string, void, undefined>> {
   if (!Object.hasOwn(EXPORT_TABLES, table)) throw new ActionError("NOT_FOUND", { detail: "UNKNOWN_TABLE" });
   if (format !== "csv" && format !== "json")
     throw new ActionError("INVALID", { detail: detail("FIELD_ONE_OF", { field: "format", options: "csv, json" }) });
+  if (opts.studyId !== undefined && !(await db.study.findUnique({ where: { id: opts.studyId }, select: { id: true } })))
+    throw new ActionError("NOT_FOUND", { detail: "UNKNOWN_STUDY" });
   return rows(table, format, opts);
 }

@@ -53,14 +53,20 @@ export type Inequality = {
  * - Each mean's bootstrap uses the seed itself, so each interval can be reproduced on its own.
  * - With `worldId`, only that world's days: one world's timeline, for comparing conditions.
  */
-export async function inequalityByDay(options: { seed?: number; resamples?: number; worldId?: number } = {}): Promise<Inequality> {
+export async function inequalityByDay(
+  options: { seed?: number; resamples?: number; worldId?: number; studyId?: number } = {},
+): Promise<Inequality> {
   const parsed = bootstrapOptionsSchema.safeParse({ seed: options.seed, resamples: options.resamples });
   if (!parsed.success) throw new ActionError("INVALID", { fieldErrors: fieldErrorsOf(parsed.error) });
   const { seed, resamples } = parsed.data;
+  const scope = {
+    ...(options.worldId ? { worldId: options.worldId } : {}),
+    ...(options.studyId ? { world: { studyId: options.studyId } } : {}),
+  };
 
   const [days, images] = await Promise.all([
     db.day.findMany({
-      where: { status: "CLOSED", ...(options.worldId ? { worldId: options.worldId } : {}) },
+      where: { status: "CLOSED", ...scope },
       orderBy: [{ date: "asc" }, { id: "asc" }],
       select: { id: true, date: true, winnerImageId: true },
     }),
@@ -68,7 +74,7 @@ export async function inequalityByDay(options: { seed?: number; resamples?: numb
       where: {
         status: "SUBMITTED",
         hiddenAt: null,
-        day: { is: { status: "CLOSED", ...(options.worldId ? { worldId: options.worldId } : {}) } },
+        day: { is: { status: "CLOSED", ...scope } },
       },
       select: { id: true, dayId: true, upvotes: true, downvotes: true },
     }),

@@ -52,7 +52,14 @@ export type SkillTable = {
   splitHalf: SplitHalf;
 };
 
-export type SkillOptions = { seed?: number; resamples?: number; locale?: string; orderBy?: "skill" | "days" };
+export type SkillOptions = {
+  seed?: number;
+  resamples?: number;
+  locale?: string;
+  orderBy?: "skill" | "days";
+  /** Only the days of this study's worlds. */
+  studyId?: number;
+};
 
 // Days are ranked a few at a time: one query each, without holding the whole pool.
 const PARALLEL_DAYS = 4;
@@ -80,12 +87,13 @@ export async function skillTable(options: SkillOptions = {}): Promise<SkillTable
   if (!parsed.success) throw new ActionError("INVALID", { fieldErrors: fieldErrorsOf(parsed.error) });
   const { seed, resamples } = parsed.data;
   const locale = options.locale || null;
+  const inStudy = options.studyId ? { world: { studyId: options.studyId } } : {};
 
   const { excludeBannedVoters } = await getSettings();
   const [days, submissions] = await Promise.all([
-    db.day.findMany({ where: { status: "CLOSED" }, orderBy: [{ date: "asc" }, { id: "asc" }], select: { id: true } }),
+    db.day.findMany({ where: { status: "CLOSED", ...inStudy }, orderBy: [{ date: "asc" }, { id: "asc" }], select: { id: true } }),
     db.image.findMany({
-      where: { status: "SUBMITTED", day: { is: { status: "CLOSED" } } },
+      where: { status: "SUBMITTED", day: { is: { status: "CLOSED", ...inStudy } } },
       select: { id: true, creatorId: true, locale: true },
     }),
   ]);

@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/server/db";
 import { jitteredBackoff, retry } from "@/lib/server/retry";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rankEligible } from "@/lib/voting/eligible-ranking";
-import { getSettings } from "@/lib/settings/settings";
+import { conditionLabel, getWorldSettings } from "@/lib/worlds/conditions";
 
 /** One day the rollover closed, and the day it opened after it. */
 export type ClosedDay = {
@@ -62,7 +62,11 @@ export async function dayStats(tx: Pick<Tx, "image" | "vote" | "$queryRaw">, day
  * Image row in share mode, then the Day row for update. The winner is re-ranked under the Day
  * lock; if it moved meanwhile, the attempt rolls back and starts over.
  */
-async function closeOnce(day: OpenDayRow, candidate: number | null, excludeBannedVoters: boolean): Promise<ClosedDay | null> {
+async function closeOnce(
+  day: OpenDayRow,
+  candidate: number | null,
+  { excludeBannedVoters, condition }: { excludeBannedVoters: boolean; condition: string },
+): Promise<ClosedDay | null> {
   const nextSeed = candidate ?? day.seedImageId;
   // DATE columns come back as UTC midnight, so one day later is the next calendar date.
   const nextDate = new Date(day.date.getTime() + 86_400_000);
@@ -78,7 +82,7 @@ async function closeOnce(day: OpenDayRow, candidate: number | null, excludeBanne
       const winnerImageId = await pickWinner(tx, day.id, excludeBannedVoters);
       if (winnerImageId !== candidate) throw new WinnerMoved();
       const stats = await dayStats(tx, day.id);
-      await tx.day.update({ where: { id: day.id }, data: { status: "CLOSED", closedAt: now(), winnerImageId, ...stats } });
+      await tx.day.update({ where: { id: day.id }, data: { status: "CLOSED", closedAt: now(), winnerImageId, condition, ...stats } });
       // Only a non-rollover path (ensureFirstDay, manual repair) can have made it: keep that one.
       // A race on the unique (world, date) index rolls everything back and the retry finds the row.
       const existing = await tx.day.findUnique({
@@ -121,14 +125,16 @@ function isRetryable(err: unknown): boolean {
 
 /**
  * Closes an open day and opens the calendar day after it, in one transaction: records the
- * winner (or null) and the day's figures, and seeds the next day with the winner or, with no
+ * winner (or null), the day's figures and the condition its world played under, and seeds the next day with the winner or, with no
  * eligible submission, the same seed again. Returns null when another run had already closed it.
  * Every attempt is all-or-nothing, so the bounded retries cannot close a day twice.
  */
 export async function closeDay(day: OpenDayRow): Promise<ClosedDay | null> {
-  const { excludeBannedVoters } = await getSettings();
+  const settings = await getWorldSettings(day.worldId);
+  const { excludeBannedVoters } = settings;
+  const condition = conditionLabel(settings);
   // Ranked outside the transaction so the lock order can be kept; checked again inside.
-  return retry(async () => closeOnce(day, await pickWinner(db, day.id, excludeBannedVoters), excludeBannedVoters), {
+  return retry(async () => closeOnce(day, await pickWinner(db, day.id, excludeBannedVoters), { excludeBannedVoters, condition }), {
     attempts: MAX_ATTEMPTS,
     retryable: isRetryable,
     delayMs: jitteredBackoff,

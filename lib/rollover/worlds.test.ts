@@ -11,11 +11,14 @@ import { runRollover } from "./rollover";
 process.env.APP_TIME_ZONE = "UTC";
 resetEnvForTests();
 
-/** A running study of three worlds (the previous one ended), and their ids. */
-async function threeWorlds(): Promise<number[]> {
+/** A running study of three worlds (the previous one ended), and their ids; `conditions` per world as stored. */
+async function threeWorlds(conditions: (string | null)[] = []): Promise<number[]> {
   await db.study.updateMany({ where: { status: "RUNNING" }, data: { status: "ENDED", endedAt: new Date() } });
   const study = await db.study.create({
-    data: { name: "three worlds", worlds: { create: [1, 2, 3].map((position) => ({ position, name: `W${position}` })) } },
+    data: {
+      name: "three worlds",
+      worlds: { create: [1, 2, 3].map((position) => ({ position, name: `W${position}`, conditions: conditions[position - 1] ?? null })) },
+    },
     select: { worlds: { orderBy: { position: "asc" }, select: { id: true } } },
   });
   invalidateStudyCache();
@@ -97,5 +100,27 @@ describe("the rollover with several worlds", () => {
         [keyFromDate(at(D, 0)), "OPEN"],
       ]);
     }
+  });
+
+  it("records on each closed day the condition its world played under", async () => {
+    const worlds = await threeWorlds([
+      JSON.stringify({ tallies: "never", order: "score", allowSelfVoting: true }),
+      JSON.stringify({ tallies: "always", order: "newest", hideAuthors: false }),
+      null,
+    ]);
+    const D = new Date(Date.UTC(++year, 5, 10));
+    for (const w of worlds) await makeDay(D, w);
+    setClockForTests(() => at(D, 1, 0.1));
+    await runRollover();
+    const days = await db.day.findMany({ where: { worldId: { in: worlds } }, orderBy: [{ worldId: "asc" }, { date: "asc" }] });
+    // The third world has no conditions: the settings' defaults (tallies after voting, random order, authors hidden).
+    expect(days.map((d) => [d.worldId, d.status, d.condition])).toEqual([
+      [worlds[0], "CLOSED", "tallies=never;order=score;hideAuthors=true;allowSelfVoting=true"],
+      [worlds[0], "OPEN", null],
+      [worlds[1], "CLOSED", "tallies=always;order=newest;hideAuthors=false;allowSelfVoting=false"],
+      [worlds[1], "OPEN", null],
+      [worlds[2], "CLOSED", "tallies=afterVote;order=random;hideAuthors=true;allowSelfVoting=false"],
+      [worlds[2], "OPEN", null],
+    ]);
   });
 });

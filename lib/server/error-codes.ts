@@ -156,6 +156,7 @@ export const ERROR_STATUS = {
   COMPLETION_URL: 400,
   // Research.
   UNKNOWN_TABLE: 404,
+  UNKNOWN_STUDY: 404,
   NOT_CLOSED: 409,
   NO_TIMELAPSE: 404,
   // Storage keys (lib/storage/keys.ts): the one storage input that can come from a URL.

@@ -76,3 +76,15 @@ export async function getWorldSettings(worldId: number): Promise<WorldSettings> 
 export function talliesShown(s: Pick<WorldSettings, "tallies">, opts: { closed: boolean; voted: boolean }): boolean {
   return opts.closed || s.tallies === "always" || (s.tallies === "afterVote" && opts.voted);
 }
+
+/** The conditions that carry social information, the ones an experiment on influence varies. */
+export type HerdingCondition = Pick<WorldSettings, "tallies" | "order" | "hideAuthors" | "allowSelfVoting">;
+
+/**
+ * A condition as one label researchers can group and filter by (exports, days.condition), e.g.
+ * "tallies=afterVote;order=random;hideAuthors=false;allowSelfVoting=false". Worlds whose labels
+ * are equal played under the same condition; the keys are always in this order.
+ */
+export function conditionLabel(s: HerdingCondition): string {
+  return `tallies=${s.tallies};order=${s.order};hideAuthors=${s.hideAuthors};allowSelfVoting=${s.allowSelfVoting}`;
+}

@@ -4,6 +4,8 @@ import { recordAudit } from "@/lib/admin/audit";
 import { now } from "@/lib/server/clock";
 import { ActionError } from "@/lib/server/errors";
 import { dayStats } from "@/lib/rollover/close-day";
+import { getSettings } from "@/lib/settings/settings";
+import { applyConditions, conditionLabel, parseConditions } from "@/lib/worlds/conditions";
 import type { StartStudyInput } from "@/lib/validations/study";
 import { invalidateStudyCache } from "@/lib/worlds/studies";
 
@@ -26,10 +28,19 @@ export async function startStudy(adminId: number, input: StartStudyInput): Promi
     // The running study's row first: two admins starting studies at once take turns here.
     const running = await tx.$queryRaw<{ id: number; name: string }[]>`SELECT id, name FROM Study WHERE status = 'RUNNING' FOR UPDATE`;
     const at = now();
+    const settings = await getSettings();
     for (const old of running) {
-      const open = await tx.day.findMany({ where: { status: "OPEN", world: { studyId: old.id } }, select: { id: true } });
-      for (const day of open)
-        await tx.day.update({ where: { id: day.id }, data: { status: "CLOSED", closedAt: at, ...(await dayStats(tx, day.id)) } });
+      const open = await tx.day.findMany({
+        where: { status: "OPEN", world: { studyId: old.id } },
+        select: { id: true, world: { select: { conditions: true } } },
+      });
+      for (const day of open) {
+        const condition = conditionLabel(applyConditions(settings, parseConditions(day.world.conditions)));
+        await tx.day.update({
+          where: { id: day.id },
+          data: { status: "CLOSED", closedAt: at, condition, ...(await dayStats(tx, day.id)) },
+        });
+      }
       await tx.study.update({ where: { id: old.id }, data: { status: "ENDED", endedAt: at } });
     }
     const study = await tx.study.create({

@@ -98,6 +98,26 @@ export function routesCases(h: Harness): Case[] {
       "admin",
     ],
     [
+      "export: a study that does not exist",
+      () =>
+        fromResponse(
+          exportRoute.GET(new Request("http://app.test/admin/export/votes?study=999999"), { params: Promise.resolve({ table: "votes" }) }),
+        ),
+      refused("NOT_FOUND", "UNKNOWN_STUDY"),
+      "admin",
+    ],
+    [
+      "export: a study that is not a number",
+      () =>
+        fromResponse(
+          exportRoute.GET(new Request("http://app.test/admin/export/votes?study=1%20OR%201"), {
+            params: Promise.resolve({ table: "votes" }),
+          }),
+        ),
+      invalid("ENTER_WHOLE_NUMBER"),
+      "admin",
+    ],
+    [
       "export: as a participant",
       () =>
         fromResponse(exportRoute.GET(new Request("http://app.test/admin/export/votes"), { params: Promise.resolve({ table: "votes" }) })),

@@ -5,6 +5,7 @@ import { LanguageSelect } from "@/components/admin/language-select";
 import { TableScroll } from "@/components/admin/table-scroll";
 import { LOCALES } from "@/i18n/locales";
 import { adminOrNotFound } from "@/lib/auth/admin-guard";
+import { listStudies } from "@/lib/worlds/studies";
 import styles from "../admin.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,14 +13,22 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("meta.export") };
 }
 
-const querySchema = z.object({ lang: z.enum(LOCALES).optional().catch(undefined) });
+const querySchema = z.object({
+  lang: z.enum(LOCALES).optional().catch(undefined),
+  study: z.coerce.number().int().positive().optional().catch(undefined),
+});
 
 export default async function ExportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await adminOrNotFound();
   const t = await getTranslations("admin");
-  const { lang } = querySchema.parse(await searchParams);
+  const [query, studies] = await Promise.all([searchParams.then((p) => querySchema.parse(p)), listStudies()]);
+  const { lang } = query;
+  const study = studies.find((s) => s.id === query.study)?.id;
   // Images, votes, vote events and skill can be limited to one interface language; the other tables have none.
-  const only = (table: string) => (lang && ["images", "votes", "voteEvents", "skill"].includes(table) ? `&lang=${lang}` : "");
+  // Every table but the audit log can be limited to one study.
+  const only = (table: string) =>
+    (lang && ["images", "votes", "voteEvents", "skill"].includes(table) ? `&lang=${lang}` : "") +
+    (study && table !== "audit" ? `&study=${study}` : "");
   const tables = [
     ["users", t("export.tables.users")],
     ["days", t("export.tables.days")],
@@ -42,6 +51,17 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
       <p className="muted">{t("export.intro")}</p>
       <form className={`hint ${styles.filters}`}>
         <LanguageSelect label={t("export.languagePicker")} value={lang} testId="export-language" />{" "}
+        <label>
+          {t("export.studyPicker")}{" "}
+          <select name="study" defaultValue={study ?? ""} data-testid="export-study">
+            <option value="">{t("export.allStudies")}</option>
+            {studies.map((s) => (
+              <option key={s.id} value={s.id}>
+                {t("export.studyOption", { id: s.id, name: s.name })}
+              </option>
+            ))}
+          </select>
+        </label>{" "}
         <button className="button small secondary" type="submit">
           {t("overview.charts.show")}
         </button>
@@ -64,11 +84,12 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
                 </td>
                 {table === "users" && (
                   <td>
-                    <a href={`/admin/export/users?format=csv&raw=1`} download>
+                    <a href={`/admin/export/users?format=csv&raw=1${only(table)}`} download>
                       {t("export.rawIds")}
                     </a>
                   </td>
                 )}
+                {table === "audit" && study && <td className="muted">{t("export.auditWhole")}</td>}
               </tr>
             ))}
           </tbody>

@@ -16,6 +16,8 @@ const querySchema = z.object({
   format: z.enum(["csv", "json"], issue("FIELD_ONE_OF")).default("csv"),
   raw: z.enum(["0", "1"], issue("FIELD_ONE_OF")).default("0"),
   lang: z.enum(LOCALES, issue("FIELD_ONE_OF")).optional(),
+  /** Only one study's rows (lib/research/export.ts says what belongs to a study). */
+  study: z.coerce.number(issue("ENTER_WHOLE_NUMBER")).int(issue("ENTER_WHOLE_NUMBER")).positive(issue("ENTER_WHOLE_NUMBER")).optional(),
 });
 
 /**
@@ -35,16 +37,22 @@ export async function GET(req: Request, ctx: { params: Promise<{ table: string }
   const query = querySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!query.success) return errorResponse(new ActionError("INVALID", { fieldErrors: fieldErrorsOf(query.error) }), req);
   const { table } = params.data;
-  const { format, raw, lang } = query.data;
+  const { format, raw, lang, study } = query.data;
+  let rows: AsyncGenerator<string, void, undefined>;
+  try {
+    rows = await exportTable(table, format, { raw: raw === "1", locale: lang, studyId: study });
+  } catch (err) {
+    return errorResponse(err, req);
+  }
   await recordAudit(db, {
     adminId,
     action: "export",
     targetType: "table",
     targetId: table,
-    after: { format, raw: raw === "1", lang: lang ?? null },
+    after: { format, raw: raw === "1", lang: lang ?? null, study: study ?? null },
   });
 
-  const iterator = exportTable(table, format, { raw: raw === "1", locale: lang })[Symbol.asyncIterator]();
+  const iterator = rows[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     // Pull-based: the next batch is read from the database only when the client has taken the last.
