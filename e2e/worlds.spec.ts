@@ -162,6 +162,12 @@ test("two participants in two worlds create, submit and vote in their own world 
   await expect(rows.nth(0)).toContainText("World 1");
   await expect(rows.nth(0).locator("td").first()).toHaveText("tallies shown after voting; order random per voter");
   await expect(rows.nth(1).locator("td").nth(1)).toHaveText("1");
+  // Both worlds played the form's default condition: one condition, the reference, pooling their two days.
+  const conditions = page.getByTestId("conditions-compared").locator("tbody tr");
+  await expect(conditions).toHaveCount(1);
+  await expect(conditions.first().locator("th")).toContainText("(reference)");
+  await expect(conditions.first().locator("td").nth(0)).toHaveText("World 1, World 2");
+  await expect(conditions.first().locator("td").nth(1)).toHaveText("2");
   // The votes export, limited to this study: the two votes, each with its world and condition.
   await page.goto("/admin/export");
   await page.getByTestId("export-study").selectOption(String(studyId));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { wilsonLowerBound } from "@/lib/voting/ranking";
 import {
+  bootstrapDiffCI,
   bootstrapMeanCI,
   deriveSeed,
   gini,
@@ -102,6 +103,27 @@ describe("mulberry32 and bootstrapMeanCI", () => {
     // about 500 are 0 and 500 are 1; the type-7 2.5th percentile sits at h = 1999·0.025 = 49.975
     // and the 97.5th at h = 1949.025, both deep inside those runs, so the interval is (0, 1).
     expect(bootstrapMeanCI([0, 1], { seed: 99 })).toEqual({ low: 0, high: 1 });
+  });
+});
+
+describe("bootstrapDiffCI", () => {
+  it("bounds the difference of two means, b − a, by resampling each sample on its own", () => {
+    // Resampled means of (0, 1) are 0, ½, 1 with probabilities ¼, ½, ¼; of (2, 3), 2, 2½, 3 likewise.
+    // Their difference is 1 only when a's is 1 and b's is 2 (1/16: about 125 of 2,000 rounds), and 3
+    // only the other way round; the type-7 percentiles at h = 49.975 and 1949.025 fall in those runs.
+    expect(bootstrapDiffCI([0, 1], [2, 3], { seed: 99 })).toEqual({ low: 1, high: 3 });
+    expect(bootstrapDiffCI([2, 3], [0, 1], { seed: 99 })).toEqual({ low: -3, high: -1 });
+    // Constant samples: every round's difference is exactly 3 − 1.
+    expect(bootstrapDiffCI([1, 1, 1], [3, 3], { seed: 5 })).toEqual({ low: 2, high: 2 });
+    const a = [0.1, 0.5, 0.3, 0.2];
+    const b = [0.6, 0.9, 0.4];
+    const ci = bootstrapDiffCI(a, b, { seed: 2006 })!;
+    expect(bootstrapDiffCI(a, b, { seed: 2006 })).toEqual(ci);
+    const diff = mean(b)! - mean(a)!;
+    expect(ci.low).toBeLessThan(diff);
+    expect(ci.high).toBeGreaterThan(diff);
+    expect(bootstrapDiffCI([1], [1, 2], { seed: 1 })).toBeNull();
+    expect(bootstrapDiffCI([1, 2], [], { seed: 1 })).toBeNull();
   });
 });
 

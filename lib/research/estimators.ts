@@ -147,6 +147,33 @@ export function bootstrapMeanCI(values: readonly number[], opts: { resamples?: n
 }
 
 /**
+ * Percentile bootstrap interval (95 %) for a difference of means, mean(b) − mean(a), from two
+ * independent samples (two conditions' days): each of `resamples` rounds draws a.length values
+ * from a, then b.length from b, with replacement (index ⌊u·n⌋, one mulberry32(seed) stream), and
+ * takes the difference of their means; the interval is the 2.5th and 97.5th percentiles of those
+ * differences (type 7). Null when either sample has fewer than 2 values. Deterministic for a seed.
+ */
+export function bootstrapDiffCI(a: readonly number[], b: readonly number[], opts: { resamples?: number; seed: number }): Interval | null {
+  const resamples = opts.resamples ?? MIN_RESAMPLES;
+  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`resamples ${resamples}`);
+  const random = mulberry32(opts.seed);
+  if (a.length < 2 || b.length < 2) return null;
+  const resampledMean = (values: readonly number[]) => {
+    let sum = 0;
+    for (let i = 0; i < values.length; i++) sum += values[Math.floor(random() * values.length)]!;
+    return sum / values.length;
+  };
+  const diffs = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) {
+    const meanA = resampledMean(a);
+    diffs[r] = resampledMean(b) - meanA;
+  }
+  diffs.sort();
+  const sorted = Array.from(diffs);
+  return { low: quantile(sorted, 0.025), high: quantile(sorted, 0.975) };
+}
+
+/**
  * The Wilson score interval for `up` successes out of `n` (two-sided; 95 % with the default z).
  * The lower bound is the ranking's own wilsonLowerBound; the upper bound follows from the
  * interval's symmetry, high(up, n) = 1 − low(n − up, n). Null when n = 0 (no share to bound).

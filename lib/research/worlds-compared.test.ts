@@ -7,7 +7,7 @@ import { db } from "../server/db";
 import { invalidateStudyCache } from "../worlds/studies";
 import { compareWorlds } from "./worlds-compared";
 
-async function closedDay(worldId: number, date: Date, images: [number, number, string][], participants: number) {
+async function closedDay(worldId: number, date: Date, images: [number, number, string][], participants: number, condition?: string) {
   const { day } = await makeDay(date, worldId);
   const made = [];
   for (const [up, down, prompt] of images) {
@@ -16,7 +16,12 @@ async function closedDay(worldId: number, date: Date, images: [number, number, s
     made.push(image);
   }
   await closeDayAs(day.id, made[0]!.id, { totalParticipants: participants, totalSubmissions: images.length, totalVotes: 0 });
+  if (condition) await db.day.update({ where: { id: day.id }, data: { condition } });
 }
+
+const INDEPENDENT = "tallies=never;order=random;hideAuthors=true;allowSelfVoting=false";
+const SOCIAL = "tallies=always;order=score;hideAuthors=true;allowSelfVoting=false";
+const NEWEST = "tallies=always;order=newest;hideAuthors=true;allowSelfVoting=false";
 
 describe("compareWorlds", () => {
   it("measures each world over its days: Gini of net scores, the winner's share, participation and prompt diversity", async () => {
@@ -28,13 +33,15 @@ describe("compareWorlds", () => {
           create: [
             { position: 1, name: "Independent", conditions: JSON.stringify({ tallies: "never", order: "random" }) },
             { position: 2, name: "Social", conditions: JSON.stringify({ tallies: "always", order: "score" }) },
+            { position: 3, name: "Social too", conditions: JSON.stringify({ tallies: "always", order: "score" }) },
+            { position: 4, name: "Changed", conditions: JSON.stringify({ tallies: "never", order: "random" }) },
           ],
         },
       },
       select: { worlds: { orderBy: { position: "asc" }, select: { id: true } } },
     });
     invalidateStudyCache();
-    const [a, b] = study.worlds.map((w) => w.id) as [number, number];
+    const [a, b, c, d] = study.worlds.map((w) => w.id) as [number, number, number, number];
     // World A, day 1: nets 2 and 0 -> Gini of [0, 2] = 2·(1·0 + 2·2)/(2·2) − 3/2 = 0.5; winner 3 of 4 up-votes;
     // words red, kite, red, boat -> 3 distinct of 4 = 0.75. Day 2: nets 2, 2 -> shifted 0, 0 -> Gini 0;
     // winner 2 of 4 = 0.5; blue, sea, green, hill -> 1.
@@ -58,6 +65,19 @@ describe("compareWorlds", () => {
     );
     // World B, one day: one image -> Gini 0, share 1; red, red, red -> 1/3.
     await closedDay(b, new Date(Date.UTC(1600, 0, 1)), [[1, 0, "red red red"]], 2);
+    // World C, same condition as B, one day: nets 4, 0 -> Gini 0.5; share 4/4 = 1; tall, tower, tall, spire -> 0.75.
+    await closedDay(
+      c,
+      new Date(Date.UTC(1600, 0, 1)),
+      [
+        [4, 0, "tall tower"],
+        [0, 0, "tall spire"],
+      ],
+      4,
+    );
+    // World D plays A's condition now, but its one day was recorded under another (changed since):
+    // Gini 0, share 1, participation 1, lone, cat -> 1.
+    await closedDay(d, new Date(Date.UTC(1600, 0, 1)), [[1, 0, "lone cat"]], 1, NEWEST);
 
     const { worlds } = await compareWorlds();
     const [A, B] = worlds;
@@ -79,5 +99,30 @@ describe("compareWorlds", () => {
     expect(B!.winnerShare).toEqual({ days: 1, mean: 1, ci: null });
     expect(B!.participation).toEqual({ days: 1, mean: 2, ci: null });
     expect(B!.promptDiversity.mean).toBeCloseTo(1 / 3, 12);
+
+    // Conditions pool their worlds' days, each day under the condition it was played under; world
+    // 1's condition is the reference.
+    const { conditions } = await compareWorlds();
+    expect(conditions.map((x) => [x.label, x.reference, x.worlds, x.giniNet.days])).toEqual([
+      [INDEPENDENT, true, ["Independent"], 2],
+      [SOCIAL, false, ["Social", "Social too"], 2],
+      [NEWEST, false, ["Changed"], 1],
+    ]);
+    const [, social, newest] = conditions;
+    expect(social).toMatchObject({ tallies: "always", order: "score", hideAuthors: true, allowSelfVoting: false });
+    // Social: Gini over [0, 0.5], share [1, 1], participation [2, 4], diversity [1/3, 0.75].
+    expect(social!.giniNet).toEqual({ days: 2, mean: 0.25, ci: { low: 0, high: 0.5 } });
+    expect(social!.winnerShare).toEqual({ days: 2, mean: 1, ci: { low: 1, high: 1 } });
+    expect(social!.participation).toEqual({ days: 2, mean: 3, ci: { low: 2, high: 4 } });
+    // Its differences from the reference (share 0.75, 0.5; participation 5, 3): 1 − 0.625, with every
+    // resampled reference mean (0.5, 0.625, 0.75) giving 0.25 to 0.5; 3 − 4, from 2 − 5 to 4 − 3.
+    expect(social!.versusReference.giniNet.diff).toBe(0);
+    expect(social!.versusReference.winnerShare).toEqual({ diff: 0.375, ci: { low: 0.25, high: 0.5 } });
+    expect(social!.versusReference.participation).toEqual({ diff: -1, ci: { low: -3, high: 1 } });
+    expect(social!.versusReference.promptDiversity.diff).toBeCloseTo((1 / 3 + 0.75) / 2 - 0.875, 12);
+    // One day: a difference and no interval; the reference has none of its own.
+    expect(newest!.versusReference.winnerShare).toEqual({ diff: 0.375, ci: null });
+    expect(newest!.versusReference.participation).toEqual({ diff: -3, ci: null });
+    expect(conditions[0]!.versusReference.giniNet).toEqual({ diff: null, ci: null });
   });
 });

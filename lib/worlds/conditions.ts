@@ -88,3 +88,17 @@ export type HerdingCondition = Pick<WorldSettings, "tallies" | "order" | "hideAu
 export function conditionLabel(s: HerdingCondition): string {
   return `tallies=${s.tallies};order=${s.order};hideAuthors=${s.hideAuthors};allowSelfVoting=${s.allowSelfVoting}`;
 }
+
+const labelSchema = z.object({
+  tallies: z.enum(TALLY_MODES),
+  order: z.enum(FEED_ORDERS),
+  hideAuthors: z.enum(["true", "false"]).transform((v) => v === "true"),
+  allowSelfVoting: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
+
+/** A label conditionLabel wrote, read back; null for anything else (a hand-edited or empty one). */
+export function parseConditionLabel(label: string | null): HerdingCondition | null {
+  if (!label) return null;
+  const parsed = labelSchema.safeParse(Object.fromEntries(label.split(";").map((part) => part.split("=", 2))));
+  return parsed.success && conditionLabel(parsed.data) === label ? parsed.data : null;
+}

@@ -12,6 +12,7 @@ import { influenceOnVotes } from "@/lib/research/influence";
 import { skillTable } from "@/lib/research/skill";
 import { compareWorlds } from "@/lib/research/worlds-compared";
 import { WorldsComparedSection } from "@/components/admin/analyses/worlds-section";
+import { ConditionsComparedSection } from "@/components/admin/analyses/conditions-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -49,6 +50,7 @@ export default async function AnalysesPage({ searchParams }: { searchParams: Pro
       <InfluenceSection influence={influence} />
       <InequalitySection inequality={inequality} />
       <WorldsComparedSection compared={compared} />
+      <ConditionsComparedSection compared={compared} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { conditionNames } from "@/components/admin/analyses/condition-names";
 import { ChartFigure } from "@/components/admin/charts/chart-figure";
 import type { DayMean } from "@/lib/research/inequality";
 import type { WorldsCompared } from "@/lib/research/worlds-compared";
@@ -13,12 +14,7 @@ export async function WorldsComparedSection({ compared }: { compared: WorldsComp
   const num = (x: number | null) => (x === null ? "—" : format.number(x, { maximumFractionDigits: 3 }));
   const cell = (m: DayMean) =>
     m.ci ? t("analyses.worlds.cell", { mean: num(m.mean), low: num(m.ci.low), high: num(m.ci.high) }) : num(m.mean);
-  const tallies = {
-    always: t("studies.form.talliesAlways"),
-    afterVote: t("studies.form.talliesAfterVote"),
-    never: t("studies.form.talliesNever"),
-  };
-  const order = { random: t("studies.form.orderRandom"), newest: t("studies.form.orderNewest"), score: t("studies.form.orderScore") };
+  const names = await conditionNames();
   return (
     <section className="section" aria-labelledby="worlds-compared-title">
       <h2 id="worlds-compared-title">{t("analyses.worlds.title")}</h2>
@@ -42,7 +38,7 @@ export async function WorldsComparedSection({ compared }: { compared: WorldsComp
                 <th scope="row" dir="auto">
                   {w.name}
                 </th>
-                <td>{t("analyses.worlds.modes", { tallies: tallies[w.tallies], order: order[w.order] })}</td>
+                <td>{names.modes(w)}</td>
                 <td>{format.number(w.participation.days)}</td>
                 <td>{cell(w.giniNet)}</td>
                 <td>{cell(w.winnerShare)}</td>
