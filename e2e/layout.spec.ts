@@ -120,7 +120,16 @@ test("on a phone every admin page fits the screen, and what scrolls inside it ta
   // ADMIN_PARTICIPANT_IDS=e2e-admin on the e2e servers: this id becomes an admin on sign-in.
   expect(await signInAs(admin.request, "e2e-admin")).toBe(200);
   const page = await admin.newPage();
-  for (const path of ["/admin", "/admin/moderation", "/admin/settings", "/admin/export", "/admin/audit"]) {
+  for (const path of [
+    "/admin",
+    "/admin/moderation",
+    "/admin/settings",
+    "/admin/export",
+    "/admin/audit",
+    "/admin/analyses",
+    "/admin/studies",
+    "/admin/studies/1",
+  ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({

@@ -182,6 +182,13 @@ test("two participants in two worlds create, submit and vote in their own world 
     [otherA.id, world.a, "tallies=afterVote;order=random;hideAuthors=true;allowSelfVoting=false"],
     [otherB.id, world.b, "tallies=afterVote;order=random;hideAuthors=true;allowSelfVoting=false"],
   ]);
+  // The study ended by this one stays browsable: its one world and its lineage from the first seed.
+  await page.goto("/admin/studies");
+  await page.getByRole("link", { name: /^1: / }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Study 1: /);
+  await expect(page.getByTestId("world")).toHaveCount(1);
+  await expect(page.getByTestId("world-lineage").locator("li").first()).toHaveAttribute("data-image-id", String(strips[0]![0]));
+  await expect(page.getByTestId("study-export")).toHaveAttribute("href", "/admin/export?study=1");
   for (const p of [a, b]) await p.context.close();
   await admin.close();
 });

@@ -7,7 +7,8 @@ import { db } from "../server/db";
 import { assignWorld } from "./assignment";
 import { getWorldSettings } from "./conditions";
 import { startStudy } from "./start-study";
-import { getRunningStudy, invalidateStudyCache } from "./studies";
+import { worldsOverview } from "./overview";
+import { getRunningStudy, getStudy, invalidateStudyCache } from "./studies";
 import { changeWorldConditions } from "./change-conditions";
 
 const worlds = [
@@ -57,13 +58,27 @@ describe("startStudy", () => {
     await makeImage(day, { up: 2 });
 
     const { studyId, worldIds } = await startStudy(admin.id, { name: "Herding, wave 2", firstSeedImageId: seed.id, worlds });
+    // The condition the old world played under: its own conditions over the default settings.
+    const c = JSON.parse((await db.world.findUniqueOrThrow({ where: { id: before.worlds[0]!.id } })).conditions ?? "{}");
+    const played = `tallies=${c.tallies ?? "afterVote"};order=${c.order ?? "random"};hideAuthors=${c.hideAuthors ?? true};allowSelfVoting=${c.allowSelfVoting ?? false}`;
 
     expect(await db.study.findUniqueOrThrow({ where: { id: before.id } })).toMatchObject({ status: "ENDED", endedAt: expect.any(Date) });
     expect(await db.day.findUniqueOrThrow({ where: { id: day.id } })).toMatchObject({
       status: "CLOSED",
       winnerImageId: null,
       totalSubmissions: 1,
+      condition: played,
     });
+    // The ended study stays browsable: its world, the condition it played under, its lineage from its seed.
+    const past = await worldsOverview(before.id);
+    expect(past.studyName).toBe(before.name);
+    const earliest = await db.day.findFirstOrThrow({ where: { worldId: before.worlds[0]!.id }, orderBy: { date: "asc" } });
+    // Its second world never opened a day: nothing played, no strip.
+    expect(past.worlds.map((w) => [w.id, w.today, w.played, w.strip[0]?.image.id])).toEqual([
+      [before.worlds[0]!.id, null, [played], earliest.seedImageId],
+      [before.worlds[1]!.id, null, [], undefined],
+    ]);
+    await expect(getStudy(2_000_000_000)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const running = await getRunningStudy();
     expect(running).toMatchObject({ id: studyId, name: "Herding, wave 2" });
     expect(running.worlds.map((w) => [w.id, w.position, w.name, w.weight, w.firstSeedImageId])).toEqual([

@@ -47,6 +47,23 @@ export async function getRunningStudy(): Promise<RunningStudy> {
   return study;
 }
 
+/** Any study, running or ended, with its worlds in order; NOT_FOUND for none. */
+export async function getStudy(id: number) {
+  const study = await db.study.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      startedAt: true,
+      endedAt: true,
+      worlds: { orderBy: { position: "asc" }, select: worldFields },
+    },
+  });
+  if (!study) throw new ActionError("NOT_FOUND", { detail: "UNKNOWN_STUDY" });
+  return study;
+}
+
 /** Forgets the cached copy (tests, and after the admin starts a study). */
 export function invalidateStudyCache(): void {
   cache = undefined;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StartStudyForm } from "@/components/admin/start-study-form";
 import { TableScroll } from "@/components/admin/table-scroll";
@@ -41,7 +42,9 @@ export default async function StudiesPage() {
           <tbody>
             {studies.map((s) => (
               <tr key={s.id} data-study-id={s.id}>
-                <td dir="auto">{t("studies.name", { id: s.id, name: s.name })}</td>
+                <td dir="auto">
+                  <Link href={`/admin/studies/${s.id}`}>{t("studies.name", { id: s.id, name: s.name })}</Link>
+                </td>
                 <td>{s.status === "RUNNING" ? t("studies.running") : t("studies.endedStatus")}</td>
                 <td>{when(s.startedAt)}</td>
                 <td>{when(s.endedAt)}</td>

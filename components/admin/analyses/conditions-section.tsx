@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { conditionNames } from "@/components/admin/analyses/condition-names";
+import { TableScroll } from "@/components/admin/table-scroll";
+import { conditionNames } from "@/components/admin/condition-names";
 import type { DayMean } from "@/lib/research/inequality";
 import { DAY_MEASURES, type Difference, type WorldsCompared } from "@/lib/research/worlds-compared";
 
@@ -35,7 +36,7 @@ export async function ConditionsComparedSection({ compared }: { compared: Worlds
       {compared.conditions.length === 0 ? (
         <p className="muted">{t("analyses.worlds.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="conditions-compared-title">
           <table className="data-table" data-testid="conditions-compared">
             <thead>
               <tr>
@@ -75,7 +76,7 @@ export async function ConditionsComparedSection({ compared }: { compared: Worlds
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/admin/table-scroll";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/admin/charts/chart-figure";
 import type { Changes, Influence, UpShare } from "@/lib/research/influence";
@@ -61,7 +62,7 @@ export async function InfluenceSection({ influence }: { influence: Influence }) 
               color="#3d5a80"
             />
           </div>
-          <div className="table-scroll">
+          <TableScroll label={t("analyses.influence.changesCaption")}>
             <table className="data-table" data-testid="vote-changes">
               <caption className="hint">{t("analyses.influence.changesCaption")}</caption>
               <thead>
@@ -82,7 +83,7 @@ export async function InfluenceSection({ influence }: { influence: Influence }) 
                 {changeRow(t("analyses.influence.hiddenAtFirst"), influence.changes.talliesHiddenAtFirstVote)}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { conditionNames } from "@/components/admin/analyses/condition-names";
+import { TableScroll } from "@/components/admin/table-scroll";
+import { conditionNames } from "@/components/admin/condition-names";
 import { ChartFigure } from "@/components/admin/charts/chart-figure";
 import type { DayMean } from "@/lib/research/inequality";
 import type { WorldsCompared } from "@/lib/research/worlds-compared";
@@ -19,7 +20,7 @@ export async function WorldsComparedSection({ compared }: { compared: WorldsComp
     <section className="section" aria-labelledby="worlds-compared-title">
       <h2 id="worlds-compared-title">{t("analyses.worlds.title")}</h2>
       <p className="hint">{t("analyses.worlds.definition", { resamples: compared.resamples, seed: String(compared.seed) })}</p>
-      <div className="table-scroll">
+      <TableScroll labelledBy="worlds-compared-title">
         <table className="data-table" data-testid="worlds-compared">
           <thead>
             <tr>
@@ -48,7 +49,7 @@ export async function WorldsComparedSection({ compared }: { compared: WorldsComp
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <div className="chart-grid">
         <ChartFigure
           file="gini-by-world"

@@ -1,16 +1,19 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatDay } from "@/i18n/format-day";
+import { conditionNames } from "@/components/admin/condition-names";
 import { withThumbUrls } from "@/lib/images/card-urls";
+import { parseConditionLabel } from "@/lib/worlds/conditions";
 import type { WorldsOverview } from "@/lib/worlds/overview";
 import styles from "./worlds-section.module.css";
 
 /**
- * The running study's worlds side by side: who is in each, its open day's figures, and its
+ * A study's worlds side by side (the overview's running study, or a past one on its page): who is in each, its open day's figures, and its
  * lineage as a strip from the first seed, so the worlds' divergence is visible at a glance.
  */
-export async function WorldsSection({ overview }: { overview: WorldsOverview }) {
+export async function WorldsSection({ overview, ended = false }: { overview: WorldsOverview; ended?: boolean }) {
   const t = await getTranslations("admin");
+  const names = await conditionNames();
   const format = await getFormatter();
   const locale = await getLocale();
   const worlds = await Promise.all(
@@ -37,8 +40,20 @@ export async function WorldsSection({ overview }: { overview: WorldsOverview }) 
                     submissions: format.number(w.today.submissions),
                     votes: format.number(w.today.votes),
                   })
-                : t("worlds.notStarted")}
+                : !ended && t("worlds.notStarted")}
             </p>
+            {w.played.length > 0 && (
+              <p className="hint" data-testid="world-played">
+                {t("worlds.played", {
+                  conditions: w.played
+                    .flatMap((label) => {
+                      const c = parseConditionLabel(label);
+                      return c ? [names.full(c)] : [];
+                    })
+                    .join(" → "),
+                })}
+              </p>
+            )}
             <ol className={styles.strip} aria-label={t("worlds.strip", { position: w.position })} data-testid="world-lineage">
               {w.strip.map((s) => (
                 <li key={`${s.dateKey}-${s.image.id}`} data-image-id={s.image.id}>
