@@ -13,7 +13,13 @@ import { ROOT, buildForBench } from "./build.mjs";
 const BENCHMARKS = [
   { name: "imagegen", title: "Image modules: offline engine, composite, mask validation", server: false, timeoutS: 300 },
   { name: "generation-overhead", title: "Generation overhead (engine excluded)", server: false, timeoutS: 240 },
-  { name: "rollover", title: "Rollover at scale: closing a day over 1,000 days of history", server: false, timeoutS: 300 },
+  {
+    name: "rollover",
+    title: "Rollover at 1,000,000 votes: one world against 8 worlds of the same data size",
+    server: false,
+    timeoutS: 600,
+  },
+  { name: "vote-worlds", title: "The vote path with 8 worlds against one world", server: false, timeoutS: 300 },
   {
     name: "personal-page",
     title: "Participation rewards at 1,000,000 votes: personal page and leaderboards",

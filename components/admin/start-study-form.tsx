@@ -5,26 +5,36 @@ import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/server/safe-action";
 import type { StartStudyInput } from "@/lib/validations/study";
+import { type ConditionDefaults, WorldConditionsFields } from "@/components/admin/world-conditions-fields";
 
 type Started = { studyId: number; worldIds: number[] };
 type Handler = { (input: StartStudyInput): Promise<ActionResult<Started>> };
 type WorldRow = StartStudyInput["worlds"][number];
 
 const MAX_WORLDS = 8;
-const newWorld = (n: number): WorldRow => ({ name: `World ${n}`, weight: 1, tallies: "afterVote", order: "random" });
+/** The settings a new world starts from: its switches as the settings have them now. */
+type Defaults = ConditionDefaults & { hideAuthors: boolean; allowSelfVoting: boolean };
+const newWorld = (n: number, d: Defaults): WorldRow => ({
+  name: `World ${n}`,
+  weight: 1,
+  tallies: "afterVote",
+  order: "random",
+  hideAuthors: d.hideAuthors,
+  allowSelfVoting: d.allowSelfVoting,
+});
 
 /**
  * Ends the running study and starts the next: its name, the picture every world starts from (a
  * past winner or a seed, by id), and up to eight worlds, each with a name, a weight and its
  * conditions. The server checks everything again (lib/validations/study.ts).
  */
-export function StartStudyForm({ action }: { action: Handler }) {
+export function StartStudyForm({ action, defaults }: { action: Handler; defaults: Defaults }) {
   const t = useTranslations("admin");
   const router = useRouter();
   const id = useId();
   const [name, setName] = useState("");
   const [seed, setSeed] = useState("");
-  const [worlds, setWorlds] = useState<WorldRow[]>([newWorld(1), newWorld(2)]);
+  const [worlds, setWorlds] = useState<WorldRow[]>([newWorld(1, defaults), newWorld(2, defaults)]);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const [pending, startTransition] = useTransition();
 
@@ -70,22 +80,7 @@ export function StartStudyForm({ action }: { action: Handler }) {
               {t("studies.form.weight")}{" "}
               <input type="number" min={1} max={20} value={w.weight} onChange={(e) => update(i, { weight: Number(e.target.value) })} />
             </label>{" "}
-            <label>
-              {t("studies.form.tallies")}{" "}
-              <select value={w.tallies} onChange={(e) => update(i, { tallies: e.target.value as WorldRow["tallies"] })}>
-                <option value="always">{t("studies.form.talliesAlways")}</option>
-                <option value="afterVote">{t("studies.form.talliesAfterVote")}</option>
-                <option value="never">{t("studies.form.talliesNever")}</option>
-              </select>
-            </label>{" "}
-            <label>
-              {t("studies.form.order")}{" "}
-              <select value={w.order} onChange={(e) => update(i, { order: e.target.value as WorldRow["order"] })}>
-                <option value="random">{t("studies.form.orderRandom")}</option>
-                <option value="newest">{t("studies.form.orderNewest")}</option>
-                <option value="score">{t("studies.form.orderScore")}</option>
-              </select>
-            </label>{" "}
+            <WorldConditionsFields id={`${id}-w${i}`} value={w} defaults={defaults} onChange={(patch) => update(i, patch)} />{" "}
             {worlds.length > 1 && (
               <button type="button" className="button small secondary" onClick={() => setWorlds((ws) => ws.filter((_, j) => j !== i))}>
                 {t("studies.form.remove")}
@@ -94,7 +89,11 @@ export function StartStudyForm({ action }: { action: Handler }) {
           </div>
         ))}
         {worlds.length < MAX_WORLDS && (
-          <button type="button" className="button small secondary" onClick={() => setWorlds((ws) => [...ws, newWorld(ws.length + 1)])}>
+          <button
+            type="button"
+            className="button small secondary"
+            onClick={() => setWorlds((ws) => [...ws, newWorld(ws.length + 1, defaults)])}
+          >
             {t("studies.form.add")}
           </button>
         )}

@@ -3,33 +3,46 @@
 import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/server/safe-action";
-import type { WorldConditionsChange } from "@/lib/validations/study";
+import type { ConditionsInput, WorldConditionsChange } from "@/lib/validations/study";
+import { type ConditionDefaults, WorldConditionsFields } from "@/components/admin/world-conditions-fields";
 
 type Handler = { (input: WorldConditionsChange): Promise<ActionResult<{ effectiveDay: string }>> };
-type Modes = Pick<WorldConditionsChange, "tallies" | "order">;
 
-/** One running world's tallies and order, changeable mid-study; the answer says from which day. */
+/**
+ * One running world's conditions, changeable mid-study; the answer says from which day. Blank
+ * quotas and bounds go back to the settings.
+ */
 export function WorldConditionsForm({
   worldId,
   label,
   initial,
+  defaults,
   action,
 }: {
   worldId: number;
   label: string;
-  initial: Modes;
+  initial: ConditionsInput;
+  defaults: ConditionDefaults;
   action: Handler;
 }) {
   const t = useTranslations("admin");
   const id = useId();
-  const [modes, setModes] = useState(initial);
+  const [conditions, setConditions] = useState<ConditionsInput>(initial);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const [pending, startTransition] = useTransition();
 
   function save(e: React.FormEvent) {
     e.preventDefault();
     startTransition(async () => {
-      const res = await action({ worldId, ...modes });
+      // Every field is sent, blank ones as null, so the world ends up exactly as the form shows it.
+      const res = await action({
+        worldId,
+        ...conditions,
+        generationQuota: conditions.generationQuota ?? null,
+        submissionsPerDay: conditions.submissionsPerDay ?? null,
+        minMaskCoverage: conditions.minMaskCoverage ?? null,
+        maxMaskCoverage: conditions.maxMaskCoverage ?? null,
+      });
       setMessage(
         res.ok ? { ok: true, text: t("studies.conditions.saved", { day: res.data.effectiveDay }) } : { ok: false, text: res.message },
       );
@@ -38,22 +51,13 @@ export function WorldConditionsForm({
 
   return (
     <form onSubmit={save} className="card compact" aria-label={label} data-testid="world-conditions" data-world-id={worldId}>
-      <strong dir="auto">{label}</strong> <label htmlFor={`${id}-tallies`}>{t("studies.form.tallies")}</label>{" "}
-      <select
-        id={`${id}-tallies`}
-        value={modes.tallies}
-        onChange={(e) => setModes((m) => ({ ...m, tallies: e.target.value as Modes["tallies"] }))}
-      >
-        <option value="always">{t("studies.form.talliesAlways")}</option>
-        <option value="afterVote">{t("studies.form.talliesAfterVote")}</option>
-        <option value="never">{t("studies.form.talliesNever")}</option>
-      </select>{" "}
-      <label htmlFor={`${id}-order`}>{t("studies.form.order")}</label>{" "}
-      <select id={`${id}-order`} value={modes.order} onChange={(e) => setModes((m) => ({ ...m, order: e.target.value as Modes["order"] }))}>
-        <option value="random">{t("studies.form.orderRandom")}</option>
-        <option value="newest">{t("studies.form.orderNewest")}</option>
-        <option value="score">{t("studies.form.orderScore")}</option>
-      </select>{" "}
+      <strong dir="auto">{label}</strong>{" "}
+      <WorldConditionsFields
+        id={id}
+        value={conditions}
+        defaults={defaults}
+        onChange={(patch) => setConditions((c) => ({ ...c, ...patch }))}
+      />{" "}
       <button type="submit" className="button small secondary" disabled={pending}>
         {t("studies.conditions.save")}
       </button>

@@ -21,6 +21,7 @@ function fallbackCode(i: Issue): ErrorCode {
   if (i.code === "too_big" && i.origin === "string") return "TEXT_TOO_LONG";
   if (i.code === "invalid_value") return "FIELD_ONE_OF";
   if (i.code === "invalid_type" && i.expected === "number") return "FIELD_NOT_A_NUMBER";
+  if (i.code === "invalid_type" && i.expected === "boolean") return "FIELD_ONE_OF";
   return "INVALID_FIELD";
 }
 
@@ -31,6 +32,7 @@ export function detailOfIssue(i: Issue): ErrorDetail {
   if (i.code === "too_small") pool.min = Number(i.minimum);
   if (i.code === "too_big") pool.max = Number(i.maximum);
   if (i.code === "invalid_value") pool.options = i.values.map(String).join(", ");
+  if (i.code === "invalid_type" && i.expected === "boolean") pool.options = "true, false";
   if (i.code === "custom" && i.params) Object.assign(pool, i.params);
   const names = valueNamesOf(code);
   if (names.length === 0) return { code } as ErrorDetail;

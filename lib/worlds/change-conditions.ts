@@ -4,14 +4,14 @@ import { recordAudit } from "@/lib/admin/audit";
 import { keyFromDate, todayKey } from "@/lib/server/clock";
 import { ActionError } from "@/lib/server/errors";
 import type { WorldConditionsChange } from "@/lib/validations/study";
-import { parseConditions } from "@/lib/worlds/conditions";
+import { parseConditions, withConditions } from "@/lib/worlds/conditions";
 import { invalidateStudyCache } from "@/lib/worlds/studies";
 
 /**
- * Changes a running world's tallies and order mid-study. A condition changed while a study runs is
+ * Changes a running world's conditions mid-study (those the change names; null ones go back to the settings). A condition changed while a study runs is
  * part of the record: the audit entry keeps the conditions before and after and the day the
  * change took effect (the world's open day, on which voters see it from the next page they load).
- * Only a world of the running study; its other conditions stay as they were.
+ * Only a world of the running study; conditions the change leaves out stay as they were.
  */
 export async function changeWorldConditions(adminId: number, change: WorldConditionsChange): Promise<{ effectiveDay: string }> {
   const result = await adminTransaction(adminId, async (tx) => {
@@ -19,7 +19,7 @@ export async function changeWorldConditions(adminId: number, change: WorldCondit
       SELECT w.id, w.conditions, s.status FROM World w JOIN Study s ON s.id = w.studyId WHERE w.id = ${change.worldId} FOR UPDATE`;
     if (!world || world.status !== "RUNNING") throw new ActionError("NOT_FOUND");
     const before = parseConditions(world.conditions);
-    const after = { ...before, tallies: change.tallies, order: change.order };
+    const after = withConditions(before, change);
     const open = await tx.day.findFirst({
       where: { worldId: change.worldId, status: "OPEN" },
       orderBy: { date: "desc" },

@@ -102,3 +102,22 @@ export function parseConditionLabel(label: string | null): HerdingCondition | nu
   const parsed = labelSchema.safeParse(Object.fromEntries(label.split(";").map((part) => part.split("=", 2))));
   return parsed.success && conditionLabel(parsed.data) === label ? parsed.data : null;
 }
+
+const CONDITION_KEYS = Object.keys(worldConditionsSchema.def.shape) as (keyof WorldConditions)[];
+
+/**
+ * A form's conditions laid over stored ones: a value sets its key, null takes it back to the
+ * settings, and a key left out keeps what it was. Anything but the conditions (a name, an id) is ignored.
+ */
+export function withConditions(
+  before: WorldConditions,
+  input: { [K in keyof WorldConditions]?: WorldConditions[K] | null },
+): WorldConditions {
+  const after: Record<string, unknown> = { ...before };
+  for (const key of CONDITION_KEYS) {
+    const value = input[key];
+    if (value === null) delete after[key];
+    else if (value !== undefined) after[key] = value;
+  }
+  return worldConditionsSchema.parse(after);
+}

@@ -50,6 +50,42 @@ describe("changeWorldConditions", () => {
   });
 });
 
+describe("every condition through the forms", () => {
+  it("starts a world with its own switches, quota and mask bounds, and changes them back to the settings with null", async () => {
+    const admin = await makeUser({ role: "ADMIN" });
+    const { seed } = await makeDay(new Date(Date.UTC(1503, 0, 1)));
+    const own = { hideAuthors: false, allowSelfVoting: true, generationQuota: 3, minMaskCoverage: 0.1, maxMaskCoverage: 0.5 };
+    const { worldIds } = await startStudy(admin.id, {
+      name: "all conditions",
+      firstSeedImageId: seed.id,
+      worlds: [{ name: "Own", weight: 1, tallies: "always", order: "newest", ...own }, worlds[0]!],
+    });
+    const [target, plain] = worldIds as [number, number];
+    expect(await getWorldSettings(target)).toMatchObject({ tallies: "always", order: "newest", submissionsPerDay: 1, ...own });
+    // A world given only tallies and order plays by the settings for the rest.
+    expect(await getWorldSettings(plain)).toMatchObject({ hideAuthors: true, allowSelfVoting: false, generationQuota: 10 });
+
+    await changeWorldConditions(admin.id, {
+      worldId: target,
+      tallies: "never",
+      order: "score",
+      generationQuota: null,
+      submissionsPerDay: 4,
+    });
+    expect(await getWorldSettings(target)).toMatchObject({
+      tallies: "never",
+      order: "score",
+      generationQuota: 10,
+      submissionsPerDay: 4,
+      hideAuthors: false,
+      minMaskCoverage: 0.1,
+      maxMaskCoverage: 0.5,
+    });
+    const stored = JSON.parse((await db.world.findUniqueOrThrow({ where: { id: target } })).conditions!);
+    expect(stored).not.toHaveProperty("generationQuota");
+  });
+});
+
 describe("startStudy", () => {
   it("ends the running study (its open day closed with its figures) and starts the next with its worlds from one picture", async () => {
     const admin = await makeUser({ role: "ADMIN" });

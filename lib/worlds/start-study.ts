@@ -5,7 +5,7 @@ import { now } from "@/lib/server/clock";
 import { ActionError } from "@/lib/server/errors";
 import { dayStats } from "@/lib/rollover/close-day";
 import { getSettings } from "@/lib/settings/settings";
-import { applyConditions, conditionLabel, parseConditions } from "@/lib/worlds/conditions";
+import { applyConditions, conditionLabel, parseConditions, withConditions } from "@/lib/worlds/conditions";
 import type { StartStudyInput } from "@/lib/validations/study";
 import { invalidateStudyCache } from "@/lib/worlds/studies";
 
@@ -53,7 +53,7 @@ export async function startStudy(adminId: number, input: StartStudyInput): Promi
             name: w.name,
             weight: w.weight,
             firstSeedImageId: input.firstSeedImageId,
-            conditions: JSON.stringify({ tallies: w.tallies, order: w.order }),
+            conditions: JSON.stringify(withConditions({}, w)),
           })),
         },
       },

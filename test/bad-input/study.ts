@@ -66,7 +66,31 @@ export function studyCases(h: Harness): Case[] {
       invalid(detail("TEXT_TOO_LONG", { max: 80 })),
       "admin",
     ],
+    [
+      "a world whose mask bounds cross",
+      start(() => ({ name: "S", firstSeedImageId: fx.seedId, worlds: [{ ...world, minMaskCoverage: 0.6, maxMaskCoverage: 0.4 }] })),
+      invalid("MASK_BOUNDS_ORDER"),
+      "admin",
+    ],
+    [
+      "a world with a negative generation quota",
+      start(() => ({ name: "S", firstSeedImageId: fx.seedId, worlds: [{ ...world, generationQuota: -1 }] })),
+      invalid(detail("FIELD_AT_LEAST", { field: "worlds.0.generationQuota", min: 0 })),
+      "admin",
+    ],
+    [
+      "a world whose authors are hidden 'maybe'",
+      start(() => ({ name: "S", firstSeedImageId: fx.seedId, worlds: [{ ...world, hideAuthors: "maybe" }] })),
+      invalid(detail("FIELD_ONE_OF", { field: "worlds.0.hideAuthors", options: "true, false" })),
+      "admin",
+    ],
     // Changing a running world's conditions: admins only, a world of the running study, known modes.
+    [
+      "a world's conditions changed to a mask of 150 %",
+      () => fromAction(adminActions.changeWorldConditionsAction({ worldId: 1, tallies: "never", order: "random", maxMaskCoverage: 1.5 })),
+      invalid(detail("FIELD_AT_MOST", { field: "maxMaskCoverage", max: 1 })),
+      "admin",
+    ],
     [
       "a world's conditions changed to tallies 'sometimes'",
       () => fromAction(adminActions.changeWorldConditionsAction({ worldId: 1, tallies: "sometimes", order: "random" })),

@@ -5,9 +5,10 @@ import { StartStudyForm } from "@/components/admin/start-study-form";
 import { TableScroll } from "@/components/admin/table-scroll";
 import { changeWorldConditionsAction, startStudyAction } from "@/lib/admin/actions";
 import { WorldConditionsForm } from "@/components/admin/world-conditions-form";
-import { getWorldSettings } from "@/lib/worlds/conditions";
+import { getWorldSettings, parseConditions } from "@/lib/worlds/conditions";
+import { getSettings } from "@/lib/settings/settings";
 import { adminOrNotFound } from "@/lib/auth/admin-guard";
-import { listStudies } from "@/lib/worlds/studies";
+import { getRunningStudy, listStudies } from "@/lib/worlds/studies";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -21,7 +22,12 @@ export default async function StudiesPage() {
   const format = await getFormatter();
   const studies = await listStudies();
   const running = studies.find((s) => s.status === "RUNNING");
+  const [settings, study] = await Promise.all([getSettings(), getRunningStudy()]);
   const modes = running ? await Promise.all(running.worlds.map((w) => getWorldSettings(w.id))) : [];
+  // Only what the forms show, not every setting, goes to the browser.
+  const { generationQuota, submissionsPerDay, minMaskCoverage, maxMaskCoverage, hideAuthors, allowSelfVoting } = settings;
+  const defaults = { generationQuota, submissionsPerDay, minMaskCoverage, maxMaskCoverage, hideAuthors, allowSelfVoting };
+  const stored = (worldId: number) => parseConditions(study.worlds.find((w) => w.id === worldId)?.conditions);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   return (
     <>
@@ -64,7 +70,18 @@ export default async function StudiesPage() {
               key={w.id}
               worldId={w.id}
               label={w.name}
-              initial={{ tallies: modes[i]!.tallies, order: modes[i]!.order }}
+              initial={{
+                tallies: modes[i]!.tallies,
+                order: modes[i]!.order,
+                hideAuthors: modes[i]!.hideAuthors,
+                allowSelfVoting: modes[i]!.allowSelfVoting,
+                // Only what the world sets itself: blank fields follow the settings.
+                generationQuota: stored(w.id).generationQuota ?? null,
+                submissionsPerDay: stored(w.id).submissionsPerDay ?? null,
+                minMaskCoverage: stored(w.id).minMaskCoverage ?? null,
+                maxMaskCoverage: stored(w.id).maxMaskCoverage ?? null,
+              }}
+              defaults={defaults}
               action={changeWorldConditionsAction}
             />
           ))}
@@ -73,7 +90,7 @@ export default async function StudiesPage() {
       <section className="section" aria-labelledby="start-title">
         <h2 id="start-title">{t("studies.startTitle")}</h2>
         <p className="hint">{t("studies.startIntro")}</p>
-        <StartStudyForm action={startStudyAction} />
+        <StartStudyForm action={startStudyAction} defaults={defaults} />
       </section>
     </>
   );
