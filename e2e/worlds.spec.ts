@@ -4,6 +4,7 @@
 // since starting a study changes what every page shows.
 import { createHmac, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import sharp from "sharp";
 import { expect, test, type Browser } from "@playwright/test";
 import { generateAttempt, submitAttempt } from "./create-flow";
 import type { E2EServer } from "./env";
@@ -29,17 +30,26 @@ test.beforeAll(async ({ browser }) => {
   own = await startOwnServer("worlds");
   app = own.app;
   const db = testDb(app);
-  // The first study's day is open with the bundled seed: the admin starts the next study from it,
-  // through the studies page, with the form's two worlds as they come.
-  const seed = (await db.day.findFirstOrThrow({ where: { status: "OPEN" } })).seedImageId;
+  // The admin uploads a new first picture on the studies page (the form takes its id) and starts
+  // the next study from it, with the form's two worlds as they come.
   const admin = await browser.newContext({ baseURL: app.baseURL });
   expect(await signInAs(admin.request, "e2e-admin")).toBe(200);
   const page = await admin.newPage();
   await page.goto("/admin/studies");
   await page.getByLabel("Name of the new study").fill("Two worlds");
-  await page.getByLabel("First picture (image id)").fill(String(seed));
+  const picture = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#4a7fb0" } })
+    .png()
+    .toBuffer();
+  await page
+    .getByLabel("Picture (PNG, JPEG or WebP, at most 8 MB)")
+    .setInputFiles({ name: "harbour.png", mimeType: "image/png", buffer: picture });
+  await page.getByLabel("What it shows").fill("A blue harbour");
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByTestId("seed-upload").getByRole("status")).toHaveText(/^Uploaded as picture \d+/);
+  const seed = (await db.image.findFirstOrThrow({ where: { provider: "upload" }, orderBy: { id: "desc" } })).id;
+  expect(await page.getByLabel("First picture (image id)").inputValue()).toBe(String(seed));
   await page.getByRole("button", { name: "End the running study and start this one" }).click();
-  await expect(page.getByRole("status")).toHaveText("Study 2 started with 2 worlds.");
+  await expect(page.getByTestId("start-study").getByRole("status").last()).toHaveText("Study 2 started with 2 worlds.");
   await expect(page.getByTestId("studies").locator("tbody tr")).toHaveCount(2);
   await admin.close();
   const study = await db.study.findFirstOrThrow({
@@ -187,7 +197,8 @@ test("two participants in two worlds create, submit and vote in their own world 
   await page.getByRole("link", { name: /^1: / }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Study 1: /);
   await expect(page.getByTestId("world")).toHaveCount(1);
-  await expect(page.getByTestId("world-lineage").locator("li").first()).toHaveAttribute("data-image-id", String(strips[0]![0]));
+  const firstOfStudy1 = (await db.day.findFirstOrThrow({ where: { worldId: 1 }, orderBy: { date: "asc" } })).seedImageId;
+  await expect(page.getByTestId("world-lineage").locator("li").first()).toHaveAttribute("data-image-id", String(firstOfStudy1));
   await expect(page.getByTestId("study-export")).toHaveAttribute("href", "/admin/export?study=1");
   for (const p of [a, b]) await p.context.close();
   await admin.close();

@@ -17,6 +17,7 @@ export function auditLabels(t: Translator<"admin">) {
     export: t("audit.action.export"),
     "study.start": t("audit.action.studyStart"),
     "world.conditions": t("audit.action.worldConditions"),
+    "seed.upload": t("audit.action.seedUpload"),
   };
   const tables: Record<string, string> = {
     users: t("audit.table.users"),

@@ -6,6 +6,7 @@ import { useId, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/server/safe-action";
 import type { StartStudyInput } from "@/lib/validations/study";
 import { type ConditionDefaults, WorldConditionsFields } from "@/components/admin/world-conditions-fields";
+import { SeedUpload } from "@/components/admin/seed-upload";
 
 type Started = { studyId: number; worldIds: number[] };
 type Handler = { (input: StartStudyInput): Promise<ActionResult<Started>> };
@@ -28,7 +29,15 @@ const newWorld = (n: number, d: Defaults): WorldRow => ({
  * past winner or a seed, by id), and up to eight worlds, each with a name, a weight and its
  * conditions. The server checks everything again (lib/validations/study.ts).
  */
-export function StartStudyForm({ action, defaults }: { action: Handler; defaults: Defaults }) {
+export function StartStudyForm({
+  action,
+  upload,
+  defaults,
+}: {
+  action: Handler;
+  upload: React.ComponentProps<typeof SeedUpload>["action"];
+  defaults: Defaults;
+}) {
   const t = useTranslations("admin");
   const router = useRouter();
   const id = useId();
@@ -68,6 +77,7 @@ export function StartStudyForm({ action, defaults }: { action: Handler; defaults
       <p className="hint" id={`${id}-seed-hint`}>
         {t("studies.form.seedHint")}
       </p>
+      <SeedUpload action={upload} onUploaded={(imageId) => setSeed(String(imageId))} />
       <fieldset>
         <legend>{t("studies.form.worlds")}</legend>
         {worlds.map((w, i) => (

@@ -16,9 +16,10 @@ import {
   unhideSchema,
   vetoSchema,
 } from "@/lib/validations/admin";
-import { startStudySchema, worldConditionsChangeSchema } from "@/lib/validations/study";
+import { seedUploadSchema, startStudySchema, worldConditionsChangeSchema } from "@/lib/validations/study";
 import { changeWorldConditions } from "@/lib/worlds/change-conditions";
 import { startStudy } from "@/lib/worlds/start-study";
+import { uploadSeed } from "@/lib/worlds/upload-seed";
 
 // Every action here is admin-only through defineAction({ access: "admin" }): the role is checked
 // on the server for each call, whatever the page or layout did. Each change is audited by the
@@ -94,7 +95,12 @@ export const startStudyAction = defineAction({ access: "admin", schema: startStu
   return res;
 });
 
-/** Changes a running world's tallies and order (lib/worlds/change-conditions.ts); audited there with the day it took effect. */
+/** Stores an uploaded picture as a seed a study can start from (lib/worlds/upload-seed.ts); audited there. */
+export const uploadSeedAction = defineAction({ access: "admin", schema: seedUploadSchema }, async (input, { user }) =>
+  uploadSeed(user.id, input),
+);
+
+/** Changes a running world's conditions (lib/worlds/change-conditions.ts); audited there with the day it took effect. */
 export const changeWorldConditionsAction = defineAction(
   { access: "admin", schema: worldConditionsChangeSchema },
   async (input, { user }) => {

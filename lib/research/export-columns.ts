@@ -296,7 +296,10 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       field("creatorId", "The user who made it; empty for seeds."),
       field("status", "SEED, DRAFT (an attempt kept but not submitted) or SUBMITTED (in the day's vote)."),
       field("prompt", "The prompt, as the participant wrote it."),
-      field("provider", 'The engine that made it: "openai", "offline" (the built-in engine) or "bundled" (a seed).'),
+      field(
+        "provider",
+        'The engine that made it: "openai", "offline" (the built-in engine), or for seeds "bundled" (the bundled first seed) or "upload" (a first picture an admin uploaded to start a study from; its prompt is the description they gave).',
+      ),
       field(
         "model",
         "The exact model that produced the image: for OpenAI the dated snapshot (e.g. gpt-image-2-2026-04-21) that every edit asked for, since the Images API names none in its response. Older images, made before snapshots were resolved, have the id as configured (often the alias), equal to modelRequested.",

@@ -80,6 +80,11 @@ export const ERROR_STATUS = {
   INVALID_MASK: 400,
   MASK_REQUIRED: 400,
   MASK_FILE_EMPTY: 400,
+  // A study's first picture, uploaded (lib/worlds/upload-seed.ts).
+  SEED_FILE_REQUIRED: 400,
+  SEED_FILE_TOO_LARGE: 400,
+  SEED_NOT_PICTURE: 400,
+  SEED_DIMENSIONS: 400,
   MASK_FILE_TOO_LARGE: 400,
   MASK_EMPTY: 400,
   MASK_TOO_LARGE: 400,
@@ -208,6 +213,10 @@ export const ERROR_VALUES = {
   STUDY_NOT_COMPLETE: ["submissions", "requiredSubmissions", "votes", "requiredVotes"],
   /** In MB (2^20 bytes). */
   MASK_FILE_TOO_LARGE: ["max"],
+  /** In MB (2^20 bytes). */
+  SEED_FILE_TOO_LARGE: ["max"],
+  /** The picture's size; the shortest side allowed; the most pixels allowed. */
+  SEED_DIMENSIONS: ["width", "height", "min", "limit"],
   /** Both in MiB. */
   MASK_TOO_LARGE: ["size", "limit"],
   MASK_TOO_MANY_PIXELS: ["width", "height", "limit"],

@@ -1,3 +1,4 @@
+import { PROMPT_MAX } from "./constants";
 import { issue } from "./field-errors";
 import { z } from "./zod";
 
@@ -80,3 +81,25 @@ export const worldConditionsChangeSchema = z
 export type ConditionsInput = Pick<StartStudyInput["worlds"][number], keyof typeof conditionFields>;
 
 export type WorldConditionsChange = z.infer<typeof worldConditionsChangeSchema>;
+
+/** Largest first picture an admin may upload, in bytes (a 4K PNG photograph fits). */
+export const SEED_UPLOAD_MAX_BYTES = 8 * 1024 * 1024;
+
+/** A study's first picture, uploaded from the studies page, and what it shows (its prompt in exports). */
+export const seedUploadSchema = z.object({
+  picture: z
+    .instanceof(File, issue("SEED_FILE_REQUIRED"))
+    .refine((f) => f.size > 0, issue("SEED_FILE_REQUIRED"))
+    .refine((f) => f.size <= SEED_UPLOAD_MAX_BYTES, issue("SEED_FILE_TOO_LARGE", { max: SEED_UPLOAD_MAX_BYTES / 1024 / 1024 })),
+  // Left out, it is as empty as an empty field, with the same message.
+  description: z.preprocess(
+    (v) => v ?? "",
+    z
+      .string()
+      .trim()
+      .min(1, issue("FIELD_AT_LEAST", { min: 1 }))
+      .max(PROMPT_MAX, issue("TEXT_TOO_LONG")),
+  ),
+});
+
+export type SeedUpload = z.infer<typeof seedUploadSchema>;

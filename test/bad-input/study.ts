@@ -7,6 +7,15 @@ export function studyCases(h: Harness): Case[] {
   const world = { name: "W", weight: 1, tallies: "never", order: "score" };
   // Built when the case runs: the fixtures' ids exist only then.
   const start = (input: () => unknown) => () => fromAction(adminActions.startStudyAction(input()));
+  /** An upload of `bytes` (or of nothing) with a description, as the studies page's form sends it. */
+  const upload =
+    (bytes: Uint8Array | null, description: string | null = "a picture") =>
+    () => {
+      const data = new FormData();
+      if (bytes) data.set("picture", new File([new Uint8Array(bytes)], "p.png", { type: "image/png" }));
+      if (description !== null) data.set("description", description);
+      return fromAction(adminActions.uploadSeedAction(data));
+    };
   const finish = (input: unknown) => () => fromAction(studyActions.finishStudyAction(input));
   const progress =
     (query = "") =>
@@ -82,6 +91,18 @@ export function studyCases(h: Harness): Case[] {
       "a world whose authors are hidden 'maybe'",
       start(() => ({ name: "S", firstSeedImageId: fx.seedId, worlds: [{ ...world, hideAuthors: "maybe" }] })),
       invalid(detail("FIELD_ONE_OF", { field: "worlds.0.hideAuthors", options: "true, false" })),
+      "admin",
+    ],
+    // Uploading a first picture: admins only, a PNG, JPEG or WebP of a usable size, described.
+    ["an upload by a participant", upload(new Uint8Array(10)), refused("FORBIDDEN")],
+    ["an upload with no file", upload(null), invalid("SEED_FILE_REQUIRED"), "admin"],
+    ["an upload of an empty file", upload(new Uint8Array(0)), invalid("SEED_FILE_REQUIRED"), "admin"],
+    ["an upload of 9 MB", upload(new Uint8Array(9 * 1024 * 1024)), invalid(detail("SEED_FILE_TOO_LARGE", { max: 8 })), "admin"],
+    ["an upload that is not a picture", upload(new TextEncoder().encode("<svg onload=alert(1)>")), invalid("SEED_NOT_PICTURE"), "admin"],
+    [
+      "an upload without a description",
+      upload(new Uint8Array(10), null),
+      invalid(detail("FIELD_AT_LEAST", { field: "description", min: 1 })),
       "admin",
     ],
     // Changing a running world's conditions: admins only, a world of the running study, known modes.

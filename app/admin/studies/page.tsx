@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StartStudyForm } from "@/components/admin/start-study-form";
 import { TableScroll } from "@/components/admin/table-scroll";
-import { changeWorldConditionsAction, startStudyAction } from "@/lib/admin/actions";
+import { changeWorldConditionsAction, startStudyAction, uploadSeedAction } from "@/lib/admin/actions";
 import { WorldConditionsForm } from "@/components/admin/world-conditions-form";
 import { getWorldSettings, parseConditions } from "@/lib/worlds/conditions";
 import { getSettings } from "@/lib/settings/settings";
@@ -90,7 +90,7 @@ export default async function StudiesPage() {
       <section className="section" aria-labelledby="start-title">
         <h2 id="start-title">{t("studies.startTitle")}</h2>
         <p className="hint">{t("studies.startIntro")}</p>
-        <StartStudyForm action={startStudyAction} defaults={defaults} />
+        <StartStudyForm action={startStudyAction} upload={uploadSeedAction} defaults={defaults} />
       </section>
     </>
   );
