@@ -135,6 +135,27 @@ test("two participants in two worlds create, submit and vote in their own world 
   }
   expect(await db.vote.count({ where: { imageId: { in: [otherA.id, otherB.id] } } })).toBe(2);
 
+  // The admin's moderation page and overview show one world's day at a time, as picked.
+  const admin = await browser.newContext({ baseURL: app.baseURL });
+  expect(await signInAs(admin.request, "e2e-admin")).toBe(200);
+  const page = await admin.newPage();
+  for (const [id, pictures] of [
+    [world.a, [mineA.id, otherA.id]],
+    [world.b, [mineB.id, otherB.id]],
+  ] as const) {
+    await page.goto("/admin/moderation");
+    await page.getByTestId("world-select").getByRole("combobox").selectOption(String(id));
+    await page.getByTestId("world-select").getByRole("button", { name: "Show" }).click();
+    await expect(page).toHaveURL(new RegExp(`world=${id}`));
+    const candidates = page.getByTestId("candidate");
+    await expect(candidates).toHaveCount(2);
+    expect((await candidates.evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-image-id"))))).sort()).toEqual(
+      [...pictures].sort(),
+    );
+    await page.goto(`/admin?world=${id}`);
+    await expect(page.getByTestId("today-stats")).toContainText("2 submissions");
+  }
+
   // The day ends: both worlds close in one rollover, each seeded by its own winner.
   await db.day.updateMany({
     where: { worldId: { in: [world.a, world.b] } },
@@ -154,9 +175,6 @@ test("two participants in two worlds create, submit and vote in their own world 
   await expect(a.page.getByTestId("study-progress")).toBeVisible();
 
   // The admin sees both worlds side by side, each lineage from the shared first seed to its own winner.
-  const admin = await browser.newContext({ baseURL: app.baseURL });
-  expect(await signInAs(admin.request, "e2e-admin")).toBe(200);
-  const page = await admin.newPage();
   await page.goto("/admin");
   const cards = page.getByTestId("world");
   await expect(cards).toHaveCount(2);

@@ -19,6 +19,8 @@ import { getOverview, listDayHistory } from "@/lib/research/stats";
 import { listEngineFailures } from "@/lib/imagegen/failures";
 import { now } from "@/lib/server/clock";
 import { worldsOverview } from "@/lib/worlds/overview";
+import { getRunningStudy, worldOrFirst } from "@/lib/worlds/studies";
+import { WorldSelect } from "@/components/admin/world-select";
 import styles from "./admin.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,6 +32,8 @@ const querySchema = z.object({
   day: z.coerce.number().int().positive().optional().catch(undefined),
   // The interface language to study: charts then count only images made and votes cast in it.
   lang: z.enum(LOCALES).optional().catch(undefined),
+  // Which of the running study's worlds "today" shows.
+  world: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
 /** How long a resolved engine failure stays on the overview. */
@@ -38,9 +42,11 @@ const RESOLVED_FAILURES_SHOWN_MS = 7 * 86_400_000;
 export default async function AdminOverview({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await adminOrNotFound();
   const t = await getTranslations("admin");
-  const { day: chosen, lang } = querySchema.parse(await searchParams);
+  const { day: chosen, lang, world: asked } = querySchema.parse(await searchParams);
+  const study = await getRunningStudy();
+  const world = worldOrFirst(study, asked);
   const [overview, history, series, words, engineFailures, worlds] = await Promise.all([
-    getOverview(),
+    getOverview(world.id),
     listDayHistory(60),
     perDaySeries(60, lang),
     topWords(15, lang),
@@ -67,12 +73,14 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
     <>
       <h1>{t("overview.title")}</h1>
       <EngineFailures failures={engineFailures} />
+      <WorldSelect worlds={study.worlds} value={world.id} keep={{ day: chosen, lang }} />
       <TodaySection overview={overview} />
       <WorldsSection overview={worlds} />
 
       <section className="section" aria-labelledby="charts-title">
         <h2 id="charts-title">{t("overview.charts.title")}</h2>
         <form className={`hint ${styles.filters}`}>
+          {study.worlds.length > 1 && <input type="hidden" name="world" value={world.id} />}
           <label>
             {t("overview.charts.dayPicker")}{" "}
             <select name="day" defaultValue={dayId ?? ""}>

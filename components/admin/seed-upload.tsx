@@ -46,10 +46,12 @@ export function SeedUpload({ action, onUploaded }: { action: Handler; onUploaded
       </button>
       <span aria-live="polite">
         {message && (
-          <span className={message.ok ? "hint" : "alert"} role={message.ok ? "status" : "alert"}>
+          <>
             {" "}
-            {message.text}
-          </span>
+            <span className={message.ok ? "hint" : "alert"} role={message.ok ? "status" : "alert"}>
+              {message.text}
+            </span>
+          </>
         )}
       </span>
     </fieldset>

@@ -122,6 +122,43 @@ describe("a participant of world A", () => {
     expect((await feedRoute.GET(new Request(`http://app.test/api/vote/images?day=${onlyB}`))).status).toBe(200);
   });
 
+  it("sees only their own world on every page: days, lineage, winners, timelapse, leaderboards, progress", async () => {
+    // World B's 1777 day closes with a winner of its own, made by a creator of world B.
+    const { findFeedDay } = await import("@/lib/voting/feed");
+    const { listWinners, listTimelapseFrames } = await import("@/lib/days/days");
+    const { listLineage } = await import("@/lib/days/lineage");
+    const { creatorsLeaderboard } = await import("@/lib/rewards/leaderboards");
+    const oldDay = await db.day.findFirstOrThrow({ where: { worldId: w.b, date: dateFromKey(onlyB) } });
+    const winner = await db.image.create({
+      data: {
+        dayId: oldDay.id,
+        parentId: oldDay.seedImageId,
+        creatorId: people.b,
+        prompt: "b's winner",
+        status: "SUBMITTED",
+        ...testImageFields,
+      },
+    });
+    await db.day.update({ where: { id: oldDay.id }, data: { winnerImageId: winner.id } });
+
+    // /days/[date]: the viewer's world's day of that date, or none.
+    expect(await findFeedDay({ worldId_date: { worldId: w.a, date: dateFromKey(onlyB) } })).toBeNull();
+    expect((await findFeedDay({ worldId_date: { worldId: w.b, date: dateFromKey(onlyB) } }))?.id).toBe(oldDay.id);
+    // /lineage, /winners, the timelapse: only their own world's days and pictures.
+    const lineageA = await listLineage(w.a);
+    expect(lineageA.map((d) => d.dateKey)).toEqual([todayKey()]);
+    expect(lineageA.flatMap((d) => d.submissions.map((i) => i.id))).toEqual([imageOf.a]);
+    expect((await listLineage(w.b)).map((d) => d.dateKey)).toEqual([todayKey(), onlyB]);
+    expect(await listWinners(w.a)).toEqual([]);
+    expect((await listWinners(w.b)).map((x) => x.image.id)).toEqual([winner.id]);
+    expect((await listTimelapseFrames(w.a)).map((f) => f.image.id)).not.toContain(winner.id);
+    expect((await listTimelapseFrames(w.b)).map((f) => f.image.id)).toContain(winner.id);
+    // /leaderboard: world B's creator is not on world A's board.
+    const boardA = (await creatorsLeaderboard({ worldId: w.a, sinceDays: null, take: 10 })).map((r) => r.creatorId);
+    expect(boardA).not.toContain(people.b);
+    expect((await creatorsLeaderboard({ worldId: w.b, sinceDays: null, take: 10 })).map((r) => r.creatorId)).toContain(people.b);
+  });
+
   it("votes in their own world as before", async () => {
     session.userId = people.a;
     expect(await voteActions.voteAction({ imageId: imageOf.a, value: 1 })).toMatchObject({ ok: true, data: { value: 1, upvotes: 1 } });

@@ -47,6 +47,11 @@ export async function getRunningStudy(): Promise<RunningStudy> {
   return study;
 }
 
+/** The running study's world `worldId` names, or its first when it names none of them (the admin pages' picker). */
+export function worldOrFirst(study: RunningStudy, worldId: number | undefined): WorldInfo {
+  return study.worlds.find((w) => w.id === worldId) ?? study.worlds[0]!;
+}
+
 /** Any study, running or ended, with its worlds in order; NOT_FOUND for none. */
 export async function getStudy(id: number) {
   const study = await db.study.findUnique({

@@ -16,7 +16,9 @@ import { listBannedUsers, listDayCandidates } from "@/lib/moderation/candidates"
 import { adminOrNotFound } from "@/lib/auth/admin-guard";
 import { listFlagged } from "@/lib/moderation/flags";
 import { getCurrentDay } from "@/lib/days/days";
-import { getRunningStudy } from "@/lib/worlds/studies";
+import { getRunningStudy, worldOrFirst } from "@/lib/worlds/studies";
+import { WorldSelect } from "@/components/admin/world-select";
+import { z } from "zod";
 import { personName } from "@/i18n/person-name";
 import { tallyValues } from "@/i18n/tally";
 import styles from "../admin.module.css";
@@ -26,12 +28,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("meta.moderation") };
 }
 
-export default async function ModerationPage() {
+const querySchema = z.object({ world: z.coerce.number().int().positive().optional().catch(undefined) });
+
+export default async function ModerationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await adminOrNotFound();
   const t = await getTranslations("admin");
   const common = await getTranslations("common");
-  // The running study's first world (its only one unless the study runs several).
-  const day = await getCurrentDay((await getRunningStudy()).worlds[0]!.id);
+  // The world picked (the running study's first unless another of its worlds is asked for).
+  const study = await getRunningStudy();
+  const world = worldOrFirst(study, querySchema.parse(await searchParams).world);
+  const day = await getCurrentDay(world.id);
   const [candidates, flagged, banned] = await Promise.all([
     day ? listDayCandidates(day.id) : [],
     listFlagged({ take: 50 }),
@@ -46,6 +52,7 @@ export default async function ModerationPage() {
         <h2 id="today-title">
           {t("moderation.today.title")} {day && <span className="muted">({day.dateKey})</span>}
         </h2>
+        <WorldSelect worlds={study.worlds} value={world.id} />
         <div className={`row ${styles.dayActions}`}>
           {day && leader && (
             <ReasonAction
