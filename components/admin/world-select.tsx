@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { FilterSelect } from "@/components/admin/filter-select";
 import type { WorldInfo } from "@/lib/worlds/studies";
 
 /**
@@ -19,16 +20,12 @@ export async function WorldSelect({
   return (
     <form className="hint" data-testid="world-select">
       {Object.entries(keep).map(([name, v]) => v !== undefined && <input key={name} type="hidden" name={name} value={v} />)}
-      <label>
-        {t("worlds.worldPicker")}{" "}
-        <select name="world" defaultValue={value}>
-          {worlds.map((w) => (
-            <option key={w.id} value={w.id} dir="auto">
-              {t("worlds.worldOption", { position: w.position, name: w.name })}
-            </option>
-          ))}
-        </select>
-      </label>{" "}
+      <FilterSelect
+        name="world"
+        label={t("worlds.worldPicker")}
+        value={value}
+        options={worlds.map((w) => ({ value: w.id, label: t("worlds.worldOption", { position: w.position, name: w.name }) }))}
+      />{" "}
       <button className="button small secondary" type="submit">
         {t("overview.charts.show")}
       </button>

@@ -52,18 +52,14 @@ export function worldOrFirst(study: RunningStudy, worldId: number | undefined): 
   return study.worlds.find((w) => w.id === worldId) ?? study.worlds[0]!;
 }
 
+/** What a study is, apart from its worlds. */
+const studyFields = { id: true, name: true, status: true, startedAt: true, endedAt: true } as const;
+
 /** Any study, running or ended, with its worlds in order; NOT_FOUND for none. */
 export async function getStudy(id: number) {
   const study = await db.study.findUnique({
     where: { id },
-    select: {
-      id: true,
-      name: true,
-      status: true,
-      startedAt: true,
-      endedAt: true,
-      worlds: { orderBy: { position: "asc" }, select: worldFields },
-    },
+    select: { ...studyFields, worlds: { orderBy: { position: "asc" }, select: worldFields } },
   });
   if (!study) throw new ActionError("NOT_FOUND", { detail: "UNKNOWN_STUDY" });
   return study;
@@ -79,11 +75,7 @@ export function listStudies() {
   return db.study.findMany({
     orderBy: { id: "desc" },
     select: {
-      id: true,
-      name: true,
-      status: true,
-      startedAt: true,
-      endedAt: true,
+      ...studyFields,
       worlds: { orderBy: { position: "asc" }, select: { id: true, name: true } },
       _count: { select: { assignments: true } },
     },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { FilterSelect } from "@/components/admin/filter-select";
 import { LanguageSelect } from "@/components/admin/language-select";
 import { TableScroll } from "@/components/admin/table-scroll";
 import { LOCALES } from "@/i18n/locales";
@@ -51,17 +52,14 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
       <p className="muted">{t("export.intro")}</p>
       <form className={`hint ${styles.filters}`}>
         <LanguageSelect label={t("export.languagePicker")} value={lang} testId="export-language" />{" "}
-        <label>
-          {t("export.studyPicker")}{" "}
-          <select name="study" defaultValue={study ?? ""} data-testid="export-study">
-            <option value="">{t("export.allStudies")}</option>
-            {studies.map((s) => (
-              <option key={s.id} value={s.id}>
-                {t("export.studyOption", { id: s.id, name: s.name })}
-              </option>
-            ))}
-          </select>
-        </label>{" "}
+        <FilterSelect
+          name="study"
+          label={t("export.studyPicker")}
+          value={study}
+          all={t("export.allStudies")}
+          options={studies.map((s) => ({ value: s.id, label: t("export.studyOption", { id: s.id, name: s.name }) }))}
+          testId="export-study"
+        />{" "}
         <button className="button small secondary" type="submit">
           {t("overview.charts.show")}
         </button>

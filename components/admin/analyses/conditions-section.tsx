@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TableScroll } from "@/components/admin/table-scroll";
 import { conditionNames } from "@/components/admin/condition-names";
-import type { DayMean } from "@/lib/research/inequality";
-import { DAY_MEASURES, type Difference, type WorldsCompared } from "@/lib/research/worlds-compared";
+import { measureText } from "@/components/admin/analyses/measure-text";
+import { DAY_MEASURES, type WorldsCompared } from "@/lib/research/worlds-compared";
 
 /**
  * The running study's conditions compared (RESEARCH.md, "Inequality and worlds"): each
@@ -13,16 +13,7 @@ export async function ConditionsComparedSection({ compared }: { compared: Worlds
   const t = await getTranslations("admin");
   const format = await getFormatter();
   const names = await conditionNames();
-  const num = (x: number | null) => (x === null ? "—" : format.number(x, { maximumFractionDigits: 3 }));
-  const signed = (x: number) => format.number(x, { maximumFractionDigits: 3, signDisplay: "exceptZero" });
-  const mean = (m: DayMean) =>
-    m.ci ? t("analyses.worlds.cell", { mean: num(m.mean), low: num(m.ci.low), high: num(m.ci.high) }) : num(m.mean);
-  const difference = (d: Difference) =>
-    d.diff === null
-      ? null
-      : d.ci
-        ? t("analyses.worlds.diff", { diff: signed(d.diff), low: signed(d.ci.low), high: signed(d.ci.high) })
-        : t("analyses.worlds.diffNoCi", { diff: signed(d.diff) });
+  const { mean, difference } = await measureText();
   const headings = {
     giniNet: t("analyses.inequality.giniNet"),
     winnerShare: t("analyses.inequality.winnerShare"),

@@ -1,5 +1,6 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/admin/charts/chart-figure";
+import { measureText } from "@/components/admin/analyses/measure-text";
 import type { DayMean, Inequality } from "@/lib/research/inequality";
 
 /**
@@ -9,8 +10,7 @@ import type { DayMean, Inequality } from "@/lib/research/inequality";
  */
 export async function InequalitySection({ inequality }: { inequality: Inequality }) {
   const t = await getTranslations("admin");
-  const format = await getFormatter();
-  const num = (x: number | null | undefined) => (x == null ? "—" : format.number(x, { maximumFractionDigits: 3 }));
+  const { num } = await measureText();
   const mean = (m: DayMean) =>
     t("analyses.inequality.mean", {
       mean: num(m.mean),

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { TableScroll } from "@/components/admin/table-scroll";
 import { conditionNames } from "@/components/admin/condition-names";
 import { ChartFigure } from "@/components/admin/charts/chart-figure";
-import type { DayMean } from "@/lib/research/inequality";
+import { measureText } from "@/components/admin/analyses/measure-text";
 import type { WorldsCompared } from "@/lib/research/worlds-compared";
 
 /**
@@ -12,9 +12,7 @@ import type { WorldsCompared } from "@/lib/research/worlds-compared";
 export async function WorldsComparedSection({ compared }: { compared: WorldsCompared }) {
   const t = await getTranslations("admin");
   const format = await getFormatter();
-  const num = (x: number | null) => (x === null ? "—" : format.number(x, { maximumFractionDigits: 3 }));
-  const cell = (m: DayMean) =>
-    m.ci ? t("analyses.worlds.cell", { mean: num(m.mean), low: num(m.ci.low), high: num(m.ci.high) }) : num(m.mean);
+  const { mean: cell } = await measureText();
   const names = await conditionNames();
   return (
     <section className="section" aria-labelledby="worlds-compared-title">
