@@ -37,7 +37,7 @@ test.beforeAll(async ({ browser }) => {
   const page = await admin.newPage();
   await page.goto("/admin/studies");
   await page.getByLabel("Name of the new study").fill("Two worlds");
-  const picture = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#4a7fb0" } })
+  const picture = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#4a7fb0" } })
     .png()
     .toBuffer();
   await page
