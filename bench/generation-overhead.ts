@@ -41,6 +41,7 @@ async function main() {
         model: "instant",
         modelRequested: "instant",
         engineMs: 0,
+        params: { engine: "offline" as const, algorithm: "instant" },
       }),
     };
     const deps = { engine: instant, storage: store.storage, moderate: async () => ({ flagged: false, categories: [] }) };

@@ -146,6 +146,7 @@ const MESSAGES: { [C in ErrorCode]: Say<C> } = {
   COMPLETION_URL: (t) => t("settings.completionUrl"),
   UNKNOWN_TABLE: (t) => t("research.unknownTable"),
   UNKNOWN_STUDY: (t) => t("research.unknownStudy"),
+  NOT_REPLAYABLE: (t) => t("research.notReplayable"),
   NOT_CLOSED: (t) => t("research.notClosed"),
   NO_TIMELAPSE: (t) => t("research.noTimelapse"),
   INVALID_KEY: (t) => t("storageKey.invalid"),

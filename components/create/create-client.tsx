@@ -1,5 +1,6 @@
 "use client";
 
+import type { EngineProvider } from "@/lib/imagegen/types";
 import dynamic from "next/dynamic";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState, useTransition, type CSSProperties } from "react";
@@ -36,7 +37,7 @@ type Props = {
   day: { id: number; dateKey: string; endsAt: string };
   seed: { id: number; url: string; width: number; height: number };
   limits: { generationQuota: number; generationsUsed: number; submissionsPerDay: number; minCoverage: number; maxCoverage: number };
-  engine: { provider: "openai" | "offline"; model: string };
+  engine: { provider: EngineProvider; model: string };
   initialAttempts: Attempt[];
 };
 

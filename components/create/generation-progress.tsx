@@ -1,12 +1,13 @@
 "use client";
 
+import type { EngineProvider } from "@/lib/imagegen/types";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import styles from "./create.module.css";
 
 type Props = {
   startedAt: number;
-  engine: "openai" | "offline";
+  engine: EngineProvider;
   /** The attempt's place in line while every image worker is busy (1 = next); absent once it runs. */
   position?: number | null;
 };
@@ -26,9 +27,9 @@ export function GenerationProgress({ startedAt, engine, position }: Props) {
     ? t("progress.queued", { position })
     : seconds < 1
       ? t("progress.sending")
-      : engine === "openai"
-        ? t("progress.painting")
-        : t("progress.paintingOffline");
+      : engine === "offline"
+        ? t("progress.paintingOffline")
+        : t("progress.painting");
   return (
     <div
       role="status"

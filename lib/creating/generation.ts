@@ -153,6 +153,7 @@ export async function generateAttempt(input: GenerationInput, deps: GenerationDe
           model: result.model,
           modelRequested: result.modelRequested,
           maskCoverage: mask.coverage,
+          engineParams: JSON.stringify(result.params),
           locale: input.locale ?? null,
           engineMs: Math.round(result.engineMs),
           totalMs: Math.round(performance.now() - started),

@@ -5,6 +5,7 @@ import { getEnv, type Env } from "@/lib/server/env";
 import { createOfflineEngine } from "@/lib/imagegen/offline";
 import { recordEngineFailure } from "./failures";
 import { createOpenAIEngine, moderatePrompt, type ModerationVerdict } from "./openai";
+import { createSdwebuiEngine } from "./sdwebui";
 import { EngineError, type ImageEngine } from "./types";
 import { log } from "@/lib/server/log";
 
@@ -12,6 +13,7 @@ export type { EditRequest, EditResult, EngineErrorCode, EngineProvider, ImageEng
 export { EngineError };
 export { createOfflineEngine };
 export { createOpenAIEngine, moderatePrompt, type ModerationVerdict } from "./openai";
+export { createSdwebuiEngine } from "./sdwebui";
 
 /** Checks a participant's prompt before any image work is spent on it. */
 export type PromptModerator = (prompt: string) => Promise<ModerationVerdict>;
@@ -21,6 +23,28 @@ let cachedModerator: { env: Env; moderator: PromptModerator } | undefined;
 
 function createEngine(env: Env): ImageEngine {
   if (env.IMAGE_ENGINE === "offline") return createOfflineEngine();
+  if (env.IMAGE_ENGINE === "sdwebui") {
+    // parseEnv already demands both when IMAGE_ENGINE is sdwebui; this only narrows the types.
+    if (!env.SDWEBUI_URL || !env.SDWEBUI_CHECKPOINT)
+      throw new Error('SDWEBUI_URL and SDWEBUI_CHECKPOINT are required when IMAGE_ENGINE is "sdwebui"');
+    return createSdwebuiEngine({
+      url: env.SDWEBUI_URL,
+      username: env.SDWEBUI_USERNAME,
+      password: env.SDWEBUI_PASSWORD,
+      checkpoint: env.SDWEBUI_CHECKPOINT,
+      sampler: env.SDWEBUI_SAMPLER,
+      scheduler: env.SDWEBUI_SCHEDULER,
+      steps: env.SDWEBUI_STEPS,
+      cfgScale: env.SDWEBUI_CFG_SCALE,
+      denoisingStrength: env.SDWEBUI_DENOISING_STRENGTH,
+      inpaintingFill: env.SDWEBUI_INPAINTING_FILL,
+      inpaintFullRes: env.SDWEBUI_INPAINT_FULL_RES,
+      inpaintPadding: env.SDWEBUI_INPAINT_PADDING,
+      maskBlur: env.SDWEBUI_MASK_BLUR,
+      maxSide: env.SDWEBUI_MAX_SIDE,
+      timeoutMs: env.SDWEBUI_TIMEOUT_MS,
+    });
+  }
   // parseEnv already demands the key when IMAGE_ENGINE is openai; this only narrows the type.
   if (!env.OPENAI_API_KEY) throw new Error('OPENAI_API_KEY is required when IMAGE_ENGINE is "openai"');
   return createOpenAIEngine({

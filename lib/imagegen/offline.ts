@@ -101,6 +101,7 @@ export function createOfflineEngine(): ImageEngine {
         model: OFFLINE_MODEL,
         modelRequested: OFFLINE_MODEL,
         engineMs: Math.round(performance.now() - started),
+        params: { engine: "offline", algorithm: OFFLINE_MODEL },
       };
     },
   };

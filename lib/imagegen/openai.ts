@@ -3,11 +3,11 @@ import "server-only";
 // for the exact snapshot resolved from the configured model (./openai-models), at a size the model
 // accepts (./openai-size); failures and retries are classified in ./openai-retry.
 import OpenAI, { toFile } from "openai";
-import sharp from "sharp";
+import { decodeEngineImage } from "./decode";
 import { createModelResolver } from "./openai-models";
 import { withRetries } from "./openai-retry";
 import { chooseSize, scaleForEngine } from "./openai-size";
-import { EngineError, type EditRequest, type EditResult, type ImageEngine } from "./types";
+import type { EditRequest, EditResult, ImageEngine } from "./types";
 
 export { chooseSize } from "./openai-size";
 
@@ -42,19 +42,6 @@ const LOOKUP_TIMEOUT_MS = 10_000;
 
 function client(opts: ModerationOptions): OpenAI {
   return new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL ?? "https://api.openai.com/v1", maxRetries: 0 });
-}
-
-/** Decodes `b64_json` into a PNG; anything missing, non-base64 or not an image is BAD_OUTPUT. */
-async function decodeImage(b64: unknown): Promise<Buffer> {
-  const bad = (cause: unknown) => new EngineError("BAD_OUTPUT", { cause });
-  // Buffer.from(..., "base64") never throws (it skips bad characters), so check the alphabet first.
-  const text = typeof b64 === "string" ? b64.replace(/\s+/g, "") : "";
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) throw bad(new Error("missing or malformed b64_json"));
-  const bytes = Buffer.from(text, "base64");
-  const meta = await sharp(bytes)
-    .metadata()
-    .catch((err: unknown) => Promise.reject(bad(err)));
-  return meta.format === "png" ? bytes : sharp(bytes).png().toBuffer();
 }
 
 /**
@@ -121,8 +108,21 @@ export function createOpenAIEngine(opts: OpenAIEngineOptions): ImageEngine {
         },
         { ...policy, deadline, signal: req.signal },
       );
-      const image = await decodeImage(res.data?.[0]?.b64_json);
-      return { image, provider: "openai", model: model.id, modelRequested: model.requested, engineMs: Date.now() - started };
+      const image = await decodeEngineImage(res.data?.[0]?.b64_json);
+      return {
+        image,
+        provider: "openai",
+        model: model.id,
+        modelRequested: model.requested,
+        engineMs: Date.now() - started,
+        params: {
+          engine: "openai",
+          snapshot: model.id,
+          requested: model.requested,
+          size: `${size.width}x${size.height}`,
+          outputFormat: "png",
+        },
+      };
     },
   };
 }

@@ -1,9 +1,10 @@
 // The one interface every image engine implements (OpenAI, offline). The server composites the
 // seed back outside the mask afterwards, whatever the engine returns (lib/images/composite.ts).
 import { type DetailArg, type ErrorCode, type ErrorDetail, toDetail } from "@/lib/server/error-codes";
+import type { EngineParams } from "./params";
 import type { ImageWork } from "./work/tasks";
 
-export type EngineProvider = "openai" | "offline";
+export type EngineProvider = "openai" | "offline" | "sdwebui";
 
 export interface EditRequest {
   /** The seed as PNG, at its native size. */
@@ -18,6 +19,9 @@ export interface EditRequest {
   /** Where the engine's CPU-heavy steps run: the app's worker pool (lib/imagegen/work), already
    *  bound to this request's signal. Without it they run on the calling thread. */
   work?: ImageWork;
+  /** A replay (lib/imagegen/replay.ts): the recorded parameters this engine reuses where it has
+   *  them (a seed, sampler and steps), instead of its configured or random ones. */
+  replay?: EngineParams;
 }
 
 export interface EditResult {
@@ -30,6 +34,8 @@ export interface EditResult {
   /** The model id the configuration asked for: an alias such as "gpt-image-2", or `model` itself. */
   modelRequested: string;
   engineMs: number;
+  /** Everything that determined the image, as the engine reports it (recorded on the image). */
+  params: EngineParams;
 }
 
 export interface ImageEngine {

@@ -21,6 +21,15 @@ const wholeNumber = (min: number, max: number) =>
     .max(max, `must be between ${min} and ${max}`);
 const int = (fallback: number, min: number, max: number) => z.preprocess((v) => blank(v) ?? String(fallback), wholeNumber(min, max));
 const optionalInt = (min: number, max: number) => z.preprocess(blank, wholeNumber(min, max).optional());
+/** A number from min to max (decimals allowed), as an environment variable's text. */
+const number = (fallback: number, min: number, max: number) =>
+  z.preprocess(
+    (v) => blank(v) ?? String(fallback),
+    z.coerce
+      .number({ message: "must be a number" })
+      .min(min, `must be between ${min} and ${max}`)
+      .max(max, `must be between ${min} and ${max}`),
+  );
 const list = z.preprocess(
   blank,
   z
@@ -123,11 +132,44 @@ const envSchema = z
     S3_SECRET_ACCESS_KEY: optionalString,
     S3_PUBLIC_BASE_URL: optionalUrl,
     S3_URL_EXPIRES_SECONDS: int(3600, 60, 604_800),
-    IMAGE_ENGINE: z.preprocess(blank, z.enum(["offline", "openai"], { message: 'must be "offline" or "openai"' }).optional()),
+    IMAGE_ENGINE: z.preprocess(
+      blank,
+      z.enum(["offline", "openai", "sdwebui"], { message: 'must be "offline", "openai" or "sdwebui"' }).optional(),
+    ),
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalUrl,
     OPENAI_IMAGE_MODEL: z.preprocess(blank, z.string().default("gpt-image-2")),
     OPENAI_TIMEOUT_MS: int(120_000, 1_000, 600_000),
+    /**
+     * A self-hosted stable-diffusion-webui (AUTOMATIC1111, Forge, SD.Next) started with --api
+     * (lib/imagegen/sdwebui.ts): its address, the --api-auth login if it has one, the checkpoint
+     * every edit uses (a title, name or hash as /sdapi/v1/sd-models lists it) and the sampling
+     * parameters. The defaults are the webui's own inpainting defaults in its UI.
+     */
+    SDWEBUI_URL: optionalUrl,
+    SDWEBUI_USERNAME: optionalString,
+    SDWEBUI_PASSWORD: optionalString,
+    SDWEBUI_CHECKPOINT: optionalString,
+    SDWEBUI_SAMPLER: z.preprocess(blank, z.string().default("DPM++ 2M")),
+    SDWEBUI_SCHEDULER: z.preprocess(blank, z.string().default("Automatic")),
+    SDWEBUI_STEPS: int(30, 1, 150),
+    SDWEBUI_CFG_SCALE: number(7, 1, 30),
+    SDWEBUI_DENOISING_STRENGTH: number(0.75, 0, 1),
+    SDWEBUI_INPAINTING_FILL: z.preprocess(
+      blank,
+      z
+        .enum(["fill", "original", "latent noise", "latent nothing"], {
+          message: 'must be "fill", "original", "latent noise" or "latent nothing"',
+        })
+        .default("original"),
+    ),
+    /** true: the server repaints a crop around the mask at full resolution ("Only masked"); false: the whole picture. */
+    SDWEBUI_INPAINT_FULL_RES: bool(false),
+    SDWEBUI_INPAINT_PADDING: int(32, 0, 256),
+    SDWEBUI_MASK_BLUR: int(4, 0, 64),
+    /** The longest side sent to the server (multiples of 64 below it): 1024 for SDXL and FLUX, 512 for SD 1.5. */
+    SDWEBUI_MAX_SIDE: int(1024, 256, 2048),
+    SDWEBUI_TIMEOUT_MS: int(180_000, 1_000, 900_000),
     /**
      * Worker threads for image work (mask checks, the offline engine, compositing, thumbnails),
      * so it never holds up requests. One less than the machine's CPUs, at least 1: the request
@@ -195,6 +237,11 @@ const envSchema = z
       );
     if (e.STORAGE_DRIVER === "s3" && !e.S3_BUCKET) need("S3_BUCKET", 'is required when STORAGE_DRIVER is "s3"');
     if (e.IMAGE_ENGINE === "openai" && !e.OPENAI_API_KEY) need("OPENAI_API_KEY", 'is required when IMAGE_ENGINE is "openai"');
+    if (e.IMAGE_ENGINE === "sdwebui" && !e.SDWEBUI_URL) need("SDWEBUI_URL", 'is required when IMAGE_ENGINE is "sdwebui"');
+    if (e.IMAGE_ENGINE === "sdwebui" && !e.SDWEBUI_CHECKPOINT)
+      need("SDWEBUI_CHECKPOINT", 'is required when IMAGE_ENGINE is "sdwebui" (a checkpoint as GET /sdapi/v1/sd-models lists it)');
+    if (!!e.SDWEBUI_USERNAME !== !!e.SDWEBUI_PASSWORD)
+      need(e.SDWEBUI_USERNAME ? "SDWEBUI_PASSWORD" : "SDWEBUI_USERNAME", "SDWEBUI_USERNAME and SDWEBUI_PASSWORD must be set together");
     // Half a key pair would fall back to the default credential chain and fail later with a
     // confusing "access denied".
     if (!!e.S3_ACCESS_KEY_ID !== !!e.S3_SECRET_ACCESS_KEY)

@@ -162,6 +162,8 @@ export const ERROR_STATUS = {
   // Research.
   UNKNOWN_TABLE: 404,
   UNKNOWN_STUDY: 404,
+  /** A seed, or an image whose mask was not kept: there is nothing to regenerate it from. */
+  NOT_REPLAYABLE: 409,
   NOT_CLOSED: 409,
   NO_TIMELAPSE: 404,
   // Storage keys (lib/storage/keys.ts): the one storage input that can come from a URL.
