@@ -3,6 +3,7 @@
 // checked by a test) both come from this one list, so the documentation cannot drift from the files.
 import { keyFromDate } from "@/lib/server/clock";
 import type { Cell } from "@/lib/research/csv";
+import { parseEngineParams, type EngineParams } from "@/lib/imagegen/params";
 
 /** Every export, in the order the export page and the data dictionary list them. */
 export const EXPORT_TABLE_NAMES = [
@@ -69,6 +70,7 @@ export interface ExportRows {
     width: number;
     height: number;
     maskCoverage: number | null;
+    engineParams: string | null;
     engineMs: number | null;
     totalMs: number | null;
     locale: string | null;
@@ -201,6 +203,70 @@ function scopeColumns<R>(dayOf: (row: R) => number | null, what: string): Column
   ];
 }
 
+// A row's recorded engine parameters, parsed once however many columns read them.
+const parsedParams = new WeakMap<object, EngineParams | null>();
+function paramsOf(row: { engineParams: string | null }): EngineParams | null {
+  if (!parsedParams.has(row)) parsedParams.set(row, parseEngineParams(row.engineParams));
+  return parsedParams.get(row)!;
+}
+type ImageRow = ExportRows["images"];
+/** A column read from the self-hosted engine's recorded parameters; empty for the other engines. */
+const sdwebui = (name: string, description: string, get: (p: Extract<EngineParams, { engine: "sdwebui" }>) => Cell) =>
+  col<ImageRow>(name, `${description} Self-hosted engine (provider "sdwebui") only; empty otherwise.`, (r) => {
+    const p = paramsOf(r);
+    return p?.engine === "sdwebui" ? get(p) : null;
+  });
+
+/** What determined each generated image (Image.engineParams), as the engine reported it. */
+const ENGINE_COLUMNS: Column<ImageRow>[] = [
+  col<ImageRow>(
+    "engineParams",
+    'Everything that determined the image, as JSON, as its engine reported it (lib/imagegen/params.ts): {"engine":"sdwebui", checkpoint, checkpointHash, seed, sampler, scheduler, steps, cfgScale, denoisingStrength, inpaintingFill, inpaintFullRes, inpaintPadding, maskBlur, width, height, serverVersion}, {"engine":"openai", snapshot, requested, size, outputFormat} or {"engine":"offline", algorithm}. The columns after it spell out the self-hosted engine\'s. Empty for seeds and for images made before parameters were recorded.',
+    (r) => r.engineParams,
+  ),
+  sdwebui("engineCheckpoint", "The checkpoint the server reported it used (its file name without extension).", (p) => p.checkpoint),
+  sdwebui(
+    "engineCheckpointHash",
+    "That checkpoint's hash as the server reported it: the first 10 hexadecimal digits of the file's SHA-256 (the webui's short hash), which identifies the exact weights.",
+    (p) => p.checkpointHash,
+  ),
+  sdwebui(
+    "engineSeed",
+    "The seed the server used (reported back even when the request asked for a random one), 0 to 4294967293.",
+    (p) => p.seed,
+  ),
+  sdwebui("engineSampler", 'The sampler the server reported it used, e.g. "DPM++ 2M".', (p) => p.sampler),
+  sdwebui("engineScheduler", 'The noise schedule asked for, e.g. "Karras" or "Automatic" (the sampler\'s own).', (p) => p.scheduler),
+  sdwebui("engineSteps", "Sampling steps asked for (img2img runs about steps × denoising strength of them).", (p) => p.steps),
+  sdwebui("engineCfgScale", "Classifier-free guidance scale: how strongly the prompt steers the picture.", (p) => p.cfgScale),
+  sdwebui(
+    "engineDenoisingStrength",
+    "0 to 1: how far the masked area may move from what it started as (1 repaints it entirely).",
+    (p) => p.denoisingStrength,
+  ),
+  sdwebui(
+    "engineInpaintingFill",
+    'What the masked area started from before sampling: "fill" (its surroundings\' colours), "original" (the picture itself), "latent noise" or "latent nothing".',
+    (p) => p.inpaintingFill,
+  ),
+  sdwebui(
+    "engineInpaintFullRes",
+    'true: the server repainted a crop around the mask at full resolution (the webui\'s "Only masked"), with engineInpaintPadding pixels around it; false: the whole picture.',
+    (p) => p.inpaintFullRes,
+  ),
+  sdwebui("engineInpaintPadding", "Pixels around the mask in that crop.", (p) => p.inpaintPadding),
+  sdwebui("engineMaskBlur", "Pixels of blur the server applied to the mask's edge before using it.", (p) => p.maskBlur),
+  col<ImageRow>(
+    "engineSize",
+    "The size sent to the engine (WxH): the seed scaled to what the model takes; the result was scaled back and composited onto the seed outside the mask. Empty for the offline engine, which works at the seed's size.",
+    (r) => {
+      const p = paramsOf(r);
+      return p?.engine === "sdwebui" ? `${p.width}x${p.height}` : p?.engine === "openai" ? p.size : null;
+    },
+  ),
+  sdwebui("engineServerVersion", 'The server\'s version as it reported it, e.g. "v1.10.1".', (p) => p.serverVersion),
+];
+
 export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
   users: {
     title: "users",
@@ -298,19 +364,20 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
       field("prompt", "The prompt, as the participant wrote it."),
       field(
         "provider",
-        'The engine that made it: "openai", "offline" (the built-in engine), or for seeds "bundled" (the bundled first seed) or "upload" (a first picture an admin uploaded to start a study from; its prompt is the description they gave).',
+        'The engine that made it: "openai", "sdwebui" (a self-hosted stable-diffusion-webui), "offline" (the built-in engine), or for seeds "bundled" (the bundled first seed) or "upload" (a first picture an admin uploaded to start a study from; its prompt is the description they gave).',
       ),
       field(
         "model",
-        "The exact model that produced the image: for OpenAI the dated snapshot (e.g. gpt-image-2-2026-04-21) that every edit asked for, since the Images API names none in its response. Older images, made before snapshots were resolved, have the id as configured (often the alias), equal to modelRequested.",
+        "The exact model that produced the image: for the self-hosted engine the checkpoint the server reported (engineCheckpoint); for OpenAI the dated snapshot (e.g. gpt-image-2-2026-04-21) that every edit asked for, since the Images API names none in its response. Older images, made before snapshots were resolved, have the id as configured (often the alias), equal to modelRequested.",
       ),
       field(
         "modelRequested",
-        "The model id the configuration asked for (OPENAI_IMAGE_MODEL): an alias such as gpt-image-2, resolved through the Models API to its newest snapshot that was not shut down, or a snapshot itself. Empty for seeds; for older images, copied from model when the column was added.",
+        "The model id the configuration asked for: SDWEBUI_CHECKPOINT for the self-hosted engine; OPENAI_IMAGE_MODEL for OpenAI, an alias such as gpt-image-2, resolved through the Models API to its newest snapshot that was not shut down, or a snapshot itself. Empty for seeds; for older images, copied from model when the column was added.",
       ),
       field("width", "Width in pixels."),
       field("height", "Height in pixels."),
       field("maskCoverage", "Share of the picture the participant's mask repainted (0-1); empty for seeds."),
+      ...ENGINE_COLUMNS,
       field("engineMs", "Time the engine took to generate, in milliseconds."),
       field("totalMs", "Time of the whole generation request (upload, engine, storage), in milliseconds."),
       field(

@@ -50,6 +50,30 @@ async function scopes() {
   return (dayId: number | null) => byDay.get(dayId ?? 0) ?? { studyId: null, worldId: null, condition: null };
 }
 
+/** The engine columns of an image, read from its recorded parameters here (lib/imagegen/params.ts). */
+function engineColumns(text: string | null): Record<string, Value> {
+  const p = text ? (JSON.parse(text) as Record<string, string | number | boolean | null>) : {};
+  const sd = p.engine === "sdwebui";
+  const of = (key: string) => (sd ? (p[key] ?? null) : null);
+  return {
+    engineParams: text,
+    engineCheckpoint: of("checkpoint"),
+    engineCheckpointHash: of("checkpointHash"),
+    engineSeed: of("seed"),
+    engineSampler: of("sampler"),
+    engineScheduler: of("scheduler"),
+    engineSteps: of("steps"),
+    engineCfgScale: of("cfgScale"),
+    engineDenoisingStrength: of("denoisingStrength"),
+    engineInpaintingFill: of("inpaintingFill"),
+    engineInpaintFullRes: of("inpaintFullRes"),
+    engineInpaintPadding: of("inpaintPadding"),
+    engineMaskBlur: of("maskBlur"),
+    engineSize: sd ? `${String(p.width)}x${String(p.height)}` : p.engine === "openai" ? (p.size as string) : null,
+    engineServerVersion: of("serverVersion"),
+  };
+}
+
 /** `row` with the scope's columns put right after `key`, where the export has them. */
 function withScope<R extends object>(row: R, key: keyof R, scope: object): Record<string, Value> {
   return Object.fromEntries(Object.entries(row).flatMap(([k, v]) => (k === key ? [[k, v], ...Object.entries(scope)] : [[k, v]])));
@@ -117,6 +141,7 @@ async function expected(table: ExportTable, raw = false, studyId?: number): Prom
         width: i.width,
         height: i.height,
         maskCoverage: i.maskCoverage,
+        ...engineColumns(i.engineParams),
         engineMs: i.engineMs,
         totalMs: i.totalMs,
         locale: i.locale,
@@ -237,7 +262,29 @@ describe("exportTable", () => {
       },
     });
     const cafe = await makeImage(day);
-    await db.image.update({ where: { id: cafe.id }, data: { prompt: "Café 東京, -minus at start? no: here", maskCoverage: 0.5 } });
+    // Made by a self-hosted engine, with what determined it recorded (lib/imagegen/params.ts).
+    const sdParams = {
+      engine: "sdwebui",
+      checkpoint: "sd-v1-5-inpainting",
+      checkpointHash: "1a2b3c4d5e",
+      seed: 4_000_000_001,
+      sampler: "DPM++ 2M",
+      scheduler: "Karras",
+      steps: 30,
+      cfgScale: 7.5,
+      denoisingStrength: 0.75,
+      inpaintingFill: "original",
+      inpaintFullRes: false,
+      inpaintPadding: 32,
+      maskBlur: 4,
+      width: 1024,
+      height: 704,
+      serverVersion: "v1.10.1",
+    };
+    await db.image.update({
+      where: { id: cafe.id },
+      data: { prompt: "Café 東京, -minus at start? no: here", maskCoverage: 0.5, engineParams: JSON.stringify(sdParams) },
+    });
     // A second eligible submission on the closed day, so it is ranked (the skill export has rows).
     await makeImage(day, { creatorId: voter.id, up: 1 });
     const withdrawn = await makeImage(open, { draft: true, creatorId: voter.id });

@@ -113,6 +113,7 @@ const FETCHERS: { [T in StoredTable]: Fetch<ExportRows[T]> } = {
         width: true,
         height: true,
         maskCoverage: true,
+        engineParams: true,
         engineMs: true,
         totalMs: true,
         locale: true,

@@ -1,0 +1,172 @@
+// Its own database: engine failures (EngineFailure) are one row per service and code for everyone.
+// Generations on the self-hosted engine, against the stable-diffusion-webui stand-in: every
+// parameter recorded on the image, a replay that gives the same pixels, another checkpoint that
+// does not, and failures refunded with nothing left behind.
+import "@/test/isolated-db";
+import { rm } from "node:fs/promises";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeOpenDay, makeUser, rectMask, tempStorage } from "@/test/fixtures";
+import { DEFAULT_CHECKPOINTS, startFakeSdwebui, type FakeSdwebui } from "@/test/fake-sdwebui";
+import { notFlagged } from "@/test/generation-harness";
+import { db } from "../server/db";
+import { createOfflineEngine } from "../imagegen/offline";
+import { createSdwebuiEngine, type SdwebuiEngineOptions } from "../imagegen/sdwebui";
+import { listEngineFailures } from "../imagegen/failures";
+import { generateAttempt } from "./generation";
+import { comparePictures, replayImage } from "./replay";
+
+const W = 384;
+const H = 256;
+const [SD15, SDXL] = DEFAULT_CHECKPOINTS as [(typeof DEFAULT_CHECKPOINTS)[0], (typeof DEFAULT_CHECKPOINTS)[0]];
+let fake: FakeSdwebui;
+let store: Awaited<ReturnType<typeof tempStorage>>;
+beforeAll(async () => {
+  fake = await startFakeSdwebui();
+  store = await tempStorage();
+});
+afterAll(async () => {
+  await fake.close();
+  await rm(store.dir, { recursive: true, force: true });
+});
+
+const engine = (o: Partial<SdwebuiEngineOptions> = {}) =>
+  createSdwebuiEngine({
+    url: fake.url,
+    checkpoint: SD15.title,
+    sampler: "Euler a",
+    scheduler: "Automatic",
+    steps: 25,
+    cfgScale: 6.5,
+    denoisingStrength: 0.8,
+    inpaintingFill: "latent noise",
+    inpaintFullRes: false,
+    inpaintPadding: 16,
+    maskBlur: 2,
+    maxSide: 256,
+    timeoutMs: 3000,
+    ...o,
+  });
+
+async function generate(e = engine(), prompt = "a yellow kite") {
+  const user = await makeUser();
+  const { day } = await makeOpenDay(store.storage, { width: W, height: H });
+  const mask = await rectMask(W, H, { x: 100, y: 60, w: 120, h: 90 });
+  const { id } = await generateAttempt(
+    { userId: user.id, dayId: day.id, prompt, mask },
+    { engine: e, storage: store.storage, moderate: notFlagged },
+  );
+  return { id, user, day };
+}
+
+describe("a generation on the self-hosted engine", () => {
+  it("records everything that determined the image, and its seed picture stays its own outside the mask", async () => {
+    const { id } = await generate();
+    const image = await db.image.findUniqueOrThrow({ where: { id } });
+    expect([image.provider, image.model, image.modelRequested, image.width, image.height]).toEqual([
+      "sdwebui",
+      SD15.model_name,
+      SD15.title,
+      W,
+      H,
+    ]);
+    expect(JSON.parse(image.engineParams!)).toEqual({
+      engine: "sdwebui",
+      checkpoint: SD15.model_name,
+      checkpointHash: SD15.hash,
+      seed: expect.any(Number),
+      sampler: "Euler a",
+      scheduler: "Automatic",
+      steps: 25,
+      cfgScale: 6.5,
+      denoisingStrength: 0.8,
+      inpaintingFill: "latent noise",
+      inpaintFullRes: false,
+      inpaintPadding: 16,
+      maskBlur: 2,
+      // 384×256 fitted into 256: the server painted at 256×192 (multiples of 64), scaled back and composited.
+      width: 256,
+      height: 192,
+      serverVersion: "v1.10.1",
+    });
+    const result = await sharp((await store.storage.get(image.resultKey))!.body).metadata();
+    expect([result.width, result.height]).toEqual([W, H]);
+  });
+
+  it("replays a recorded image to the same pixels, reports how far another checkpoint differs, and touches nothing", async () => {
+    const { id } = await generate(engine(), "a green lantern");
+    const before = { image: await db.image.findUniqueOrThrow({ where: { id } }), files: (await store.files()).length };
+    const same = await replayImage(id, { engine: engine(), storage: store.storage });
+    expect(same).toMatchObject({ imageId: id, identical: true, meanAbsoluteDifference: 0, changedShare: 0, engine: "sdwebui" });
+    expect(same.replayed).toEqual(same.recorded);
+
+    const other = await replayImage(id, { engine: engine({ checkpoint: SDXL.title }), storage: store.storage });
+    expect(other.identical).toBe(false);
+    expect(other.replayed).toMatchObject({ checkpointHash: SDXL.hash, seed: (same.recorded as { seed: number }).seed });
+    // Only the masked 120×90 of 384×256 can differ: the rest is the seed's, composited by us.
+    expect(other.changedShare).toBeGreaterThan(0);
+    expect(other.changedShare).toBeLessThanOrEqual((120 * 90) / (W * H));
+    expect(other.meanAbsoluteDifference).toBeGreaterThan(0);
+    expect(await db.image.findUniqueOrThrow({ where: { id } })).toEqual(before.image);
+    expect((await store.files()).length).toBe(before.files);
+  });
+
+  it("replays an offline image on the offline engine to the same pixels, and refuses a seed", async () => {
+    const { id } = await generate(createOfflineEngine(), "a red roof");
+    expect(await replayImage(id, { engine: createOfflineEngine(), storage: store.storage })).toMatchObject({
+      identical: true,
+      recorded: { engine: "offline" },
+    });
+    const seedId = (await db.image.findUniqueOrThrow({ where: { id } })).parentId!;
+    await expect(replayImage(seedId, { engine: createOfflineEngine(), storage: store.storage })).rejects.toMatchObject({
+      code: "NOT_ALLOWED",
+      detail: { code: "NOT_REPLAYABLE" },
+    });
+    await expect(replayImage(2_000_000_000, { engine: createOfflineEngine(), storage: store.storage })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("refunds the attempt and keeps no file when the server fails, and tells the operator why", async () => {
+    const user = await makeUser();
+    const { day } = await makeOpenDay(store.storage, { width: W, height: H });
+    const mask = await rectMask(W, H, { x: 10, y: 10, w: 100, h: 100 });
+    const files = (await store.files()).length;
+    const images = await db.image.count();
+    const run = () =>
+      generateAttempt(
+        { userId: user.id, dayId: day.id, prompt: "p", mask },
+        { engine: engine(), storage: store.storage, moderate: notFlagged },
+      ).catch((e: unknown) => e);
+    fake.script({ status: 500, body: { error: "OutOfMemoryError", detail: "", body: "", errors: "CUDA out of memory" } });
+    expect(await run()).toMatchObject({ code: "UNAVAILABLE", detail: { code: "ENGINE_UNAVAILABLE" } });
+    fake.script({ status: 503, body: { detail: "Service Unavailable" } });
+    expect(await run()).toMatchObject({ code: "RATE_LIMITED", detail: { code: "ENGINE_BUSY" } });
+    fake.script({ hang: true });
+    expect(await run()).toMatchObject({ code: "TIMEOUT" });
+    const usage = await db.userDayUsage.findUnique({ where: { userId_dayId: { userId: user.id, dayId: day.id } } });
+    expect(usage?.generations ?? 0).toBe(0);
+    expect([await db.image.count(), (await store.files()).length]).toEqual([images, files]);
+    expect((await listEngineFailures(new Date(0))).map((f) => [f.service, f.code])).toContainEqual(["sdwebui", "OutOfMemoryError"]);
+  });
+});
+
+describe("comparePictures", () => {
+  it("counts the mean absolute difference and the share of changed pixels", async () => {
+    const px = (values: number[]) =>
+      sharp(Buffer.from(values), { raw: { width: 2, height: 1, channels: 3 } })
+        .png()
+        .toBuffer();
+    expect(await comparePictures(await px([0, 0, 0, 10, 10, 10]), await px([0, 0, 0, 10, 10, 10]))).toEqual({
+      identical: true,
+      meanAbsoluteDifference: 0,
+      changedShare: 0,
+    });
+    // One pixel of two changed, by 30 in red only: (30) / (2 pixels × 3 channels) = 5.
+    expect(await comparePictures(await px([0, 0, 0, 10, 10, 10]), await px([30, 0, 0, 10, 10, 10]))).toEqual({
+      identical: false,
+      meanAbsoluteDifference: 5,
+      changedShare: 0.5,
+    });
+  });
+});
