@@ -18,6 +18,7 @@ export function auditLabels(t: Translator<"admin">) {
     "study.start": t("audit.action.studyStart"),
     "world.conditions": t("audit.action.worldConditions"),
     "seed.upload": t("audit.action.seedUpload"),
+    "image.replay": t("audit.action.imageReplay"),
   };
   const tables: Record<string, string> = {
     users: t("audit.table.users"),

@@ -13,9 +13,13 @@ import {
   imageModerationSchema,
   settingsFormSchema,
   unbanSchema,
+  replaySchema,
   unhideSchema,
   vetoSchema,
 } from "@/lib/validations/admin";
+import { replayAudited } from "@/lib/creating/replay";
+import { getImageEngine } from "@/lib/imagegen";
+import { getStorage } from "@/lib/storage";
 import { seedUploadSchema, startStudySchema, worldConditionsChangeSchema } from "@/lib/validations/study";
 import { changeWorldConditions } from "@/lib/worlds/change-conditions";
 import { startStudy } from "@/lib/worlds/start-study";
@@ -94,6 +98,11 @@ export const startStudyAction = defineAction({ access: "admin", schema: startStu
   revalidatePath("/", "layout");
   return res;
 });
+
+/** Regenerates a recorded image on the configured engine and compares it (lib/creating/replay.ts); audited there. */
+export const replayImageAction = defineAction({ access: "admin", schema: replaySchema }, async ({ imageId }, { user }) =>
+  replayAudited(user.id, imageId, { engine: getImageEngine(), storage: getStorage() }),
+);
 
 /** Stores an uploaded picture as a seed a study can start from (lib/worlds/upload-seed.ts); audited there. */
 export const uploadSeedAction = defineAction({ access: "admin", schema: seedUploadSchema }, async (input, { user }) =>

@@ -6,6 +6,7 @@ import { EngineError, type EngineProvider, type ImageEngine } from "@/lib/imageg
 import { MAX_IMAGE_PIXELS, readEditMap } from "@/lib/mask/mask";
 import { ActionError } from "@/lib/server/errors";
 import { db } from "@/lib/server/db";
+import { recordAudit } from "@/lib/admin/audit";
 import type { Storage } from "@/lib/storage";
 
 /** How a replay compares with the image it regenerated. */
@@ -97,5 +98,37 @@ export async function replayImage(imageId: number, deps: { engine: ImageEngine; 
     replayed: result.params,
     engine: result.provider,
     engineMs: result.engineMs,
+  };
+}
+
+/** A replay an admin asked for (or the replay script, adminId null), recorded in the audit log with its outcome. */
+export async function replayAudited(
+  adminId: number | null,
+  imageId: number,
+  deps: { engine: ImageEngine; storage: Storage },
+): Promise<ReplayReport> {
+  const report = await replayImage(imageId, deps);
+  const { identical, meanAbsoluteDifference, changedShare, engine, replayed } = report;
+  await recordAudit(db, {
+    adminId,
+    action: "image.replay",
+    targetType: "image",
+    targetId: imageId,
+    after: { identical, meanAbsoluteDifference, changedShare, engine, replayed },
+  });
+  return report;
+}
+
+/** What an admin sees of how an image was made: its recorded parameters, and whether it can be replayed. */
+export async function getGenerationRecord(imageId: number) {
+  const image = await db.image.findUnique({
+    where: { id: imageId },
+    select: { provider: true, engineParams: true, maskKey: true, parentId: true },
+  });
+  if (!image) return null;
+  return {
+    provider: image.provider,
+    params: parseEngineParams(image.engineParams),
+    replayable: image.maskKey !== null && image.parentId !== null,
   };
 }

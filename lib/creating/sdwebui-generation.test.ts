@@ -3,6 +3,7 @@
 // parameter recorded on the image, a replay that gives the same pixels, another checkpoint that
 // does not, and failures refunded with nothing left behind.
 import "@/test/isolated-db";
+import { execFile } from "node:child_process";
 import { rm } from "node:fs/promises";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -149,6 +150,29 @@ describe("a generation on the self-hosted engine", () => {
     expect([await db.image.count(), (await store.files()).length]).toEqual([images, files]);
     expect((await listEngineFailures(new Date(0))).map((f) => [f.service, f.code])).toContainEqual(["sdwebui", "OutOfMemoryError"]);
   });
+});
+
+describe("npm run replay", () => {
+  it("replays an image from the command line, prints how it compares, and audits it; refuses a bad argument", async () => {
+    const { id } = await generate(createOfflineEngine(), "a white sail");
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ["--conditions=react-server", "--import", "tsx", "scripts/replay.ts", ...args],
+          { env: { ...process.env, IMAGE_ENGINE: "offline", STORAGE_DRIVER: "local", STORAGE_LOCAL_DIR: store.dir }, timeout: 60_000 },
+          (error, out, err) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out, err }),
+        );
+      });
+    const ok = await run([String(id)]);
+    expect([ok.code, ok.out.split("\n")[0]]).toEqual([
+      0,
+      expect.stringMatching(new RegExp(`^image ${id}: identical \\(offline, \\d+ ms\\)$`)),
+    ]);
+    expect(await db.auditLog.findFirst({ where: { action: "image.replay", targetId: String(id), adminId: null } })).not.toBeNull();
+    const bad = await run(["seven"]);
+    expect([bad.code, bad.err.trim()]).toEqual([1, "usage: npm run replay -- <image id>"]);
+  }, 90_000);
 });
 
 describe("comparePictures", () => {

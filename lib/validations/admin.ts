@@ -14,6 +14,7 @@ export const unhideSchema = z.object({ imageId: imageId(), reason: reason.option
 export const banSchema = z.object({ userId: userId(), reason });
 export const unbanSchema = z.object({ userId: userId() });
 export const vetoSchema = z.object({ dayId: id("MISSING_DAY", "INVALID_DAY"), reason, expectedImageId: imageId().optional() });
+export const replaySchema = z.object({ imageId: imageId() });
 export const emptySchema = z.object({}).passthrough();
 
 /** Checkbox fields arrive as "on" or are absent. */

@@ -3,7 +3,14 @@ import type { Case, Harness } from "./harness";
 
 export function moderationCases(h: Harness): Case[] {
   const { fx, voteActions, adminActions, detail, fromAction, refused, invalid, settingsForm } = h;
+  // Built when the case runs: the fixtures' ids exist only then.
+  const replay = (input: () => unknown) => () => fromAction(adminActions.replayImageAction(input()));
   return [
+    // Replaying a recorded picture: admins only, a generated picture that exists.
+    ["replay: by a participant", replay(() => ({ imageId: fx.theirs })), refused("FORBIDDEN")],
+    ["replay: an id that is not a number", replay(() => ({ imageId: "seven" })), invalid("MISSING_IMAGE"), "admin"],
+    ["replay: a picture that does not exist", replay(() => ({ imageId: 2_000_000_000 })), refused("NOT_FOUND", "IMAGE_NOT_FOUND"), "admin"],
+    ["replay: a seed", replay(() => ({ imageId: fx.seedId })), refused("NOT_ALLOWED", "NOT_REPLAYABLE"), "admin"],
     // Flags.
     [
       "flag: a two-letter reason",

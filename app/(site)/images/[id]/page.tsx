@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { tallyValues } from "@/i18n/tally";
 import { z } from "zod";
+import { GenerationRecord } from "@/components/admin/generation-record";
 import { ImageCard } from "@/components/ui/image-card";
 import { Picture } from "@/components/ui/picture";
 import { formatDay } from "@/i18n/format-day";
@@ -106,6 +107,8 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
           </ol>
         </section>
       )}
+
+      {isActiveAdmin(user) && <GenerationRecord imageId={image.id} />}
 
       <section className="section" aria-labelledby="children-title">
         <h2 id="children-title">{t("image.childrenTitle")}</h2>
