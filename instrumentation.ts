@@ -2,6 +2,7 @@
 // compilation of this file never sees Node APIs.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    await import("./instrumentation-node");
+    const { checkImageEngine } = await import("./instrumentation-node");
+    await checkImageEngine();
   }
 }

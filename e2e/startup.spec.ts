@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { DEFAULT_CHECKPOINTS, startFakeSdwebui } from "../test/fake-sdwebui";
 import { E2E } from "./env";
 
 /** Starts the production build with the given environment and waits for the server to exit. */
@@ -25,6 +26,24 @@ test("a malformed environment stops start-up with a message naming each variable
   expect(output).toContain('STORAGE_DRIVER must be "local" or "s3"');
   expect(output).toContain("APP_TIME_ZONE must be an IANA time zone");
   expect(output).toContain("NEXTAUTH_SECRET must be at least 32 characters");
+});
+
+test("a self-hosted image engine that does not answer, or lacks the configured checkpoint, stops start-up saying so", async () => {
+  const fake = await startFakeSdwebui();
+  try {
+    const missing = await startWith({ IMAGE_ENGINE: "sdwebui", SDWEBUI_URL: fake.url, SDWEBUI_CHECKPOINT: "sd3-medium" });
+    expect(missing.code).toBe(1);
+    expect(missing.output).toContain(
+      `SDWEBUI_CHECKPOINT "sd3-medium" is not one of the server's checkpoints: ${DEFAULT_CHECKPOINTS[0]!.title}`,
+    );
+    const silent = await startWith({ IMAGE_ENGINE: "sdwebui", SDWEBUI_URL: "http://127.0.0.1:9", SDWEBUI_CHECKPOINT: "anything" });
+    expect(silent.code).toBe(1);
+    expect(silent.output).toContain(
+      "The image engine (IMAGE_ENGINE=sdwebui) is not ready: the server at http://127.0.0.1:9 does not answer",
+    );
+  } finally {
+    await fake.close();
+  }
 });
 
 test("behind https and embedded by a crowd platform: Secure, SameSite=None cookies and the platform in frame-ancestors", async () => {
