@@ -23,7 +23,7 @@ const [SD15, SDXL] = DEFAULT_CHECKPOINTS as [(typeof DEFAULT_CHECKPOINTS)[0], (t
 let fake: FakeSdwebui;
 let store: Awaited<ReturnType<typeof tempStorage>>;
 beforeAll(async () => {
-  fake = await startFakeSdwebui();
+  fake = await startFakeSdwebui({ censor: ["forbidden"] });
   store = await tempStorage();
 });
 afterAll(async () => {
@@ -92,6 +92,26 @@ describe("a generation on the self-hosted engine", () => {
     });
     const result = await sharp((await store.storage.get(image.resultKey))!.body).metadata();
     expect([result.width, result.height]).toEqual([W, H]);
+    // Outside the mask (the 120×90 rectangle at 100,60), every pixel is the seed's; inside, the server's.
+    const seed = (await db.image.findUniqueOrThrow({ where: { id: image.parentId! } })).resultKey;
+    const raw = async (key: string) =>
+      sharp((await store.storage.get(key))!.body)
+        .removeAlpha()
+        .raw()
+        .toBuffer();
+    const [before, after] = [await raw(seed), await raw(image.resultKey)];
+    let outsideChanged = 0;
+    let insideChanged = 0;
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) {
+        const i = (y * W + x) * 3;
+        const changed = before[i] !== after[i] || before[i + 1] !== after[i + 1] || before[i + 2] !== after[i + 2];
+        const inside = x >= 100 && x < 220 && y >= 60 && y < 150;
+        if (changed && inside) insideChanged++;
+        if (changed && !inside) outsideChanged++;
+      }
+    expect(outsideChanged).toBe(0);
+    expect(insideChanged).toBeGreaterThan(0);
   });
 
   it("replays a recorded image to the same pixels, reports how far another checkpoint differs, and touches nothing", async () => {
@@ -145,6 +165,12 @@ describe("a generation on the self-hosted engine", () => {
     expect(await run()).toMatchObject({ code: "RATE_LIMITED", detail: { code: "ENGINE_BUSY" } });
     fake.script({ hang: true });
     expect(await run()).toMatchObject({ code: "TIMEOUT" });
+    // A censoring extension's black picture: the prompt is refused, and nothing is charged either.
+    const censored = await generateAttempt(
+      { userId: user.id, dayId: day.id, prompt: "something forbidden", mask },
+      { engine: engine(), storage: store.storage, moderate: notFlagged },
+    ).catch((e: unknown) => e);
+    expect(censored).toMatchObject({ code: "REFUSED" });
     const usage = await db.userDayUsage.findUnique({ where: { userId_dayId: { userId: user.id, dayId: day.id } } });
     expect(usage?.generations ?? 0).toBe(0);
     expect([await db.image.count(), (await store.files()).length]).toEqual([images, files]);
