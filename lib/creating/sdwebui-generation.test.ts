@@ -31,19 +31,24 @@ afterAll(async () => {
   await rm(store.dir, { recursive: true, force: true });
 });
 
+/** The sampling parameters the engine is configured with, and records as used. */
+const SAMPLING = {
+  sampler: "Euler a",
+  scheduler: "Automatic",
+  steps: 25,
+  cfgScale: 6.5,
+  denoisingStrength: 0.8,
+  inpaintingFill: "latent noise",
+  inpaintFullRes: false,
+  inpaintPadding: 16,
+  maskBlur: 2,
+} as const;
+
 const engine = (o: Partial<SdwebuiEngineOptions> = {}) =>
   createSdwebuiEngine({
     url: fake.url,
     checkpoint: SD15.title,
-    sampler: "Euler a",
-    scheduler: "Automatic",
-    steps: 25,
-    cfgScale: 6.5,
-    denoisingStrength: 0.8,
-    inpaintingFill: "latent noise",
-    inpaintFullRes: false,
-    inpaintPadding: 16,
-    maskBlur: 2,
+    ...SAMPLING,
     maxSide: 256,
     timeoutMs: 3000,
     ...o,
@@ -76,15 +81,7 @@ describe("a generation on the self-hosted engine", () => {
       checkpoint: SD15.model_name,
       checkpointHash: SD15.hash,
       seed: expect.any(Number),
-      sampler: "Euler a",
-      scheduler: "Automatic",
-      steps: 25,
-      cfgScale: 6.5,
-      denoisingStrength: 0.8,
-      inpaintingFill: "latent noise",
-      inpaintFullRes: false,
-      inpaintPadding: 16,
-      maskBlur: 2,
+      ...SAMPLING,
       // 384×256 fitted into 256: the server painted at 256×192 (multiples of 64), scaled back and composited.
       width: 256,
       height: 192,

@@ -20,19 +20,24 @@ afterAll(async () => {
 });
 
 const [SD15, SDXL] = DEFAULT_CHECKPOINTS as [(typeof DEFAULT_CHECKPOINTS)[0], (typeof DEFAULT_CHECKPOINTS)[0]];
+/** The sampling parameters the engine is configured with, and records as used. */
+const SAMPLING = {
+  sampler: "DPM++ 2M",
+  scheduler: "Karras",
+  steps: 20,
+  cfgScale: 7,
+  denoisingStrength: 0.75,
+  inpaintingFill: "original",
+  inpaintFullRes: false,
+  inpaintPadding: 32,
+  maskBlur: 4,
+} as const;
+
 const engine = (o: Partial<SdwebuiEngineOptions> = {}) =>
   createSdwebuiEngine({
     url: fake.url,
     checkpoint: SD15.title,
-    sampler: "DPM++ 2M",
-    scheduler: "Karras",
-    steps: 20,
-    cfgScale: 7,
-    denoisingStrength: 0.75,
-    inpaintingFill: "original",
-    inpaintFullRes: false,
-    inpaintPadding: 32,
-    maskBlur: 4,
+    ...SAMPLING,
     maxSide: 512,
     timeoutMs: 5000,
     ...o,
@@ -113,15 +118,7 @@ describe("an edit", () => {
       checkpoint: SD15.model_name,
       checkpointHash: SD15.hash,
       seed: expect.any(Number),
-      sampler: "DPM++ 2M",
-      scheduler: "Karras",
-      steps: 20,
-      cfgScale: 7,
-      denoisingStrength: 0.75,
-      inpaintingFill: "original",
-      inpaintFullRes: false,
-      inpaintPadding: 32,
-      maskBlur: 4,
+      ...SAMPLING,
       width: 384,
       height: 256,
       serverVersion: "v1.10.1",
