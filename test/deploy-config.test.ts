@@ -43,9 +43,10 @@ describe("vercel.json", () => {
     }
   });
 
-  it("gives functions long enough for a generation at the engine's default timeout", () => {
+  it("gives functions long enough for a generation at each engine's default timeout", () => {
     const longest = Math.max(...Object.values(config.functions).map((f) => f.maxDuration));
     expect(longest * 1000).toBeGreaterThan(parseEnv({}).OPENAI_TIMEOUT_MS + 30_000);
+    expect(longest * 1000).toBeGreaterThan(parseEnv({}).SDWEBUI_TIMEOUT_MS + 30_000);
     expect(Object.keys(config.functions)).toContain("app/**/*");
   });
 

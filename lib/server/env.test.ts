@@ -29,6 +29,31 @@ describe("parseEnv", () => {
     expect(env.IMAGE_ENGINE).toBe("offline");
   });
 
+  it("reads the self-hosted engine's settings, with the webui's inpainting defaults", () => {
+    const base = { IMAGE_ENGINE: "sdwebui", SDWEBUI_URL: "http://127.0.0.1:7860", SDWEBUI_CHECKPOINT: "sd-v1-5-inpainting" };
+    expect(parseEnv(base)).toMatchObject({
+      IMAGE_ENGINE: "sdwebui",
+      SDWEBUI_SAMPLER: "DPM++ 2M",
+      SDWEBUI_SCHEDULER: "Automatic",
+      SDWEBUI_STEPS: 30,
+      SDWEBUI_CFG_SCALE: 7,
+      SDWEBUI_DENOISING_STRENGTH: 0.75,
+      SDWEBUI_INPAINTING_FILL: "original",
+      SDWEBUI_INPAINT_FULL_RES: false,
+      SDWEBUI_INPAINT_PADDING: 32,
+      SDWEBUI_MASK_BLUR: 4,
+      SDWEBUI_MAX_SIDE: 1024,
+      SDWEBUI_TIMEOUT_MS: 180_000,
+    });
+    expect(
+      parseEnv({ ...base, SDWEBUI_CFG_SCALE: "7.5", SDWEBUI_INPAINT_FULL_RES: "true", SDWEBUI_INPAINTING_FILL: "latent noise" }),
+    ).toMatchObject({
+      SDWEBUI_CFG_SCALE: 7.5,
+      SDWEBUI_INPAINT_FULL_RES: true,
+      SDWEBUI_INPAINTING_FILL: "latent noise",
+    });
+  });
+
   it("picks the OpenAI engine when a key is set, unless told otherwise", () => {
     expect(parseEnv({ OPENAI_API_KEY: "sk-test" }).IMAGE_ENGINE).toBe("openai");
     expect(parseEnv({ OPENAI_API_KEY: "sk-test", IMAGE_ENGINE: "offline" }).IMAGE_ENGINE).toBe("offline");
@@ -51,7 +76,13 @@ describe("parseEnv", () => {
 
   it.each([
     ["STORAGE_DRIVER", { STORAGE_DRIVER: "ftp" }, 'must be "local" or "s3"'],
-    ["IMAGE_ENGINE", { IMAGE_ENGINE: "dalle" }, 'must be "offline" or "openai"'],
+    ["IMAGE_ENGINE", { IMAGE_ENGINE: "dalle" }, 'must be "offline", "openai" or "sdwebui"'],
+    ["SDWEBUI_URL", { IMAGE_ENGINE: "sdwebui", SDWEBUI_CHECKPOINT: "sd15" }, "required"],
+    ["SDWEBUI_CHECKPOINT", { IMAGE_ENGINE: "sdwebui", SDWEBUI_URL: "http://127.0.0.1:7860" }, "/sdapi/v1/sd-models"],
+    ["SDWEBUI_PASSWORD", { SDWEBUI_USERNAME: "lab" }, "together"],
+    ["SDWEBUI_DENOISING_STRENGTH", { SDWEBUI_DENOISING_STRENGTH: "1.5" }, "between 0 and 1"],
+    ["SDWEBUI_CFG_SCALE", { SDWEBUI_CFG_SCALE: "strong" }, "must be a number"],
+    ["SDWEBUI_INPAINTING_FILL", { SDWEBUI_INPAINTING_FILL: "noise" }, '"latent noise"'],
     ["DATABASE_URL", { DATABASE_URL: "postgres://localhost/db" }, "mysql://"],
     ["DATABASE_URL", { DATABASE_URL: "mysql://localhost" }, "mysql://"],
     ["APP_TIME_ZONE", { APP_TIME_ZONE: "Mars/Olympus" }, "IANA time zone"],
