@@ -2,6 +2,7 @@
 import "@/test/isolated-db";
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestStudy } from "@/test/worlds";
 import { castVote, closeDayAs, makeAdmin, makeImage, makeOldDay, oldDate } from "@/test/admin";
 import { makeDay } from "@/test/rollover";
 import { collect, parseCsv } from "@/test/csv";
@@ -16,7 +17,6 @@ import { EXPORT_TABLE_NAMES } from "./export-columns";
 import { inequalityByDay } from "./inequality";
 import { skillTable } from "./skill";
 import { flagImage } from "../moderation/flags";
-import { invalidateStudyCache } from "../worlds/studies";
 import { hideImage } from "../moderation/moderation";
 
 const SALT = "export-test-salt-0123456789";
@@ -406,22 +406,16 @@ describe("exportTable", () => {
 
   it("limits every table but the audit log to one study, each row carrying its study, world and condition", async () => {
     const { day: before } = await makeOldDay();
-    await db.study.updateMany({ where: { status: "RUNNING" }, data: { status: "ENDED", endedAt: new Date() } });
     const firstSeed = before.seedImageId;
-    const study = await db.study.create({
-      data: {
-        name: "two worlds",
-        worlds: {
-          create: [
-            { position: 1, name: "A", firstSeedImageId: firstSeed, conditions: JSON.stringify({ tallies: "never", order: "score" }) },
-            { position: 2, name: "B", firstSeedImageId: firstSeed, conditions: JSON.stringify({ tallies: "always", hideAuthors: false }) },
-          ],
-        },
-      },
-      select: { id: true, worlds: { orderBy: { position: "asc" }, select: { id: true } } },
-    });
-    invalidateStudyCache();
-    const [a, b] = study.worlds.map((w) => w.id) as [number, number];
+    const { studyId, worldIds } = await startTestStudy(
+      [
+        { name: "A", firstSeedImageId: firstSeed, conditions: { tallies: "never", order: "score" } },
+        { name: "B", firstSeedImageId: firstSeed, conditions: { tallies: "always", hideAuthors: false } },
+      ],
+      "two worlds",
+    );
+    const study = { id: studyId };
+    const [a, b] = worldIds as [number, number];
     const voter = await makeUser();
     await db.assignment.create({ data: { userId: voter.id, studyId: study.id, worldId: a, method: "RANDOM" } });
     const { day: closedA } = await makeDay(oldDate(), a);

@@ -1,10 +1,10 @@
 // Its own database: a study of two worlds with closed days of known tallies and prompts.
 import "@/test/isolated-db";
 import { describe, expect, it } from "vitest";
+import { startTestStudy } from "@/test/worlds";
 import { closeDayAs } from "@/test/admin";
 import { makeDay, makeImage } from "@/test/rollover";
 import { db } from "../server/db";
-import { invalidateStudyCache } from "../worlds/studies";
 import { compareWorlds } from "./worlds-compared";
 
 async function closedDay(worldId: number, date: Date, images: [number, number, string][], participants: number, condition?: string) {
@@ -25,23 +25,16 @@ const NEWEST = "tallies=always;order=newest;hideAuthors=true;allowSelfVoting=fal
 
 describe("compareWorlds", () => {
   it("measures each world over its days: Gini of net scores, the winner's share, participation and prompt diversity", async () => {
-    await db.study.updateMany({ data: { status: "ENDED", endedAt: new Date() } });
-    const study = await db.study.create({
-      data: {
-        name: "compare",
-        worlds: {
-          create: [
-            { position: 1, name: "Independent", conditions: JSON.stringify({ tallies: "never", order: "random" }) },
-            { position: 2, name: "Social", conditions: JSON.stringify({ tallies: "always", order: "score" }) },
-            { position: 3, name: "Social too", conditions: JSON.stringify({ tallies: "always", order: "score" }) },
-            { position: 4, name: "Changed", conditions: JSON.stringify({ tallies: "never", order: "random" }) },
-          ],
-        },
-      },
-      select: { worlds: { orderBy: { position: "asc" }, select: { id: true } } },
-    });
-    invalidateStudyCache();
-    const [a, b, c, d] = study.worlds.map((w) => w.id) as [number, number, number, number];
+    const { worldIds } = await startTestStudy(
+      [
+        { name: "Independent", conditions: { tallies: "never", order: "random" } },
+        { name: "Social", conditions: { tallies: "always", order: "score" } },
+        { name: "Social too", conditions: { tallies: "always", order: "score" } },
+        { name: "Changed", conditions: { tallies: "never", order: "random" } },
+      ],
+      "compare",
+    );
+    const [a, b, c, d] = worldIds as [number, number, number, number];
     // World A, day 1: nets 2 and 0 -> Gini of [0, 2] = 2·(1·0 + 2·2)/(2·2) − 3/2 = 0.5; winner 3 of 4 up-votes;
     // words red, kite, red, boat -> 3 distinct of 4 = 0.75. Day 2: nets 2, 2 -> shifted 0, 0 -> Gini 0;
     // winner 2 of 4 = 0.5; blue, sea, green, hill -> 1.

@@ -1,28 +1,24 @@
 // Its own database: these tests start a study of three worlds, which every other file would see.
 import "@/test/isolated-db";
 import { afterEach, describe, expect, it } from "vitest";
+import { startTestStudy } from "@/test/worlds";
 import { at, makeDay, makeImage } from "@/test/rollover";
 import { keyFromDate, setClockForTests } from "../server/clock";
 import { db } from "../server/db";
 import { resetEnvForTests } from "../server/env";
-import { invalidateStudyCache } from "../worlds/studies";
 import { runRollover } from "./rollover";
 
 process.env.APP_TIME_ZONE = "UTC";
 resetEnvForTests();
 
-/** A running study of three worlds (the previous one ended), and their ids; `conditions` per world as stored. */
-async function threeWorlds(conditions: (string | null)[] = []): Promise<number[]> {
-  await db.study.updateMany({ where: { status: "RUNNING" }, data: { status: "ENDED", endedAt: new Date() } });
-  const study = await db.study.create({
-    data: {
-      name: "three worlds",
-      worlds: { create: [1, 2, 3].map((position) => ({ position, name: `W${position}`, conditions: conditions[position - 1] ?? null })) },
-    },
-    select: { worlds: { orderBy: { position: "asc" }, select: { id: true } } },
-  });
-  invalidateStudyCache();
-  return study.worlds.map((w) => w.id);
+/** A running study of three worlds (the previous one ended), and their ids; `conditions` per world. */
+async function threeWorlds(conditions: (object | null)[] = []): Promise<number[]> {
+  return (
+    await startTestStudy(
+      [0, 1, 2].map((i) => ({ conditions: conditions[i] ?? null })),
+      "three worlds",
+    )
+  ).worldIds;
 }
 
 /** Every world's days, as [date, status, seed] in date order. */
@@ -104,8 +100,8 @@ describe("the rollover with several worlds", () => {
 
   it("records on each closed day the condition its world played under", async () => {
     const worlds = await threeWorlds([
-      JSON.stringify({ tallies: "never", order: "score", allowSelfVoting: true }),
-      JSON.stringify({ tallies: "always", order: "newest", hideAuthors: false }),
+      { tallies: "never", order: "score", allowSelfVoting: true },
+      { tallies: "always", order: "newest", hideAuthors: false },
       null,
     ]);
     const D = new Date(Date.UTC(++year, 5, 10));

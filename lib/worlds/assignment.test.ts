@@ -1,6 +1,7 @@
 // Its own database: these tests start studies, which every other file's pages would then see.
 import "@/test/isolated-db";
 import { beforeEach, describe, expect, it } from "vitest";
+import { startTestStudy } from "@/test/worlds";
 import { makeUser } from "@/test/fixtures";
 import { db } from "../server/db";
 import { assignWorld, drawBlock } from "./assignment";
@@ -8,13 +9,8 @@ import { invalidateStudyCache } from "./studies";
 
 /** A running study with worlds of these weights (the one before it ended), and its world ids. */
 async function startStudy(weights: number[]) {
-  await db.study.updateMany({ where: { status: "RUNNING" }, data: { status: "ENDED", endedAt: new Date() } });
-  const study = await db.study.create({
-    data: { name: "test study", worlds: { create: weights.map((weight, i) => ({ position: i + 1, name: `W${i + 1}`, weight })) } },
-    select: { id: true, worlds: { orderBy: { position: "asc" }, select: { id: true } } },
-  });
-  invalidateStudyCache();
-  return { studyId: study.id, worlds: study.worlds.map((w) => w.id) };
+  const { studyId, worldIds } = await startTestStudy(weights.map((weight) => ({ weight })));
+  return { studyId, worlds: worldIds };
 }
 
 const sizes = async (studyId: number, worlds: number[]) =>

@@ -1,6 +1,7 @@
 // Its own database: a study of three worlds under different conditions.
 import "@/test/isolated-db";
 import { beforeAll, describe, expect, it } from "vitest";
+import { startTestStudy } from "@/test/worlds";
 import { makeUser, testImageFields } from "@/test/fixtures";
 import { dateFromKey, todayKey } from "../server/clock";
 import { db } from "../server/db";
@@ -9,7 +10,6 @@ import { getVoteFeed } from "../voting/feed";
 import { setVote } from "../voting/votes";
 import { assignWorld } from "./assignment";
 import { applyConditions, getWorldSettings, parseConditions } from "./conditions";
-import { invalidateStudyCache } from "./studies";
 
 describe("applyConditions", () => {
   it("lays a world's conditions over the study's settings, keeping the switches in step with the modes", () => {
@@ -43,17 +43,15 @@ describe("applyConditions", () => {
 describe("worlds under different conditions", () => {
   const worlds: number[] = [];
   beforeAll(async () => {
-    await db.study.updateMany({ data: { status: "ENDED", endedAt: new Date() } });
     const conditions = [{ tallies: "never", order: "score" }, { tallies: "always", order: "newest", allowSelfVoting: true }, null];
-    const study = await db.study.create({
-      data: {
-        name: "conditions",
-        worlds: { create: conditions.map((c, i) => ({ position: i + 1, name: `W${i + 1}`, conditions: c && JSON.stringify(c) })) },
-      },
-      select: { worlds: { orderBy: { position: "asc" }, select: { id: true } } },
-    });
-    worlds.push(...study.worlds.map((w) => w.id));
-    invalidateStudyCache();
+    worlds.push(
+      ...(
+        await startTestStudy(
+          conditions.map((c) => ({ conditions: c })),
+          "conditions",
+        )
+      ).worldIds,
+    );
   });
 
   /** Today's day in `worldId` with submissions of these tallies (newest last), and a voter in that world. */

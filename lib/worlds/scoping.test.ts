@@ -3,6 +3,7 @@
 // actions and routes (only the session is faked): each is refused as not found, and nothing changes.
 import "@/test/isolated-db";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { startTestStudy } from "@/test/worlds";
 import { makeUser, testImageFields } from "@/test/fixtures";
 
 const session = vi.hoisted(() => ({ userId: null as number | null }));
@@ -14,7 +15,6 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { db } = await import("@/lib/server/db");
 const { dateFromKey, todayKey } = await import("@/lib/server/clock");
-const { invalidateStudyCache } = await import("./studies");
 const { assignWorld } = await import("./assignment");
 const voteActions = await import("@/lib/voting/actions");
 const createActions = await import("@/lib/creating/actions");
@@ -30,13 +30,7 @@ const dayOf = { a: 0, b: 0 };
 const onlyB = "1777-07-07";
 
 beforeAll(async () => {
-  await db.study.updateMany({ data: { status: "ENDED", endedAt: new Date() } });
-  const study = await db.study.create({
-    data: { name: "two worlds", worlds: { create: [1, 2].map((position) => ({ position, name: `W${position}` })) } },
-    select: { worlds: { orderBy: { position: "asc" }, select: { id: true } } },
-  });
-  invalidateStudyCache();
-  [w.a, w.b] = study.worlds.map((x) => x.id) as [number, number];
+  [w.a, w.b] = (await startTestStudy([{}, {}], "two worlds")).worldIds as [number, number];
   const seed = await db.image.create({
     data: { prompt: "seed", status: "SEED", resultKey: "s.png", thumbKey: "s.png", width: 30, height: 20, provider: "bundled", model: "t" },
   });
