@@ -60,6 +60,8 @@ export interface FakeSdwebuiOptions {
 
 export interface FakeSdwebui {
   url: string;
+  /** The checkpoints it lists. */
+  checkpoints: FakeCheckpoint[];
   /** Every img2img request's JSON body, in order. */
   requests: Record<string, unknown>[];
   /** Selects another checkpoint in the server's settings, as an operator would in its UI. */
@@ -297,6 +299,7 @@ export async function startFakeSdwebui(opts: FakeSdwebuiOptions = {}): Promise<F
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    checkpoints,
     requests,
     load(modelName) {
       loaded = checkpoints.find((c) => c.model_name === modelName) ?? loaded;

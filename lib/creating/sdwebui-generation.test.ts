@@ -9,10 +9,11 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOpenDay, makeUser, rectMask, tempStorage } from "@/test/fixtures";
 import { DEFAULT_CHECKPOINTS, startFakeSdwebui, type FakeSdwebui } from "@/test/fake-sdwebui";
+import { engineOn } from "@/test/sdwebui-engine";
 import { notFlagged } from "@/test/generation-harness";
 import { db } from "../server/db";
 import { createOfflineEngine } from "../imagegen/offline";
-import { createSdwebuiEngine, type SdwebuiEngineOptions } from "../imagegen/sdwebui";
+import type { SdwebuiEngineOptions } from "../imagegen/sdwebui";
 import { listEngineFailures } from "../imagegen/failures";
 import { generateAttempt } from "./generation";
 import { comparePictures, replayImage } from "./replay";
@@ -44,15 +45,7 @@ const SAMPLING = {
   maskBlur: 2,
 } as const;
 
-const engine = (o: Partial<SdwebuiEngineOptions> = {}) =>
-  createSdwebuiEngine({
-    url: fake.url,
-    checkpoint: SD15.title,
-    ...SAMPLING,
-    maxSide: 256,
-    timeoutMs: 3000,
-    ...o,
-  });
+const engine = (o: Partial<SdwebuiEngineOptions> = {}) => engineOn(fake, SAMPLING, { maxSide: 256, timeoutMs: 3000 }, o);
 
 async function generate(e = engine(), prompt = "a yellow kite") {
   const user = await makeUser();

@@ -4,7 +4,8 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rectMask, seedPng } from "@/test/fixtures";
 import { DEFAULT_CHECKPOINTS, startFakeSdwebui, type FakeSdwebui } from "@/test/fake-sdwebui";
-import { createSdwebuiEngine, sdwebuiSize, type SdwebuiEngineOptions } from "./sdwebui";
+import { engineOn } from "@/test/sdwebui-engine";
+import { sdwebuiSize, type SdwebuiEngineOptions } from "./sdwebui";
 
 const W = 384;
 const H = 256;
@@ -33,15 +34,7 @@ const SAMPLING = {
   maskBlur: 4,
 } as const;
 
-const engine = (o: Partial<SdwebuiEngineOptions> = {}) =>
-  createSdwebuiEngine({
-    url: fake.url,
-    checkpoint: SD15.title,
-    ...SAMPLING,
-    maxSide: 512,
-    timeoutMs: 5000,
-    ...o,
-  });
+const engine = (o: Partial<SdwebuiEngineOptions> = {}) => engineOn(fake, SAMPLING, { maxSide: 512, timeoutMs: 5000 }, o);
 const refused = (p: Promise<unknown>) => p.then(() => null).catch((e: unknown) => e);
 
 async function request(prompt = "a red kite") {
