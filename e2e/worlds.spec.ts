@@ -207,8 +207,16 @@ test("two participants in two worlds create, submit and vote in their own world 
   const header = csv[0]!.split(",");
   const col = (row: string, name: string) => row.split(",")[header.indexOf(name)];
   expect(csv.slice(1).map((r) => [Number(col(r, "imageId")), Number(col(r, "worldId")), col(r, "condition")])).toEqual([
-    [otherA.id, world.a, "tallies=afterVote;order=random;hideAuthors=true;allowSelfVoting=false"],
-    [otherB.id, world.b, "tallies=afterVote;order=random;hideAuthors=true;allowSelfVoting=false"],
+    [
+      otherA.id,
+      world.a,
+      "tallies=afterVote;order=random;hideAuthors=true;allowSelfVoting=false;generationQuota=10;submissionsPerDay=1;minMaskCoverage=0.01;maxMaskCoverage=0.9",
+    ],
+    [
+      otherB.id,
+      world.b,
+      "tallies=afterVote;order=random;hideAuthors=true;allowSelfVoting=false;generationQuota=10;submissionsPerDay=1;minMaskCoverage=0.01;maxMaskCoverage=0.9",
+    ],
   ]);
   // The study ended by this one stays browsable: its one world and its lineage from the first seed.
   await page.goto("/admin/studies");

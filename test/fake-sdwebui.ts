@@ -12,8 +12,9 @@
 // - --api-auth: HTTP Basic on every /sdapi route, 401 in webui's error shape.
 // Its painting stands in for a diffusion model: deterministic in the seed, the checkpoint, the
 // prompt and every sampling parameter, so a replay of recorded parameters is pixel-identical and
-// any change (another checkpoint) shows. `censor` words answer a black picture, as the NSFW
-// extensions do (the webui itself has no filter since 2022, commit 991e2dce).
+// any change (another checkpoint) shows. `censor` words black the repainted area out, as NSFW
+// extensions do before the webui lays the original back outside the mask (the webui itself has no
+// filter since 2022, commit 991e2dce).
 import { createHash, randomInt } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -55,7 +56,10 @@ export interface FakeSdwebuiOptions {
   /** The checkpoint selected in the server's settings (its model_name); the first by default. */
   loaded?: string;
   auth?: { username: string; password: string };
+  /** Words whose prompts come back blacked out, as an NSFW-censoring extension would do. */
   censor?: string[];
+  /** List the checkpoints with no hash, as a server does before it has hashed them (or with --no-hashing). */
+  hashless?: boolean;
 }
 
 export interface FakeSdwebui {
@@ -112,6 +116,10 @@ function stream(key: string): () => number {
 
 export async function startFakeSdwebui(opts: FakeSdwebuiOptions = {}): Promise<FakeSdwebui> {
   const checkpoints = opts.checkpoints ?? DEFAULT_CHECKPOINTS;
+  const fileOf = (c: FakeCheckpoint) => c.filename.split("/").pop()!;
+  const stemOf = (c: FakeCheckpoint) => fileOf(c).replace(/\.[^.]+$/, "");
+  /** The listing: unhashed checkpoints have no hash, and their title is their file name alone (sd_models.py:87-100). */
+  const listed = (c: FakeCheckpoint) => (opts.hashless ? { ...c, title: fileOf(c), hash: null, sha256: null } : c);
   let loaded = checkpoints.find((c) => c.model_name === opts.loaded) ?? checkpoints[0]!;
   const requests: Record<string, unknown>[] = [];
   const faults: FakeSdFault[] = [];
@@ -120,9 +128,9 @@ export async function startFakeSdwebui(opts: FakeSdwebuiOptions = {}): Promise<F
 
   /** CheckpointInfo.ids (sd_models.py:98-100): the names an override is matched against, exactly. */
   const aliases = (c: FakeCheckpoint) => {
-    const name = c.filename.split("/").pop()!;
-    const stem = name.replace(/\.[^.]+$/, "");
-    return [c.title, c.model_name, name, stem, c.hash, c.sha256, `${name} [${c.hash}]`, `${stem} [${c.hash}]`];
+    const [name, stem] = [fileOf(c), stemOf(c)];
+    const named = [name, c.model_name, stem];
+    return opts.hashless ? named : [...named, c.title, c.hash, c.sha256, `${name} [${c.hash}]`, `${stem} [${c.hash}]`];
   };
 
   function authorised(req: IncomingMessage, res: ServerResponse): boolean {
@@ -194,13 +202,35 @@ export async function startFakeSdwebui(opts: FakeSdwebuiOptions = {}): Promise<F
         const grey = useAlpha ? mask.clone().extractChannel(3) : mask.clone().greyscale();
         if (fullRes && (m.width !== w || m.height !== h)) return send(res, 500, webuiError("ValueError", "", "images do not match"));
         repaint = await grey.resize(w, h, { fit: "fill" }).extractChannel(0).raw().toBuffer();
+        // "Inpaint not masked" swaps the two (processing.py:1616-1618).
+        if (p.inpainting_mask_invert === 1) for (let i = 0; i < repaint.length; i++) repaint[i] = 255 - repaint[i]!;
+        // "Only masked" with nothing masked falls back to plain img2img: everything is repainted.
+        if (fullRes && repaint.every((v) => v <= 127)) repaint.fill(255);
       } else repaint = Buffer.alloc(w * h, 255);
       const prompt = String(p.prompt ?? "");
       const censored = (opts.censor ?? []).some((word) => prompt.toLowerCase().includes(word));
       const fill = p.inpainting_fill as number;
       const denoise = p.denoising_strength as number;
+      // Everything that changes a real server's picture changes this one's.
+      const maskBlur = p.mask_blur ?? [p.mask_blur_x, p.mask_blur_y];
       const rand = stream(
-        JSON.stringify([seed, model.sha256, prompt, p.negative_prompt, p.steps, p.cfg_scale, sampler, scheduler, denoise, fill]),
+        JSON.stringify([
+          seed,
+          model.sha256,
+          prompt,
+          p.negative_prompt,
+          p.steps,
+          p.cfg_scale,
+          sampler,
+          scheduler,
+          denoise,
+          fill,
+          maskBlur,
+          fullRes,
+          p.inpaint_full_res_padding,
+          p.inpainting_mask_invert,
+          p.resize_mode,
+        ]),
       );
       const base = [rand() * 255, rand() * 255, rand() * 255];
       const wave = [rand() * 0.2 + 0.01, rand() * 0.2 + 0.01, rand() * Math.PI * 2];
@@ -210,9 +240,9 @@ export async function startFakeSdwebui(opts: FakeSdwebuiOptions = {}): Promise<F
         const y = Math.floor(i / w);
         for (let c = 0; c < 3; c++) {
           const orig = rgb[i * 3 + c]!;
-          if (censored) out[i * 3 + c] = 0;
-          else if (repaint[i]! <= 127)
-            out[i * 3 + c] = orig; // overlay_inpaint: unmasked pixels are the original's
+          // overlay_inpaint: unmasked pixels are the original's, whatever happened to the rest.
+          if (repaint[i]! <= 127) out[i * 3 + c] = orig;
+          else if (censored) out[i * 3 + c] = 0;
           else {
             const painted = base[c]! + 60 * Math.sin(x * wave[0]! + y * wave[1]! + wave[2]! + c);
             // "original" (1) starts from the picture, so less denoising keeps more of it.
@@ -242,7 +272,7 @@ export async function startFakeSdwebui(opts: FakeSdwebuiOptions = {}): Promise<F
         batch_size: p.batch_size,
         restore_faces: false,
         face_restoration_model: null,
-        sd_model_name: model.model_name,
+        sd_model_name: stemOf(model),
         sd_model_hash: model.hash,
         sd_vae_name: null,
         sd_vae_hash: null,
@@ -276,7 +306,7 @@ export async function startFakeSdwebui(opts: FakeSdwebuiOptions = {}): Promise<F
         return send(
           res,
           200,
-          checkpoints.map((c) => ({ ...c, config: null })),
+          checkpoints.map((c) => ({ ...listed(c), config: null })),
         );
       if (req.method === "GET" && path === "/sdapi/v1/samplers")
         return send(
@@ -290,7 +320,7 @@ export async function startFakeSdwebui(opts: FakeSdwebuiOptions = {}): Promise<F
           200,
           SCHEDULERS.map(([name, label]) => ({ name, label, aliases: null, default_rho: -1, need_inner_model: false })),
         );
-      if (req.method === "GET" && path === "/sdapi/v1/options") return send(res, 200, { sd_model_checkpoint: loaded.title });
+      if (req.method === "GET" && path === "/sdapi/v1/options") return send(res, 200, { sd_model_checkpoint: listed(loaded).title });
       if (req.method === "POST" && path === "/sdapi/v1/img2img") return img2img(await readBody(req), res);
       return send(res, 404, { detail: "Not Found" });
     })().catch((err: unknown) => send(res, 500, webuiError((err as Error).name, "", String((err as Error).message))));

@@ -39,6 +39,11 @@ export function ReplayButton({ imageId, action }: { imageId: number; action: Han
                 ? t("replay.identical", { engine: report.engine, seconds })
                 : t("replay.differs", { engine: report.engine, seconds, mad: report.meanAbsoluteDifference, share: report.changedShare })}
             </p>
+            {report.differences.length > 0 && (
+              <p className="hint" data-testid="replay-differences">
+                {t("replay.differences", { keys: report.differences.join(", ") })}
+              </p>
+            )}
             <p className="hint">{t("replay.replayed")}</p>
             <pre className={`hint ${styles.replayed}`}>{JSON.stringify(report.replayed, null, 2)}</pre>
           </>

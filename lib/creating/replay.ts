@@ -6,6 +6,8 @@ import { EngineError, type EngineProvider, type ImageEngine } from "@/lib/imageg
 import { MAX_IMAGE_PIXELS, readEditMap } from "@/lib/mask/mask";
 import { ActionError } from "@/lib/server/errors";
 import { db } from "@/lib/server/db";
+import { recordEngineFailure } from "@/lib/imagegen/failures";
+import { log } from "@/lib/server/log";
 import { recordAudit } from "@/lib/admin/audit";
 import type { Storage } from "@/lib/storage";
 
@@ -21,9 +23,19 @@ export type ReplayReport = {
   /** What the image was made with (null for images made before it was recorded), and what the replay used. */
   recorded: EngineParams | null;
   replayed: EngineParams;
+  /** The recorded parameters the replay did not use as recorded (another checkpoint, engine or size), which explain a difference. */
+  differences: string[];
   engine: EngineProvider;
   engineMs: number;
 };
+
+/** The keys whose values differ between what was recorded and what a replay used (all of them with no record). */
+function differing(recorded: EngineParams | null, replayed: EngineParams): string[] {
+  if (!recorded) return ["engine"];
+  const a = recorded as Record<string, unknown>;
+  const b = replayed as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
 
 /** The stored result and a replay's, pixel by pixel (both the seed's size). */
 export async function comparePictures(
@@ -87,7 +99,11 @@ export async function replayImage(imageId: number, deps: { engine: ImageEngine; 
   try {
     result = await deps.engine.edit({ image: seed, mask, prompt: image.prompt, ...size, replay: recorded ?? undefined });
   } catch (err) {
-    if (err instanceof EngineError) throw new ActionError(err.code, { detail: err.detail });
+    if (err instanceof EngineError) {
+      // The operator's problems reach the admin overview, as a generation's do.
+      if (err.operator) await recordEngineFailure(err.operator).catch((e: unknown) => log.error("could not record the engine failure", e));
+      throw new ActionError(err.code, { detail: err.detail });
+    }
     throw err;
   }
   const final = await compositeOutsideMask(seed, result.image, await readEditMap(mask, size), size.width, size.height);
@@ -96,6 +112,7 @@ export async function replayImage(imageId: number, deps: { engine: ImageEngine; 
     ...(await comparePictures(stored, final)),
     recorded,
     replayed: result.params,
+    differences: differing(recorded, result.params),
     engine: result.provider,
     engineMs: result.engineMs,
   };

@@ -75,9 +75,9 @@ describe("a generation on the self-hosted engine", () => {
       checkpointHash: SD15.hash,
       seed: expect.any(Number),
       ...SAMPLING,
-      // 384×256 fitted into 256: the server painted at 256×192 (multiples of 64), scaled back and composited.
+      // 384×256 fitted into 256: the server painted at 256×168 (multiples of 8), scaled back and composited.
       width: 256,
-      height: 192,
+      height: 168,
       serverVersion: "v1.10.1",
     });
     const result = await sharp((await store.storage.get(image.resultKey))!.body).metadata();
@@ -113,6 +113,8 @@ describe("a generation on the self-hosted engine", () => {
 
     const other = await replayImage(id, { engine: engine({ checkpoint: SDXL.title }), storage: store.storage });
     expect(other.identical).toBe(false);
+    expect(other.differences).toEqual(["checkpoint", "checkpointHash"]);
+    expect(same.differences).toEqual([]);
     expect(other.replayed).toMatchObject({ checkpointHash: SDXL.hash, seed: (same.recorded as { seed: number }).seed });
     // Only the masked 120×90 of 384×256 can differ: the rest is the seed's, composited by us.
     expect(other.changedShare).toBeGreaterThan(0);

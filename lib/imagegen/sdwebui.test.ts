@@ -42,11 +42,12 @@ async function request(prompt = "a red kite") {
 }
 
 describe("sdwebuiSize", () => {
-  it("fits the longest side in maxSide, each side a multiple of 64", () => {
-    expect(sdwebuiSize(384, 256, 1024)).toEqual({ width: 384, height: 256 });
-    expect(sdwebuiSize(1536, 1024, 1024)).toEqual({ width: 1024, height: 704 });
-    expect(sdwebuiSize(1000, 3000, 1000)).toEqual({ width: 320, height: 960 });
-    expect(sdwebuiSize(30, 20, 512)).toEqual({ width: 64, height: 64 });
+  it("scales the longest side to maxSide, up or down, each side a multiple of 8", () => {
+    expect(sdwebuiSize(1536, 1024, 1024)).toEqual({ width: 1024, height: 680 }); // 682.7 → 680
+    expect(sdwebuiSize(384, 256, 1024)).toEqual({ width: 1024, height: 680 }); // a small seed is scaled up
+    expect(sdwebuiSize(1000, 3000, 1000)).toEqual({ width: 336, height: 1000 }); // 333.3 → 336
+    expect(sdwebuiSize(1024, 1024, 1024)).toEqual({ width: 1024, height: 1024 });
+    expect(sdwebuiSize(4000, 100, 512)).toEqual({ width: 512, height: 64 }); // never below 64
   });
 });
 
@@ -63,6 +64,13 @@ describe("the start-up check", () => {
     });
     expect(await refused(engine({ sampler: "k_euler" }).prepare!())).toMatchObject({ operator: { code: "sampler_not_found" } });
     expect(await refused(engine({ scheduler: "Sideways" }).prepare!())).toMatchObject({ operator: { code: "scheduler_not_found" } });
+    // A checkpoint the server has not hashed yet is found by its name.
+    const unhashed = await startFakeSdwebui({ hashless: true });
+    try {
+      await expect(engine({ url: unhashed.url, checkpoint: "sd-v1-5-inpainting" }).prepare!()).resolves.toBeUndefined();
+    } finally {
+      await unhashed.close();
+    }
     // Nobody listening.
     const gone = await startFakeSdwebui();
     await gone.close();
@@ -95,8 +103,8 @@ describe("an edit", () => {
       inpainting_fill: 1,
       inpaint_full_res: false,
       mask_blur: 4,
-      width: 384,
-      height: 256,
+      width: 512,
+      height: 344,
       override_settings: { sd_model_checkpoint: SD15.title },
     });
     // The mask: white inside the rectangle the participant marked, black elsewhere.
@@ -104,7 +112,9 @@ describe("an edit", () => {
       .greyscale()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    expect([mask.data[(100 * W + 150) * mask.info.channels], mask.data[(10 * W + 10) * mask.info.channels]]).toEqual([255, 0]);
+    // At the size sent, 512×344: the rectangle 100–220 × 60–150 scaled by 4/3.
+    const at = (x: number, y: number) => mask.data[(y * mask.info.width + x) * mask.info.channels];
+    expect([mask.info.width, at(200, 140), at(10, 10)]).toEqual([512, 255, 0]);
     expect(res).toMatchObject({ provider: "sdwebui", model: SD15.model_name, modelRequested: SD15.title });
     expect(res.params).toEqual({
       engine: "sdwebui",
@@ -112,8 +122,8 @@ describe("an edit", () => {
       checkpointHash: SD15.hash,
       seed: expect.any(Number),
       ...SAMPLING,
-      width: 384,
-      height: 256,
+      width: 512,
+      height: 344,
       serverVersion: "v1.10.1",
     });
     expect(res.params.engine === "sdwebui" && res.params.seed).toBeGreaterThanOrEqual(0);
@@ -129,14 +139,42 @@ describe("an edit", () => {
       height: 1024,
     };
     const res = await engine().edit(req);
-    expect([fake.requests[before]!.width, fake.requests[before]!.height]).toEqual([512, 320]);
+    expect([fake.requests[before]!.width, fake.requests[before]!.height]).toEqual([512, 344]);
     expect((await sharp(res.image).metadata()).width).toBe(512);
   });
 
-  it("replays recorded parameters to the same pixels, and another checkpoint to different ones", async () => {
+  it("replays recorded parameters to the same pixels, whatever it is configured with now, and another checkpoint to different ones", async () => {
     const req = await request("a blue boat");
     const first = await engine().edit(req);
-    const again = await engine().edit({ ...req, replay: first.params });
+    // Configured differently in every sampling parameter and size: the replay still sends what was recorded.
+    const reconfigured = engine({
+      sampler: "Euler",
+      scheduler: "Automatic",
+      steps: 9,
+      cfgScale: 3,
+      denoisingStrength: 0.5,
+      inpaintingFill: "fill",
+      inpaintFullRes: true,
+      inpaintPadding: 0,
+      maskBlur: 0,
+      maxSide: 768,
+    });
+    const before = fake.requests.length;
+    const again = await reconfigured.edit({ ...req, replay: first.params });
+    expect(fake.requests[before]).toMatchObject({
+      seed: first.params.engine === "sdwebui" ? first.params.seed : -1,
+      sampler_name: "DPM++ 2M",
+      scheduler: "Karras",
+      steps: 20,
+      cfg_scale: 7,
+      denoising_strength: 0.75,
+      inpainting_fill: 1,
+      inpaint_full_res: false,
+      inpaint_full_res_padding: 32,
+      mask_blur: 4,
+      width: 512,
+      height: 344,
+    });
     expect(again.params).toEqual(first.params);
     expect(again.image.equals(first.image)).toBe(true);
     const other = await engine({ checkpoint: SDXL.title }).edit({ ...req, replay: first.params });
@@ -186,9 +224,37 @@ describe("an edit", () => {
     });
     fake.script({ status: 200, body: { images: [(await seedPng(W, H)).toString("base64")], parameters: {}, info: otherInfo } });
     expect(await run()).toMatchObject({ code: "MISCONFIGURED", operator: { code: "checkpoint_not_used" } });
+    // The same without hashes to compare: the answer must name the checkpoint's file.
+    const unhashed = await startFakeSdwebui({ hashless: true });
+    try {
+      const byName = engine({ url: unhashed.url, checkpoint: "sd-v1-5-inpainting", timeoutMs: 2000 });
+      await expect(byName.edit(await request())).resolves.toMatchObject({ model: SD15.model_name });
+      unhashed.script({ status: 200, body: { images: [(await seedPng(W, H)).toString("base64")], parameters: {}, info: otherInfo } });
+      expect(await refused(byName.edit(await request()))).toMatchObject({ operator: { code: "checkpoint_not_used" } });
+    } finally {
+      await unhashed.close();
+    }
     // Output that is not a picture, or info that is not JSON.
     fake.script({ status: 200, body: { images: ["not base64!"], parameters: {}, info: "{}" } });
     expect(await run()).toMatchObject({ code: "BAD_OUTPUT" });
+  });
+});
+
+describe("one picture at a time", () => {
+  it("sends one request at a time, and one whose participant leaves while it waits is never sent", async () => {
+    const e = engine({ timeoutMs: 2000 });
+    await e.prepare!();
+    const before = fake.requests.length;
+    fake.script({ delayMs: 400 });
+    const [first, second] = await Promise.all([
+      e.edit(await request("slow")),
+      refused(e.edit({ ...(await request("late")), signal: AbortSignal.timeout(200) })),
+    ]);
+    expect(first.provider).toBe("sdwebui");
+    expect(second).toMatchObject({ code: "ABORTED" });
+    expect(fake.requests.slice(before).map((r) => r.prompt)).toEqual(["slow"]);
+    // The line moves on: the next one goes straight through.
+    await expect(e.edit(await request("next"))).resolves.toMatchObject({ provider: "sdwebui" });
   });
 });
 

@@ -30,7 +30,7 @@ export interface SdwebuiEngineOptions {
   inpaintFullRes: boolean;
   inpaintPadding: number;
   maskBlur: number;
-  /** The longest side sent; both sides are multiples of 64 at most this. */
+  /** The longest side sent (the model's native size): seeds are scaled up or down to it, each side a multiple of 8. */
   maxSide: number;
   /** Deadline for one whole edit, the wait in the server's queue included. */
   timeoutMs: number;
@@ -39,13 +39,24 @@ export interface SdwebuiEngineOptions {
 /** A checkpoint as GET /sdapi/v1/sd-models lists it (SDModelItem, modules/api/models.py). */
 type SdModel = { title: string; model_name: string; hash: string | null; sha256: string | null; filename: string };
 
-/** The size sent for a seed: scaled so the longest side fits `maxSide`, each side a multiple of 64. */
+/**
+ * The size sent for a seed: scaled, up or down, so its longest side is `maxSide` (the model's
+ * native size: it paints worse far from it), each side a multiple of 8, which the latent space
+ * needs (opt_f = 8, modules/processing.py); the result is scaled back to the seed's size.
+ */
 export function sdwebuiSize(width: number, height: number, maxSide: number): { width: number; height: number } {
-  const cap = Math.max(64, Math.floor(maxSide / 64) * 64);
-  const scale = Math.min(1, maxSide / Math.max(width, height));
-  const side = (v: number) => Math.min(cap, Math.max(64, Math.round((v * scale) / 64) * 64));
+  const cap = Math.max(64, Math.floor(maxSide / 8) * 8);
+  const scale = maxSide / Math.max(width, height);
+  const side = (v: number) => Math.min(cap, Math.max(64, Math.round((v * scale) / 8) * 8));
   return { width: side(width), height: side(height) };
 }
+
+/** The file name without folder or extension: what the server reports as info.sd_model_name. */
+const stemOf = (file: string) =>
+  file
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[^.]+$/, "");
 
 /** Our mask (alpha 0 where to repaint) as the webui reads one: grey, white where to repaint. */
 async function webuiMask(mask: Buffer): Promise<Buffer> {
@@ -130,6 +141,36 @@ export function createSdwebuiEngine(opts: SdwebuiEngineOptions): ImageEngine {
     return fn(userSignal ? AbortSignal.any([userSignal, timer]) : timer);
   }
 
+  // The webui paints one picture at a time and never drops a queued request whose client left
+  // (call_queue.py's FIFO lock): a request we gave up on would still hold the GPU for later ones.
+  // So this instance sends one at a time, and the others wait here, where a deadline or the
+  // participant leaving takes them out of the line for good.
+  const line: (() => void)[] = [];
+  let sending = false;
+  const release = () => {
+    const next = line.shift();
+    if (next) next();
+    else sending = false;
+  };
+  async function turn(signal: AbortSignal): Promise<void> {
+    if (!sending) {
+      sending = true;
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const go = () => {
+        signal.removeEventListener("abort", leave);
+        resolve();
+      };
+      const leave = () => {
+        line.splice(line.indexOf(go), 1);
+        reject(signal.reason);
+      };
+      line.push(go);
+      signal.addEventListener("abort", leave, { once: true });
+    });
+  }
+
   let resolved: Promise<SdModel> | undefined;
   /** Checks the server answers, lists the configured checkpoint, and knows the sampler and scheduler. */
   async function check(): Promise<SdModel> {
@@ -138,13 +179,8 @@ export function createSdwebuiEngine(opts: SdwebuiEngineOptions): ImageEngine {
       const models = (await call("GET", "/sdapi/v1/sd-models", undefined, signal, timeoutMs)) as SdModel[];
       if (!Array.isArray(models)) throw operatorError("bad_answer", "GET /sdapi/v1/sd-models did not answer a list");
       const wanted = opts.checkpoint;
-      const stem = (f: string) =>
-        f
-          .split(/[\\/]/)
-          .pop()!
-          .replace(/\.[^.]+$/, "");
       const model = models.find(
-        (m) => m.title === wanted || m.model_name === wanted || m.hash === wanted || m.sha256 === wanted || stem(m.filename) === wanted,
+        (m) => m.title === wanted || m.model_name === wanted || m.hash === wanted || m.sha256 === wanted || stemOf(m.filename) === wanted,
       );
       if (!model)
         throw operatorError(
@@ -229,9 +265,19 @@ export function createSdwebuiEngine(opts: SdwebuiEngineOptions): ImageEngine {
         send_images: true,
         save_images: false,
       };
-      const answer = (await within(Math.max(1, started + opts.timeoutMs - Date.now()), req.signal, (signal) =>
-        call("POST", "/sdapi/v1/img2img", body, signal, opts.timeoutMs, req.signal),
-      )) as { images?: unknown; info?: unknown };
+      const answer = (await within(Math.max(1, started + opts.timeoutMs - Date.now()), req.signal, async (signal) => {
+        try {
+          await turn(signal);
+        } catch (err) {
+          if (req.signal?.aborted) throw new EngineError("ABORTED", { cause: err });
+          throw new EngineError("TIMEOUT", { detail: detail("TIMEOUT", { seconds: Math.round(opts.timeoutMs / 1000) }), cause: err });
+        }
+        try {
+          return await call("POST", "/sdapi/v1/img2img", body, signal, opts.timeoutMs, req.signal);
+        } finally {
+          release();
+        }
+      })) as { images?: unknown; info?: unknown };
       const image = await decodeEngineImage(Array.isArray(answer?.images) ? answer.images[0] : undefined);
       let info: { seed?: unknown; sd_model_name?: unknown; sd_model_hash?: unknown; sampler_name?: unknown; version?: unknown };
       try {
@@ -243,16 +289,20 @@ export function createSdwebuiEngine(opts: SdwebuiEngineOptions): ImageEngine {
       if (typeof info.seed !== "number" || typeof info.sd_model_name !== "string") throw new EngineError("BAD_OUTPUT");
       // The server drops an override naming a checkpoint it does not have, and replaces an unknown
       // sampler, without a word: an answer made with anything else is not what was asked for.
+      // By hash where both are known; a checkpoint never hashed yet (or a server run with
+      // --no-hashing) lists none, and then its file's stem is what the answer must name.
       const hash = typeof info.sd_model_hash === "string" ? info.sd_model_hash : null;
-      if (model.hash && hash !== model.hash)
+      const sameCheckpoint = model.hash && hash ? hash === model.hash : info.sd_model_name === stemOf(model.filename);
+      if (!sameCheckpoint)
         throw operatorError(
           "checkpoint_not_used",
           `asked for ${model.title}, the server used ${info.sd_model_name} [${hash ?? "no hash"}]`,
         );
       if (info.sampler_name !== p.sampler)
         throw operatorError("sampler_not_used", `asked for sampler ${p.sampler}, the server used ${String(info.sampler_name)}`);
-      // A safety filter on the server (an extension; the webui itself has none) answers with a black picture.
-      if (await isBlack(image)) throw new EngineError("REFUSED", { detail: "REFUSED" });
+      // A safety filter on the server (an extension; the webui itself has none) blacks the picture
+      // out; the webui then lays the unmasked original back over it, so the repainted area is black.
+      if (await repaintedBlack(image, scaled.mask)) throw new EngineError("REFUSED", { detail: "REFUSED" });
       const params: SdwebuiParams = {
         engine: "sdwebui",
         checkpoint: info.sd_model_name,
@@ -283,8 +333,18 @@ export function createSdwebuiEngine(opts: SdwebuiEngineOptions): ImageEngine {
   };
 }
 
-/** Whether every pixel is black: what NSFW-censoring extensions answer instead of a picture. */
-async function isBlack(png: Buffer): Promise<boolean> {
-  const { channels } = await sharp(png).stats();
-  return channels.slice(0, 3).every((c) => c.max === 0);
+/** Whether every pixel the mask (alpha 0 = repaint) gave to the server came back black. */
+async function repaintedBlack(png: Buffer, mask: Buffer): Promise<boolean> {
+  const [out, alpha] = await Promise.all([
+    sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true }),
+    sharp(mask).ensureAlpha().extractChannel(3).raw().toBuffer({ resolveWithObject: true }),
+  ]);
+  if (out.info.width !== alpha.info.width || out.info.height !== alpha.info.height) return false;
+  let repainted = 0;
+  for (let i = 0; i < alpha.data.length; i++) {
+    if (alpha.data[i] !== 0) continue;
+    repainted++;
+    if (out.data[i * 3] || out.data[i * 3 + 1] || out.data[i * 3 + 2]) return false;
+  }
+  return repainted > 0;
 }

@@ -189,7 +189,7 @@ type CellKeys<R> = { [K in keyof R]: R[K] extends Cell ? K : never }[keyof R] & 
 const field = <R>(name: CellKeys<R>, description: string) => col<R>(name, description, (r) => r[name] as Cell);
 
 const CONDITION_TEXT =
-  'The herding condition the day was played under, as one label: "tallies=always|afterVote|never;order=random|newest|score;hideAuthors=true|false;allowSelfVoting=true|false" (lib/worlds/conditions.ts). Rows with equal labels share a condition, whichever world they come from. For a closed day, what the rollover recorded when it closed it; for an open day, what its world plays by now. Empty for days closed before conditions were recorded (their worlds\' changes are in the audit log, world.conditions and settings).';
+  'The condition the day was played under, as one label of every condition a world can set, always in this order: "tallies=always|afterVote|never;order=random|newest|score;hideAuthors=true|false;allowSelfVoting=true|false;generationQuota=<n>;submissionsPerDay=<n>;minMaskCoverage=<0-1>;maxMaskCoverage=<0-1>" (lib/worlds/conditions.ts). Rows with equal labels share a condition, whichever world they come from. For a closed day, what the rollover recorded when it closed it; for an open day, what its world plays by now. Empty for days closed before conditions were recorded (their worlds\' changes are in the audit log, world.conditions and settings).';
 
 /**
  * The study, world and condition columns of a table whose rows belong to a day (`dayOf` finds it),

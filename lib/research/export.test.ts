@@ -43,7 +43,9 @@ async function scopes() {
       const c = JSON.parse(d.world.conditions ?? "{}") as Record<string, string | boolean | undefined>;
       const open =
         `tallies=${c.tallies ?? (s.hideTalliesUntilVoted ? "afterVote" : "always")};order=${c.order ?? (s.randomizeOrder ? "random" : "newest")};` +
-        `hideAuthors=${c.hideAuthors ?? s.hideAuthors};allowSelfVoting=${c.allowSelfVoting ?? s.allowSelfVoting}`;
+        `hideAuthors=${c.hideAuthors ?? s.hideAuthors};allowSelfVoting=${c.allowSelfVoting ?? s.allowSelfVoting};` +
+        `generationQuota=${c.generationQuota ?? s.generationQuota};submissionsPerDay=${c.submissionsPerDay ?? s.submissionsPerDay};` +
+        `minMaskCoverage=${c.minMaskCoverage ?? s.minMaskCoverage};maxMaskCoverage=${c.maxMaskCoverage ?? s.maxMaskCoverage}`;
       return [d.id, { studyId: d.world.studyId, worldId: d.worldId, condition: d.status === "OPEN" ? open : d.condition }];
     }),
   );
@@ -427,7 +429,10 @@ describe("exportTable", () => {
     await closeDayAs(closedA.id, x.id);
     await db.day.update({
       where: { id: closedA.id },
-      data: { condition: "tallies=never;order=score;hideAuthors=true;allowSelfVoting=false" },
+      data: {
+        condition:
+          "tallies=never;order=score;hideAuthors=true;allowSelfVoting=false;generationQuota=10;submissionsPerDay=1;minMaskCoverage=0.01;maxMaskCoverage=0.9",
+      },
     });
     await db.exposure.createMany({ data: [y, z, old].map((i) => ({ userId: voter.id, imageId: i.id, dayId: i.dayId!, position: 0 })) });
     await db.submissionEvent.createMany({
@@ -463,9 +468,21 @@ describe("exportTable", () => {
     // Each row says its world and the condition: recorded for the closed day, the world's own for an open one.
     const votes = JSON.parse(await collect(await exportTable("votes", "json", { studyId: study.id }))) as Record<string, Value>[];
     expect(votes.map((v) => [v.imageId, v.worldId, v.condition])).toEqual([
-      [x.id, a, "tallies=never;order=score;hideAuthors=true;allowSelfVoting=false"],
-      [y.id, a, "tallies=never;order=score;hideAuthors=true;allowSelfVoting=false"],
-      [z.id, b, "tallies=always;order=random;hideAuthors=false;allowSelfVoting=false"],
+      [
+        x.id,
+        a,
+        "tallies=never;order=score;hideAuthors=true;allowSelfVoting=false;generationQuota=10;submissionsPerDay=1;minMaskCoverage=0.01;maxMaskCoverage=0.9",
+      ],
+      [
+        y.id,
+        a,
+        "tallies=never;order=score;hideAuthors=true;allowSelfVoting=false;generationQuota=10;submissionsPerDay=1;minMaskCoverage=0.01;maxMaskCoverage=0.9",
+      ],
+      [
+        z.id,
+        b,
+        "tallies=always;order=random;hideAuthors=false;allowSelfVoting=false;generationQuota=10;submissionsPerDay=1;minMaskCoverage=0.01;maxMaskCoverage=0.9",
+      ],
     ]);
   });
 

@@ -19,9 +19,12 @@ async function closedDay(worldId: number, date: Date, images: [number, number, s
   if (condition) await db.day.update({ where: { id: day.id }, data: { condition } });
 }
 
-const INDEPENDENT = "tallies=never;order=random;hideAuthors=true;allowSelfVoting=false";
-const SOCIAL = "tallies=always;order=score;hideAuthors=true;allowSelfVoting=false";
-const NEWEST = "tallies=always;order=newest;hideAuthors=true;allowSelfVoting=false";
+const INDEPENDENT =
+  "tallies=never;order=random;hideAuthors=true;allowSelfVoting=false;generationQuota=10;submissionsPerDay=1;minMaskCoverage=0.01;maxMaskCoverage=0.9";
+const SOCIAL =
+  "tallies=always;order=score;hideAuthors=true;allowSelfVoting=false;generationQuota=10;submissionsPerDay=1;minMaskCoverage=0.01;maxMaskCoverage=0.9";
+const NEWEST =
+  "tallies=always;order=newest;hideAuthors=true;allowSelfVoting=false;generationQuota=10;submissionsPerDay=1;minMaskCoverage=0.01;maxMaskCoverage=0.9";
 
 describe("compareWorlds", () => {
   it("measures each world over its days: Gini of net scores, the winner's share, participation and prompt diversity", async () => {

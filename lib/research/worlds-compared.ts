@@ -3,7 +3,7 @@ import { db } from "@/lib/server/db";
 import { bootstrapDiffCI, bootstrapMeanCI, DEFAULT_SEED, type Interval, MIN_RESAMPLES, mean } from "@/lib/research/estimators";
 import { type DayMean, inequalityByDay } from "@/lib/research/inequality";
 import { tokenize } from "@/lib/research/tokenize";
-import { conditionLabel, getWorldSettings, type HerdingCondition, parseConditionLabel } from "@/lib/worlds/conditions";
+import { conditionLabel, getWorldSettings, type Condition, parseConditionLabel } from "@/lib/worlds/conditions";
 import { getRunningStudy } from "@/lib/worlds/studies";
 
 /** What is measured on each closed day, and compared between worlds and conditions. */
@@ -30,8 +30,8 @@ export type Difference = { diff: number | null; ci: Interval | null };
  *   (Day.condition), or, for days closed before conditions were recorded, its world's now. So a
  *   condition changed mid-study splits the world's days between the two conditions.
  * - Conditions pool the days of every world that played under them. Each is compared with the
- *   reference condition, the one world 1 played under on most of its days (the first world is
- *   where a design puts its control), by the difference of the means and a 95 % bootstrap interval
+ *   reference condition, the one world 1 started under (the condition of its first closed day;
+ *   the first world is where a design puts its control), by the difference of the means and a 95 % bootstrap interval
  *   that resamples the two conditions' days independently (estimators.ts, bootstrapDiffCI).
  *   Days, not worlds, are the unit: with a handful of worlds per condition, resampling worlds
  *   would give intervals of little meaning; what it leaves out is the correlation of days within
@@ -106,7 +106,8 @@ export async function compareWorlds(options: { seed?: number; resamples?: number
       groups.set(day.condition, group);
     }
   const first = perWorld[0]?.days ?? [];
-  const reference = mostCommon(first.map((d) => d.condition)) ?? groups.keys().next().value ?? null;
+  // The condition world 1 started under: fixed once its first day closed, whatever changes later.
+  const reference = first[0]?.condition ?? groups.keys().next().value ?? null;
   const valuesOf = (days: DayValues[], m: DayMeasure) => days.map((d) => d[m]).filter((v): v is number => v !== null);
   const conditions = [...groups].map(([label, group]) => {
     const summary = summarise(group.days);
@@ -119,7 +120,7 @@ export async function compareWorlds(options: { seed?: number; resamples?: number
     };
     return {
       label,
-      ...(parseConditionLabel(label) as HerdingCondition),
+      ...(parseConditionLabel(label) as Condition),
       reference: label === reference,
       worlds: [...group.worlds],
       ...summary,
@@ -132,15 +133,6 @@ export async function compareWorlds(options: { seed?: number; resamples?: number
     };
   });
   return { studyId: study.id, seed, resamples, worlds, conditions };
-}
-
-/** The most frequent value (the earliest of equals), or null for none. */
-function mostCommon(values: string[]): string | null {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
-  return best;
 }
 
 export type WorldsCompared = Awaited<ReturnType<typeof compareWorlds>>;

@@ -111,11 +111,23 @@ describe("the rollover with several worlds", () => {
     const days = await db.day.findMany({ where: { worldId: { in: worlds } }, orderBy: [{ worldId: "asc" }, { date: "asc" }] });
     // The third world has no conditions: the settings' defaults (tallies after voting, random order, authors hidden).
     expect(days.map((d) => [d.worldId, d.status, d.condition])).toEqual([
-      [worlds[0], "CLOSED", "tallies=never;order=score;hideAuthors=true;allowSelfVoting=true"],
+      [
+        worlds[0],
+        "CLOSED",
+        "tallies=never;order=score;hideAuthors=true;allowSelfVoting=true;generationQuota=10;submissionsPerDay=1;minMaskCoverage=0.01;maxMaskCoverage=0.9",
+      ],
       [worlds[0], "OPEN", null],
-      [worlds[1], "CLOSED", "tallies=always;order=newest;hideAuthors=false;allowSelfVoting=false"],
+      [
+        worlds[1],
+        "CLOSED",
+        "tallies=always;order=newest;hideAuthors=false;allowSelfVoting=false;generationQuota=10;submissionsPerDay=1;minMaskCoverage=0.01;maxMaskCoverage=0.9",
+      ],
       [worlds[1], "OPEN", null],
-      [worlds[2], "CLOSED", "tallies=afterVote;order=random;hideAuthors=true;allowSelfVoting=false"],
+      [
+        worlds[2],
+        "CLOSED",
+        "tallies=afterVote;order=random;hideAuthors=true;allowSelfVoting=false;generationQuota=10;submissionsPerDay=1;minMaskCoverage=0.01;maxMaskCoverage=0.9",
+      ],
       [worlds[2], "OPEN", null],
     ]);
   });

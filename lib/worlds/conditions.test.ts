@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from "../settings/schema";
 import { getVoteFeed } from "../voting/feed";
 import { setVote } from "../voting/votes";
 import { assignWorld } from "./assignment";
-import { applyConditions, getWorldSettings, parseConditions } from "./conditions";
+import { applyConditions, conditionLabel, getWorldSettings, parseConditionLabel, parseConditions } from "./conditions";
 
 describe("applyConditions", () => {
   it("lays a world's conditions over the study's settings, keeping the switches in step with the modes", () => {
@@ -32,6 +32,20 @@ describe("applyConditions", () => {
     });
     // Bounds that would cross are the study's.
     expect(applyConditions(DEFAULT_SETTINGS, { minMaskCoverage: 0.95 })).toMatchObject({ minMaskCoverage: 0.01, maxMaskCoverage: 0.9 });
+  });
+
+  it("labels a condition with everything a world can set, and reads the label back", () => {
+    const plain = applyConditions(DEFAULT_SETTINGS, {});
+    const label = conditionLabel(plain);
+    expect(label).toBe(
+      "tallies=afterVote;order=random;hideAuthors=true;allowSelfVoting=false;generationQuota=10;submissionsPerDay=1;minMaskCoverage=0.01;maxMaskCoverage=0.9",
+    );
+    // Worlds that differ only in a quota or a mask bound are different conditions.
+    expect(conditionLabel(applyConditions(DEFAULT_SETTINGS, { generationQuota: 3 }))).not.toBe(label);
+    expect(conditionLabel(applyConditions(DEFAULT_SETTINGS, { maxMaskCoverage: 0.5 }))).not.toBe(label);
+    expect(parseConditionLabel(label)).toMatchObject({ tallies: "afterVote", generationQuota: 10, maxMaskCoverage: 0.9 });
+    for (const bad of [null, "", "tallies=afterVote;order=random;hideAuthors=true;allowSelfVoting=false", label.replace("=10", "=ten")])
+      expect(parseConditionLabel(bad)).toBeNull();
   });
 
   it("reads stored conditions, and counts unreadable ones as none", () => {

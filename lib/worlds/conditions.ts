@@ -77,27 +77,40 @@ export function talliesShown(s: Pick<WorldSettings, "tallies">, opts: { closed: 
   return opts.closed || s.tallies === "always" || (s.tallies === "afterVote" && opts.voted);
 }
 
-/** The conditions that carry social information, the ones an experiment on influence varies. */
-export type HerdingCondition = Pick<WorldSettings, "tallies" | "order" | "hideAuthors" | "allowSelfVoting">;
+/** Everything a world's conditions can vary: the social information it shows and the rules it plays by. */
+export type Condition = Pick<
+  WorldSettings,
+  "tallies" | "order" | "hideAuthors" | "allowSelfVoting" | "generationQuota" | "submissionsPerDay" | "minMaskCoverage" | "maxMaskCoverage"
+>;
 
 /**
  * A condition as one label researchers can group and filter by (exports, days.condition), e.g.
- * "tallies=afterVote;order=random;hideAuthors=false;allowSelfVoting=false". Worlds whose labels
- * are equal played under the same condition; the keys are always in this order.
+ * "tallies=afterVote;order=random;hideAuthors=true;allowSelfVoting=false;generationQuota=10;
+ * submissionsPerDay=1;minMaskCoverage=0.01;maxMaskCoverage=0.9" (one line). Every condition a
+ * world can set is in it, always in this order, so days whose labels are equal were played under
+ * the same rules, and worlds that differ in anything never share a label.
  */
-export function conditionLabel(s: HerdingCondition): string {
-  return `tallies=${s.tallies};order=${s.order};hideAuthors=${s.hideAuthors};allowSelfVoting=${s.allowSelfVoting}`;
+export function conditionLabel(s: Condition): string {
+  return (
+    `tallies=${s.tallies};order=${s.order};hideAuthors=${s.hideAuthors};allowSelfVoting=${s.allowSelfVoting};` +
+    `generationQuota=${s.generationQuota};submissionsPerDay=${s.submissionsPerDay};minMaskCoverage=${s.minMaskCoverage};maxMaskCoverage=${s.maxMaskCoverage}`
+  );
 }
 
+const flag = z.enum(["true", "false"]).transform((v) => v === "true");
 const labelSchema = z.object({
   tallies: z.enum(TALLY_MODES),
   order: z.enum(FEED_ORDERS),
-  hideAuthors: z.enum(["true", "false"]).transform((v) => v === "true"),
-  allowSelfVoting: z.enum(["true", "false"]).transform((v) => v === "true"),
+  hideAuthors: flag,
+  allowSelfVoting: flag,
+  generationQuota: z.coerce.number().int(),
+  submissionsPerDay: z.coerce.number().int(),
+  minMaskCoverage: z.coerce.number(),
+  maxMaskCoverage: z.coerce.number(),
 });
 
-/** A label conditionLabel wrote, read back; null for anything else (a hand-edited or empty one). */
-export function parseConditionLabel(label: string | null): HerdingCondition | null {
+/** A label conditionLabel wrote, read back; null for anything else (a hand-edited, empty or older one). */
+export function parseConditionLabel(label: string | null): Condition | null {
   if (!label) return null;
   const parsed = labelSchema.safeParse(Object.fromEntries(label.split(";").map((part) => part.split("=", 2))));
   return parsed.success && conditionLabel(parsed.data) === label ? parsed.data : null;

@@ -96,7 +96,9 @@ describe("startStudy", () => {
     const { studyId, worldIds } = await startStudy(admin.id, { name: "Herding, wave 2", firstSeedImageId: seed.id, worlds });
     // The condition the old world played under: its own conditions over the default settings.
     const c = JSON.parse((await db.world.findUniqueOrThrow({ where: { id: before.worlds[0]!.id } })).conditions ?? "{}");
-    const played = `tallies=${c.tallies ?? "afterVote"};order=${c.order ?? "random"};hideAuthors=${c.hideAuthors ?? true};allowSelfVoting=${c.allowSelfVoting ?? false}`;
+    const played =
+      `tallies=${c.tallies ?? "afterVote"};order=${c.order ?? "random"};hideAuthors=${c.hideAuthors ?? true};allowSelfVoting=${c.allowSelfVoting ?? false};` +
+      `generationQuota=${c.generationQuota ?? 10};submissionsPerDay=${c.submissionsPerDay ?? 1};minMaskCoverage=${c.minMaskCoverage ?? 0.01};maxMaskCoverage=${c.maxMaskCoverage ?? 0.9}`;
 
     expect(await db.study.findUniqueOrThrow({ where: { id: before.id } })).toMatchObject({ status: "ENDED", endedAt: expect.any(Date) });
     expect(await db.day.findUniqueOrThrow({ where: { id: day.id } })).toMatchObject({

@@ -6,6 +6,7 @@ import { tallyValues } from "@/i18n/tally";
 import { getCurrentUser } from "@/lib/auth/auth";
 import { creatorsLeaderboard, type CreatorRow } from "@/lib/rewards/leaderboards";
 import { viewerWorldId } from "@/lib/worlds/assignment";
+import { getWorldSettings } from "@/lib/worlds/conditions";
 import { getSettings } from "@/lib/settings/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,13 +25,14 @@ export default async function LeaderboardPage() {
   const format = await getFormatter();
   const user = await getCurrentUser();
   const worldId = await viewerWorldId(user);
-  const [week, ever] = await Promise.all([
+  const [week, ever, { hideAuthors }] = await Promise.all([
     creatorsLeaderboard({ worldId, sinceDays: 7, take: TOP }),
     creatorsLeaderboard({ worldId, sinceDays: null, take: TOP }),
+    getWorldSettings(worldId),
   ]);
-  // With authors hidden, nobody is named but yourself: the board must not undo that setting.
+  // With authors hidden in the viewer's world, nobody is named but yourself: the board must not undo that condition.
   const name = (r: CreatorRow) =>
-    r.creatorId === user?.id ? t("leaderboard.you") : settings.hideAuthors ? t("leaderboard.anonymous") : personName(common, r);
+    r.creatorId === user?.id ? t("leaderboard.you") : hideAuthors ? t("leaderboard.anonymous") : personName(common, r);
   const table = (rows: CreatorRow[], id: string, title: string) => (
     <section className="section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
