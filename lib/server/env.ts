@@ -167,7 +167,7 @@ const envSchema = z
     SDWEBUI_INPAINT_FULL_RES: bool(false),
     SDWEBUI_INPAINT_PADDING: int(32, 0, 256),
     SDWEBUI_MASK_BLUR: int(4, 0, 64),
-    /** The longest side sent to the server (multiples of 64 below it): 1024 for SDXL and FLUX, 512 for SD 1.5. */
+    /** The model's native size: seeds are scaled up or down so their longest side is this (multiples of 8): 1024 for SDXL and FLUX, 512 for SD 1.5. */
     SDWEBUI_MAX_SIDE: int(1024, 256, 2048),
     SDWEBUI_TIMEOUT_MS: int(180_000, 1_000, 900_000),
     /**
