@@ -34,6 +34,19 @@ const SAMPLING = {
   maskBlur: 4,
 } as const;
 
+/** SAMPLING as the request model spells it: what the server must be sent. */
+const SENT = {
+  sampler_name: "DPM++ 2M",
+  scheduler: "Karras",
+  steps: 20,
+  cfg_scale: 7,
+  denoising_strength: 0.75,
+  inpainting_fill: 1,
+  inpaint_full_res: false,
+  inpaint_full_res_padding: 32,
+  mask_blur: 4,
+};
+
 const engine = (o: Partial<SdwebuiEngineOptions> = {}) => engineOn(fake, SAMPLING, { maxSide: 512, timeoutMs: 5000 }, o);
 const refused = (p: Promise<unknown>) => p.then(() => null).catch((e: unknown) => e);
 
@@ -95,14 +108,7 @@ describe("an edit", () => {
     expect(sent).toMatchObject({
       prompt: "a red kite",
       seed: -1,
-      sampler_name: "DPM++ 2M",
-      scheduler: "Karras",
-      steps: 20,
-      cfg_scale: 7,
-      denoising_strength: 0.75,
-      inpainting_fill: 1,
-      inpaint_full_res: false,
-      mask_blur: 4,
+      ...SENT,
       width: 512,
       height: 344,
       override_settings: { sd_model_checkpoint: SD15.title },
@@ -163,15 +169,7 @@ describe("an edit", () => {
     const again = await reconfigured.edit({ ...req, replay: first.params });
     expect(fake.requests[before]).toMatchObject({
       seed: first.params.engine === "sdwebui" ? first.params.seed : -1,
-      sampler_name: "DPM++ 2M",
-      scheduler: "Karras",
-      steps: 20,
-      cfg_scale: 7,
-      denoising_strength: 0.75,
-      inpainting_fill: 1,
-      inpaint_full_res: false,
-      inpaint_full_res_padding: 32,
-      mask_blur: 4,
+      ...SENT,
       width: 512,
       height: 344,
     });
