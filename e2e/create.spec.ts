@@ -26,8 +26,9 @@ test("a participant masks with brush, undo/redo, rectangle and invert, generates
     [200, 200],
     [500, 200],
   ]);
+  // The read-out follows the stroke a moment later (it counts the mask's pixels after drawing).
+  await expect.poll(() => readCoverage(page)).toBeGreaterThan(0.001);
   const afterStroke = await readCoverage(page);
-  expect(afterStroke).toBeGreaterThan(0.001);
   await page.keyboard.press("Control+z");
   await expect.poll(() => readCoverage(page)).toBe(0);
   await page.keyboard.press("Control+Shift+z");
@@ -43,8 +44,8 @@ test("a participant masks with brush, undo/redo, rectangle and invert, generates
     ],
     12,
   );
+  await expect.poll(() => readCoverage(page)).toBeGreaterThan((500 * 500) / (W * H) - 0.01);
   const beforeInvert = await readCoverage(page);
-  expect(beforeInvert).toBeGreaterThan((500 * 500) / (W * H) - 0.01);
   await page.getByRole("button", { name: "Invert", exact: true }).click();
   await expect.poll(() => readCoverage(page)).toBeCloseTo(1 - beforeInvert, 2);
   const shown = await readCoverage(page);
