@@ -63,6 +63,12 @@ async function webuiMask(mask: Buffer): Promise<Buffer> {
   return sharp(mask).ensureAlpha().extractChannel(3).negate().png().toBuffer();
 }
 
+/** Why a request stopped when its signal fired: the participant left, or the deadline passed. */
+const stopped = (cause: unknown, timeoutMs: number, userSignal?: AbortSignal) =>
+  userSignal?.aborted
+    ? new EngineError("ABORTED", { cause })
+    : new EngineError("TIMEOUT", { detail: detail("TIMEOUT", { seconds: Math.round(timeoutMs / 1000) }), cause });
+
 const operatorError = (code: string, said: string, cause?: unknown) =>
   new EngineError("MISCONFIGURED", { cause, operator: { service: "sdwebui", code, detail: said.slice(0, 500) } });
 
@@ -101,9 +107,7 @@ export function createSdwebuiEngine(opts: SdwebuiEngineOptions): ImageEngine {
     try {
       res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
     } catch (err) {
-      if (userSignal?.aborted) throw new EngineError("ABORTED", { cause: err });
-      if (signal.aborted)
-        throw new EngineError("TIMEOUT", { detail: detail("TIMEOUT", { seconds: Math.round(timeoutMs / 1000) }), cause: err });
+      if (signal.aborted) throw stopped(err, timeoutMs, userSignal);
       throw new EngineError("UNAVAILABLE", { detail: "ENGINE_UNAVAILABLE", cause: err });
     }
     const text = await res.text().catch(() => "");
@@ -269,8 +273,7 @@ export function createSdwebuiEngine(opts: SdwebuiEngineOptions): ImageEngine {
         try {
           await turn(signal);
         } catch (err) {
-          if (req.signal?.aborted) throw new EngineError("ABORTED", { cause: err });
-          throw new EngineError("TIMEOUT", { detail: detail("TIMEOUT", { seconds: Math.round(opts.timeoutMs / 1000) }), cause: err });
+          throw stopped(err, opts.timeoutMs, req.signal);
         }
         try {
           return await call("POST", "/sdapi/v1/img2img", body, signal, opts.timeoutMs, req.signal);

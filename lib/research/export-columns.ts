@@ -173,6 +173,8 @@ export type Column<R> = {
   get: (row: R, ctx: ExportContext) => Cell;
   /** Present only in raw exports (raw=1), or only in the default, pseudonymised ones. */
   only?: "raw" | "pseudonymised";
+  /** Reads ctx.dayScope: the exporter reads every day's scope only for tables that have such a column. */
+  readsDays?: true;
 };
 
 export type TableSpec<R> = { title: string; description: string; columns: Column<R>[] };
@@ -197,11 +199,17 @@ const CONDITION_TEXT =
  */
 function scopeColumns<R>(dayOf: (row: R) => number | null, what: string): Column<R>[] {
   return [
-    col("studyId", `The study ${what} belongs to (studies.id).`, (r, ctx) => ctx.dayScope(dayOf(r))?.studyId ?? null),
-    col("worldId", `The world ${what} belongs to (worlds.id).`, (r, ctx) => ctx.dayScope(dayOf(r))?.worldId ?? null),
-    col("condition", CONDITION_TEXT, (r, ctx) => ctx.dayScope(dayOf(r))?.condition ?? null),
+    dayColumn("studyId", `The study ${what} belongs to (studies.id).`, (r, ctx) => ctx.dayScope(dayOf(r))?.studyId ?? null),
+    dayColumn("worldId", `The world ${what} belongs to (worlds.id).`, (r, ctx) => ctx.dayScope(dayOf(r))?.worldId ?? null),
+    dayColumn("condition", CONDITION_TEXT, (r, ctx) => ctx.dayScope(dayOf(r))?.condition ?? null),
   ];
 }
+
+/** A column read from the day's scope (ctx.dayScope). */
+const dayColumn = <R>(name: string, description: string, get: Column<R>["get"]): Column<R> => ({
+  ...col(name, description, get),
+  readsDays: true,
+});
 
 // A row's recorded engine parameters, parsed once however many columns read them.
 const parsedParams = new WeakMap<object, EngineParams | null>();
@@ -337,9 +345,9 @@ export const EXPORT_TABLES: { [T in ExportTable]: TableSpec<ExportRows[T]> } = {
     description: "One row per day's vote.",
     columns: [
       field("id", "Internal day id; Image.dayId refers to it."),
-      col("studyId", "The study the day belongs to (studies.id).", (r, ctx) => ctx.dayScope(r.id)?.studyId ?? null),
+      dayColumn("studyId", "The study the day belongs to (studies.id).", (r, ctx) => ctx.dayScope(r.id)?.studyId ?? null),
       field("worldId", "The world whose timeline the day belongs to (worlds.id)."),
-      col("condition", CONDITION_TEXT, (r, ctx) => ctx.dayScope(r.id)?.condition ?? null),
+      dayColumn("condition", CONDITION_TEXT, (r, ctx) => ctx.dayScope(r.id)?.condition ?? null),
       col("date", "The calendar date (YYYY-MM-DD) in the app's time zone (APP_TIME_ZONE).", (r) => keyFromDate(r.date)),
       field("status", "OPEN (still voting) or CLOSED (the rollover picked its winner)."),
       field("seedImageId", "The image the day's participants edited: the previous day's winner, or a seed."),

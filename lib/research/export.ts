@@ -259,10 +259,13 @@ async function dayScopes(): Promise<Map<number, DayScope>> {
   );
 }
 
-/** Secrets are read on first use only: exporting votes must not need the hashing key. */
-async function exportContext(): Promise<ExportContext> {
+/**
+ * Secrets are read on first use only: exporting votes must not need the hashing key. The days'
+ * scopes are read only for a table with a column that needs them.
+ */
+async function exportContext(readsDays: boolean): Promise<ExportContext> {
   let hash: ((participantId: string) => string) | undefined;
-  const days = await dayScopes();
+  const days = readsDays ? await dayScopes() : new Map<number, DayScope>();
   return {
     hashParticipant: (participantId) => (hash ??= participantHasher())(participantId),
     dayScope: (dayId) => (dayId === null ? null : (days.get(dayId) ?? null)),
@@ -272,7 +275,7 @@ async function exportContext(): Promise<ExportContext> {
 async function* rows<T extends ExportTable>(table: T, format: ExportFormat, opts: ExportOptions): AsyncGenerator<string, void, undefined> {
   const columns = exportColumns(table, opts.raw === true);
   const fetch = sourceOf(table, { locale: opts.locale, studyId: opts.studyId });
-  const ctx = await exportContext();
+  const ctx = await exportContext(columns.some((c) => c.readsDays));
   yield format === "csv" ? csvLine(columns.map((c) => c.name)) : "[";
   let written = 0;
   for await (const batch of keysetBatches(fetch, opts.batchSize ?? BATCH_SIZE)) {

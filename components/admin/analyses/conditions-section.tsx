@@ -13,13 +13,7 @@ export async function ConditionsComparedSection({ compared }: { compared: Worlds
   const t = await getTranslations("admin");
   const format = await getFormatter();
   const names = await conditionNames();
-  const { mean, difference } = await measureText();
-  const headings = {
-    giniNet: t("analyses.inequality.giniNet"),
-    winnerShare: t("analyses.inequality.winnerShare"),
-    participation: t("analyses.worlds.participation"),
-    promptDiversity: t("analyses.worlds.diversity"),
-  };
+  const { mean, difference, headings } = await measureText();
   return (
     <section className="section" aria-labelledby="conditions-compared-title">
       <h2 id="conditions-compared-title">{t("analyses.worlds.conditionsTitle")}</h2>

@@ -3,7 +3,7 @@ import { TableScroll } from "@/components/admin/table-scroll";
 import { conditionNames } from "@/components/admin/condition-names";
 import { ChartFigure } from "@/components/admin/charts/chart-figure";
 import { measureText } from "@/components/admin/analyses/measure-text";
-import type { WorldsCompared } from "@/lib/research/worlds-compared";
+import { DAY_MEASURES, type WorldsCompared } from "@/lib/research/worlds-compared";
 
 /**
  * The running study's worlds compared by condition (RESEARCH.md, "Inequality and worlds"): per
@@ -12,7 +12,7 @@ import type { WorldsCompared } from "@/lib/research/worlds-compared";
 export async function WorldsComparedSection({ compared }: { compared: WorldsCompared }) {
   const t = await getTranslations("admin");
   const format = await getFormatter();
-  const { mean: cell } = await measureText();
+  const { mean: cell, headings } = await measureText();
   const names = await conditionNames();
   return (
     <section className="section" aria-labelledby="worlds-compared-title">
@@ -25,10 +25,11 @@ export async function WorldsComparedSection({ compared }: { compared: WorldsComp
               <th scope="col">{t("analyses.worlds.world")}</th>
               <th scope="col">{t("analyses.worlds.conditions")}</th>
               <th scope="col">{t("analyses.worlds.days")}</th>
-              <th scope="col">{t("analyses.inequality.giniNet")}</th>
-              <th scope="col">{t("analyses.inequality.winnerShare")}</th>
-              <th scope="col">{t("analyses.worlds.participation")}</th>
-              <th scope="col">{t("analyses.worlds.diversity")}</th>
+              {DAY_MEASURES.map((m) => (
+                <th key={m} scope="col">
+                  {headings[m]}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -39,10 +40,9 @@ export async function WorldsComparedSection({ compared }: { compared: WorldsComp
                 </th>
                 <td>{names.modes(w)}</td>
                 <td>{format.number(w.participation.days)}</td>
-                <td>{cell(w.giniNet)}</td>
-                <td>{cell(w.winnerShare)}</td>
-                <td>{cell(w.participation)}</td>
-                <td>{cell(w.promptDiversity)}</td>
+                {DAY_MEASURES.map((m) => (
+                  <td key={m}>{cell(w[m])}</td>
+                ))}
               </tr>
             ))}
           </tbody>
