@@ -9,7 +9,12 @@
 // - an unknown sampler_name becomes "DPM++ 2M" without an error; none at all is "Euler";
 // - the mask is white where to repaint (an RGBA mask's alpha, if it has one, else its grey);
 //   "Whole picture" works at width×height, "Only masked" answers at the init image's size;
-// - --api-auth: HTTP Basic on every /sdapi route, 401 in webui's error shape.
+// - --api-auth: HTTP Basic on every /sdapi route, 401 in webui's error shape, checked after the
+//   route is matched (an unknown path 404, another method 405, as Starlette answers);
+// - what the webui's own code trips over (a data URL without ";", a non-text init image, more init
+//   images than batch_size) is a 500 named after the Python exception (api.py:183-188), and a
+//   script that is not installed (none is, here) a 422 (api.py:36-40, 350-352);
+// - a body sent as anything but JSON is a 422 (fastapi/routing.py 0.94).
 // Its painting stands in for a diffusion model: deterministic in the seed, the checkpoint, the
 // prompt and every sampling parameter, so a replay of recorded parameters is pixel-identical and
 // any change (another checkpoint) shows. `censor` words black the repainted area out, as NSFW
@@ -53,8 +58,6 @@ export type FakeSdFault = { status: number; body: unknown; delayMs?: number } | 
 
 export interface FakeSdwebuiOptions {
   checkpoints?: FakeCheckpoint[];
-  /** The checkpoint selected in the server's settings (its model_name); the first by default. */
-  loaded?: string;
   auth?: { username: string; password: string };
   /** Words whose prompts come back blacked out, as an NSFW-censoring extension would do. */
   censor?: string[];
@@ -68,8 +71,6 @@ export interface FakeSdwebui {
   checkpoints: FakeCheckpoint[];
   /** Every img2img request's JSON body, in order. */
   requests: Record<string, unknown>[];
-  /** Selects another checkpoint in the server's settings, as an operator would in its UI. */
-  load(modelName: string): void;
   /** What the next img2img calls answer, in order, before answering normally again. */
   script(...faults: FakeSdFault[]): void;
   close(): Promise<void>;
@@ -88,7 +89,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 /** decode_base64_to_image (modules/api/api.py:77-99): plain base64 or a data:image/…;base64, URL. */
 async function decodeImage(encoding: string): Promise<Sharp | null> {
-  const text = encoding.startsWith("data:image/") ? (encoding.split(";")[1]?.split(",")[1] ?? "") : encoding;
+  // encoding.split(";")[1].split(",")[1] runs outside the try: a data URL without ";" or ","
+  // is a Python IndexError, which the webui answers as a 500 in its generic shape.
+  const parts = encoding.split(";")[1]?.split(",");
+  if (encoding.startsWith("data:image/") && parts?.[1] === undefined) throw new PythonError("IndexError", "list index out of range");
+  const text = encoding.startsWith("data:image/") ? parts![1]! : encoding;
   const bytes = Buffer.from(text, "base64");
   if (bytes.length === 0) return null;
   try {
@@ -96,6 +101,16 @@ async function decodeImage(encoding: string): Promise<Sharp | null> {
     return sharp(bytes);
   } catch {
     return null;
+  }
+}
+
+/** An exception the webui's code would raise outside its own handling: a 500 named after its class (api.py:183-188). */
+class PythonError extends Error {
+  constructor(
+    readonly pythonName: string,
+    message: string,
+  ) {
+    super(message);
   }
 }
 
@@ -120,7 +135,8 @@ export async function startFakeSdwebui(opts: FakeSdwebuiOptions = {}): Promise<F
   const stemOf = (c: FakeCheckpoint) => fileOf(c).replace(/\.[^.]+$/, "");
   /** The listing: unhashed checkpoints have no hash, and their title is their file name alone (sd_models.py:87-100). */
   const listed = (c: FakeCheckpoint) => (opts.hashless ? { ...c, title: fileOf(c), hash: null, sha256: null } : c);
-  let loaded = checkpoints.find((c) => c.model_name === opts.loaded) ?? checkpoints[0]!;
+  // The checkpoint selected in the server's settings, used when an override names none it has.
+  const loaded = checkpoints[0]!;
   const requests: Record<string, unknown>[] = [];
   const faults: FakeSdFault[] = [];
   const hanging = new Set<ServerResponse>();
@@ -153,7 +169,11 @@ export async function startFakeSdwebui(opts: FakeSdwebuiOptions = {}): Promise<F
     return true;
   }
 
-  async function img2img(raw: string, res: ServerResponse): Promise<void> {
+  async function img2img(raw: string, res: ServerResponse, contentType: string | undefined): Promise<void> {
+    // A body sent as anything but JSON is validated as it is, bytes, and is no object (fastapi/routing.py 0.94);
+    // no Content-Type at all is read as JSON.
+    if (contentType && !/^application\/(.+\+)?json\b/i.test(contentType))
+      return send(res, 422, { detail: [{ loc: ["body"], msg: "value is not a valid dict", type: "type_error.dict" }] });
     let body: unknown;
     try {
       body = JSON.parse(raw);
@@ -165,6 +185,10 @@ export async function startFakeSdwebui(opts: FakeSdwebuiOptions = {}): Promise<F
     const p = checked.value;
     requests.push(body as Record<string, unknown>);
     const initImages = p.init_images as unknown[] | null;
+    // No script is installed here: naming one is refused as the webui refuses an unknown one (api.py:36-40, 350-352).
+    if (p.script_name !== null) return send(res, 422, webuiError("HTTPException", `Script '${String(p.script_name)}' not found`));
+    for (const name of Object.keys(p.alwayson_scripts as object))
+      return send(res, 422, webuiError("HTTPException", `always on script ${name} not found`));
     if (!initImages) return send(res, 404, webuiError("HTTPException", "Init image not found"));
     // The mask is decoded before the queue, the init images inside it (api.py:499-501, 537-539).
     const mask = typeof p.mask === "string" && p.mask ? await decodeImage(p.mask) : null;
@@ -183,7 +207,13 @@ export async function startFakeSdwebui(opts: FakeSdwebuiOptions = {}): Promise<F
 
     const turn = queue.then(async () => {
       const first = initImages[0];
-      const init = typeof first === "string" ? await decodeImage(first) : null;
+      // init_images is an untyped list: an item that is not text fails on encoding.startswith (api.py:77-99).
+      if (typeof first !== "string") throw new PythonError("AttributeError", `'${typeof first}' object has no attribute 'startswith'`);
+      // One picture is repeated batch_size times; more than batch_size is refused (processing.py:1718-1729).
+      const batch = p.batch_size as number;
+      if (initImages.length > 1 && initImages.length > batch)
+        throw new PythonError("RuntimeError", `bad number of images passed: ${initImages.length}; expecting ${batch} or less`);
+      const init = await decodeImage(first);
       if (!init) return send(res, 500, webuiError("HTTPException", "Invalid encoded image"));
       const model = checkpoints.find((c) => aliases(c).includes(String(overrides.sd_model_checkpoint))) ?? loaded;
       const named = (p.sampler_name as string | null) ?? (p.sampler_index as string);
@@ -297,33 +327,51 @@ export async function startFakeSdwebui(opts: FakeSdwebuiOptions = {}): Promise<F
     await turn;
   }
 
-  const server = createServer((req, res) => {
-    const path = (req.url ?? "").split("?")[0]!;
-    void (async () => {
-      if (!path.startsWith("/sdapi/")) return send(res, 404, { detail: "Not Found" });
-      if (!authorised(req, res)) return;
-      if (req.method === "GET" && path === "/sdapi/v1/sd-models")
-        return send(
+  // The routes this stand-in serves (api.py:211-246), by path and method.
+  const routes: Record<string, Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void> | void>> = {
+    "/sdapi/v1/sd-models": {
+      GET: (_, res) =>
+        send(
           res,
           200,
           checkpoints.map((c) => ({ ...listed(c), config: null })),
-        );
-      if (req.method === "GET" && path === "/sdapi/v1/samplers")
-        return send(
+        ),
+    },
+    "/sdapi/v1/samplers": {
+      GET: (_, res) =>
+        send(
           res,
           200,
           SAMPLERS.map((name) => ({ name, aliases: [], options: {} })),
-        );
-      if (req.method === "GET" && path === "/sdapi/v1/schedulers")
-        return send(
+        ),
+    },
+    "/sdapi/v1/schedulers": {
+      GET: (_, res) =>
+        send(
           res,
           200,
           SCHEDULERS.map(([name, label]) => ({ name, label, aliases: null, default_rho: -1, need_inner_model: false })),
-        );
-      if (req.method === "GET" && path === "/sdapi/v1/options") return send(res, 200, { sd_model_checkpoint: listed(loaded).title });
-      if (req.method === "POST" && path === "/sdapi/v1/img2img") return img2img(await readBody(req), res);
-      return send(res, 404, { detail: "Not Found" });
-    })().catch((err: unknown) => send(res, 500, webuiError((err as Error).name, "", String((err as Error).message))));
+        ),
+    },
+    "/sdapi/v1/img2img": { POST: async (req, res) => img2img(await readBody(req), res, req.headers["content-type"]) },
+  };
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "").split("?")[0]!;
+    void (async () => {
+      // Starlette matches the route before any dependency runs: an unknown path is a 404 and a
+      // known one asked with another method a 405, both before --api-auth is checked.
+      const route = routes[path];
+      if (!route) return send(res, 404, { detail: "Not Found" });
+      const handle = route[req.method ?? ""];
+      if (!handle) return send(res, 405, { detail: "Method Not Allowed" });
+      if (!authorised(req, res)) return;
+      await handle(req, res);
+    })().catch((err: unknown) =>
+      err instanceof PythonError
+        ? send(res, 500, webuiError(err.pythonName, "", err.message))
+        : send(res, 500, webuiError((err as Error).name, "", String((err as Error).message))),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -331,9 +379,6 @@ export async function startFakeSdwebui(opts: FakeSdwebuiOptions = {}): Promise<F
     url: `http://127.0.0.1:${port}`,
     checkpoints,
     requests,
-    load(modelName) {
-      loaded = checkpoints.find((c) => c.model_name === modelName) ?? loaded;
-    },
     script(...next) {
       faults.push(...next);
     },

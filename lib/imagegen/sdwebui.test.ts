@@ -280,6 +280,26 @@ describe("the stand-in", () => {
     expect([res.status, await res.json()]).toEqual([404, { error: "HTTPException", detail: "Init image not found", body: "", errors: "" }]);
     res = await post({ init_images: ["@@@@"] });
     expect([res.status, (await res.json()).detail]).toEqual([500, "Invalid encoded image"]);
+    // What the webui's own code trips over comes back as a 500 named after the Python exception.
+    res = await post({ init_images: ["data:image/png,AAAA"] });
+    expect([res.status, await res.json()]).toEqual([500, { error: "IndexError", detail: "", body: "", errors: "list index out of range" }]);
+    res = await post({ init_images: [7] });
+    expect([res.status, (await res.json()).error]).toEqual([500, "AttributeError"]);
+    res = await post({ init_images: [init, init] });
+    expect([res.status, (await res.json()).errors]).toEqual([500, "bad number of images passed: 2; expecting 1 or less"]);
+    res = await post({ init_images: [init], script_name: "outpainting mk2" });
+    expect([res.status, (await res.json()).detail]).toEqual([422, "Script 'outpainting mk2' not found"]);
+    res = await post({ init_images: [init], alwayson_scripts: { controlnet: {} } });
+    expect([res.status, (await res.json()).detail]).toEqual([422, "always on script controlnet not found"]);
+    // Not JSON, an unknown route, a known route with another method.
+    res = await fetch(`${fake.url}/sdapi/v1/img2img`, { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" });
+    expect([res.status, await res.json()]).toEqual([
+      422,
+      { detail: [{ loc: ["body"], msg: "value is not a valid dict", type: "type_error.dict" }] },
+    ]);
+    expect([(await fetch(`${fake.url}/sdapi/v1/txt2imgz`)).status, (await fetch(`${fake.url}/sdapi/v1/img2img`)).status]).toEqual([
+      404, 405,
+    ]);
     // Like the real server: the seed used is reported, an unknown sampler becomes DPM++ 2M, info is a JSON string.
     res = await post({ init_images: [init], sampler_name: "k_euler", width: 64, height: 64, inpaint_full_res: false });
     const ok = (await res.json()) as { images: string[]; info: string };
